@@ -1,0 +1,162 @@
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import {
+  IconBuildingCommunity,
+  IconChartLine,
+  IconChevronDown,
+  IconClipboardList,
+  IconDatabase,
+  IconHistory,
+  IconLogout,
+  IconSearch,
+  IconSettings,
+  IconUsersGroup,
+} from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { Form, NavLink as RouterNavLink, useLocation } from 'react-router'
+import { useTRPC } from '~/lib/trpc'
+import classes from './AppLayout.module.css'
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .slice(0, 2)
+    .join('')
+    .toUpperCase()
+}
+
+/** The frame of every signed-in page: header with the user menu, navigation by role, main content. */
+export function AppLayout({ csrfToken, children }: { csrfToken: string | null; children: React.ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure()
+  const trpc = useTRPC()
+  const { data: nav } = useQuery(trpc.org.navigation.queryOptions())
+  const location = useLocation()
+  const link = (to: string, label: string, icon: React.ReactNode, description?: string) => (
+    <NavLink
+      key={to}
+      component={RouterNavLink}
+      to={to}
+      label={label}
+      description={description}
+      leftSection={icon}
+      active={location.pathname === to || location.pathname.startsWith(`${to}/`)}
+      onClick={close}
+    />
+  )
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <RouterNavLink to="/" className={classes.brand} aria-label="PDSA Tracker home">
+              <Title order={1} size="h4">
+                PDSA Tracker
+              </Title>
+            </RouterNavLink>
+            {nav ? (
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                {nav.district.name}
+              </Text>
+            ) : null}
+          </Group>
+          {nav ? (
+            <Menu position="bottom-end" width={240} withinPortal>
+              <Menu.Target>
+                <UnstyledButton className={classes.user} aria-label={`Account menu for ${nav.user.name}`}>
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar color="brand" radius="xl" size="sm">
+                      {initials(nav.user.name)}
+                    </Avatar>
+                    <Stack gap={0} visibleFrom="sm">
+                      <Text size="sm" fw={600} lh={1.2}>
+                        {nav.user.name}
+                      </Text>
+                      <Text size="xs" c="dimmed" lh={1.2}>
+                        {nav.roleLabels.join(' · ')}
+                      </Text>
+                    </Stack>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{nav.user.email}</Menu.Label>
+                <Form method="post" action="/logout">
+                  <input type="hidden" name="csrf" value={csrfToken ?? ''} />
+                  <Menu.Item
+                    type="submit"
+                    component="button"
+                    leftSection={<IconLogout size={16} aria-hidden />}
+                  >
+                    Sign out
+                  </Menu.Item>
+                </Form>
+              </Menu.Dropdown>
+            </Menu>
+          ) : null}
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <AppShell.Section grow component={ScrollArea}>
+          {nav && nav.teams.length > 0 ? (
+            <>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={4}>
+                My teams
+              </Text>
+              {nav.teams.map((t) =>
+                link(`/teams/${t.id}`, t.name, <IconUsersGroup size={18} aria-hidden />, t.school.name),
+              )}
+            </>
+          ) : null}
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+            Work
+          </Text>
+          {nav?.isCoach
+            ? link('/coach', 'Coach portfolio', <IconClipboardList size={18} aria-hidden />)
+            : null}
+          {nav?.canReadDistrict || (nav?.schools.length ?? 0) > 0
+            ? link('/district', 'District', <IconBuildingCommunity size={18} aria-hidden />)
+            : null}
+          {link('/measures', 'Measures and data', <IconChartLine size={18} aria-hidden />)}
+          {link('/search', 'Search cycles', <IconSearch size={18} aria-hidden />)}
+          {nav?.canLeadDistrict
+            ? link('/data/import', 'Import data', <IconDatabase size={18} aria-hidden />)
+            : null}
+          {nav?.canAdminister
+            ? link('/admin', 'Administration', <IconSettings size={18} aria-hidden />)
+            : nav?.canLeadDistrict
+              ? link('/admin/audit', 'Audit log', <IconHistory size={18} aria-hidden />)
+              : null}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main">{children}</AppShell.Main>
+    </AppShell>
+  )
+}

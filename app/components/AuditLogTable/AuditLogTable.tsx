@@ -1,0 +1,143 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  Modal,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core'
+import { IconHistory } from '@tabler/icons-react'
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { EmptyState } from '~/components/EmptyState'
+import { type AuditEvent, changeSummary, entityPath, humanize } from './audit-format'
+
+const when = (d: Date) =>
+  d.toLocaleString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  })
+
+/** One page of audit events: when, who, what, which record, and what changed (details in a dialog). */
+export function AuditLogTable({ events, filtered }: { events: AuditEvent[]; filtered: boolean }) {
+  const [open, setOpen] = useState<AuditEvent | null>(null)
+  if (events.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconHistory size={22} />}
+        title={filtered ? 'No events match these filters' : 'Nothing recorded yet'}
+      >
+        {filtered
+          ? 'Widen the date range or clear a filter.'
+          : 'Every change to goals, cycles, data, users and settings will be listed here.'}
+      </EmptyState>
+    )
+  }
+  return (
+    <>
+      <Table.ScrollContainer minWidth={820}>
+        <Table verticalSpacing="xs" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">When</Table.Th>
+              <Table.Th scope="col">Who</Table.Th>
+              <Table.Th scope="col">Action</Table.Th>
+              <Table.Th scope="col">Record</Table.Th>
+              <Table.Th scope="col">Changes</Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>Details</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.map((e) => {
+              const path = entityPath(e)
+              return (
+                <Table.Tr key={e.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{when(e.createdAt)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.actor?.name ?? 'System'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color="gray" tt="none">
+                      {e.action}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{humanize(e.entityType)}</Text>
+                    {path ? (
+                      <Anchor component={Link} to={path} size="xs">
+                        Open
+                      </Anchor>
+                    ) : (
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {e.entityId.slice(0, 8)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td maw={380}>
+                    {changeSummary(e).map((line) => (
+                      <Text key={line} size="xs" lineClamp={1}>
+                        {line}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setOpen(e)}
+                      aria-label={`Details of ${e.action} on ${when(e.createdAt)}`}
+                    >
+                      Details
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        size="xl"
+        title={open ? `${humanize(open.action)}` : ''}
+      >
+        {open ? (
+          <Stack gap="sm">
+            <Text size="sm">
+              {open.actor?.name ?? 'System'} · {when(open.createdAt)} · {humanize(open.entityType)}{' '}
+              <Text span ff="monospace" size="xs">
+                {open.entityId}
+              </Text>
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {(['before', 'after'] as const).map((side) => (
+                <div key={side}>
+                  <Title order={3} size="h6" mb={4}>
+                    {side === 'before' ? 'Before' : 'After'}
+                  </Title>
+                  <ScrollArea.Autosize mah={420}>
+                    <Code block>{open[side] === null ? '—' : JSON.stringify(open[side], null, 2)}</Code>
+                  </ScrollArea.Autosize>
+                </div>
+              ))}
+            </SimpleGrid>
+          </Stack>
+        ) : null}
+      </Modal>
+    </>
+  )
+}

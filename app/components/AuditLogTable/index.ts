@@ -1,0 +1,2 @@
+export { type AuditFilterValues, AuditLogFilters } from './AuditLogFilters'
+export { AuditLogTable } from './AuditLogTable'

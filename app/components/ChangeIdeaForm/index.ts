@@ -1,0 +1,1 @@
+export { ChangeIdeaFormModal, type ChangeIdeaValues, type DriverGroups } from './ChangeIdeaFormModal'

@@ -1,0 +1,1 @@
+export { CoachTeamCard } from './CoachTeamCard'

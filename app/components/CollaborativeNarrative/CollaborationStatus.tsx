@@ -1,0 +1,137 @@
+import { Alert, Badge, Group, Loader, Paper, Text } from '@mantine/core'
+import { COLLAB_CLOSE } from '@pdsa/domain/collab'
+import { IconAlertTriangle, IconCheck, IconCloudOff, IconEye, IconPlugConnected } from '@tabler/icons-react'
+import { useCycleDocument } from '~/hooks/use-cycle-document'
+import { useRootData } from '~/root'
+import type { CycleDocumentStatus } from './cycle-document'
+import { PresenceAvatars } from './PresenceAvatars'
+
+const CLOSED_MESSAGES: Record<number, string> = {
+  [COLLAB_CLOSE.unauthorized]:
+    'Your session ended. Sign in again to keep editing; your unsent changes stay on this device.',
+  [COLLAB_CLOSE.forbidden]: 'You no longer have access to this worksheet.',
+  [COLLAB_CLOSE.notFound]: 'This cycle no longer exists.',
+  [COLLAB_CLOSE.documentTooLarge]:
+    'This worksheet reached its size limit: remove some text before adding more.',
+  [COLLAB_CLOSE.badMessage]:
+    'The connection was closed after an unexpected error. Reload the page to continue.',
+}
+
+const REFUSALS: Record<string, string> = {
+  locked: 'Some changes were not kept: the Plan sections are locked since the test started.',
+  'read-only': 'Your changes are not kept: you can read this worksheet but not edit it.',
+  'invalid-section': 'Some changes were not kept because they were outside the worksheet.',
+}
+
+function ConnectionBadge({ status }: { status: CycleDocumentStatus }) {
+  if (status.connection === 'connected') {
+    return (
+      <Badge
+        variant="light"
+        color="brand"
+        c="brand.9"
+        leftSection={<IconPlugConnected size={12} aria-hidden />}
+      >
+        Live
+      </Badge>
+    )
+  }
+  if (status.connection === 'offline') {
+    return (
+      <Badge variant="light" color="gray" c="dark.7" leftSection={<IconCloudOff size={12} aria-hidden />}>
+        Offline
+      </Badge>
+    )
+  }
+  if (status.connection === 'closed') {
+    return (
+      <Badge variant="light" color="red" c="red.9">
+        Disconnected
+      </Badge>
+    )
+  }
+  return (
+    <Badge
+      variant="light"
+      color="yellow"
+      c="dark.7"
+      leftSection={<Loader size={10} color="dark.7" aria-hidden />}
+    >
+      {status.connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+    </Badge>
+  )
+}
+
+function SaveState({ status, canEdit }: { status: CycleDocumentStatus; canEdit: boolean }) {
+  if (!canEdit || status.access === 'read') {
+    return (
+      <Group gap={4}>
+        <IconEye size={14} aria-hidden />
+        <Text size="sm" c="dimmed">
+          View only
+        </Text>
+      </Group>
+    )
+  }
+  if (!status.unsaved) {
+    return status.synced ? (
+      <Group gap={4}>
+        <IconCheck size={14} color="var(--mantine-color-brand-9)" aria-hidden />
+        <Text size="sm" c="brand.9">
+          All changes saved
+        </Text>
+      </Group>
+    ) : null
+  }
+  if (status.connection === 'connected') {
+    return (
+      <Group gap={4}>
+        <Loader size={12} aria-hidden />
+        <Text size="sm" c="dimmed">
+          Saving…
+        </Text>
+      </Group>
+    )
+  }
+  return (
+    <Group gap={4}>
+      <IconAlertTriangle size={14} color="var(--mantine-color-orange-9)" aria-hidden />
+      <Text size="sm" c="orange.9">
+        Unsent changes: kept on this device, they are sent when the connection is back
+      </Text>
+    </Group>
+  )
+}
+
+/**
+ * Presence, connection and saved state of a cycle's collaborative worksheet. Render it once above the
+ * worksheet; it shares the document the section editors use.
+ */
+export function CollaborationStatus({ cycleId, canEdit }: { cycleId: string; canEdit: boolean }) {
+  const root = useRootData()
+  const user = root?.user ? { id: root.user.id, name: root.user.name } : null
+  const { document, status } = useCycleDocument(cycleId, user)
+  const closed = status.closeCode !== null ? CLOSED_MESSAGES[status.closeCode] : undefined
+  const refusal = status.refusal && canEdit ? REFUSALS[status.refusal] : undefined
+  return (
+    <Paper withBorder px="md" py="xs" role="region" aria-label="Collaboration">
+      <Group justify="space-between" gap="sm">
+        <PresenceAvatars document={document} selfId={user?.id ?? null} />
+        <Group gap="sm" aria-live="polite">
+          <SaveState status={status} canEdit={canEdit} />
+          <ConnectionBadge status={status} />
+        </Group>
+      </Group>
+      {closed ? (
+        <Alert mt="xs" color="red" variant="light" icon={<IconAlertTriangle size={16} aria-hidden />}>
+          {closed}
+        </Alert>
+      ) : null}
+      {refusal ? (
+        <Alert mt="xs" color="orange" variant="light" icon={<IconAlertTriangle size={16} aria-hidden />}>
+          {refusal}
+        </Alert>
+      ) : null}
+    </Paper>
+  )
+}

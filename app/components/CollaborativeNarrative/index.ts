@@ -1,0 +1,2 @@
+export { CollaborationStatus } from './CollaborationStatus'
+export { CollaborativeNarrative, type CollaborativeNarrativeProps } from './CollaborativeNarrative'

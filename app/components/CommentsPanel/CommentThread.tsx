@@ -1,0 +1,173 @@
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
+import { IconCheck } from '@tabler/icons-react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { mutationFeedback } from '~/hooks/use-mutation-feedback'
+import { useTRPC } from '~/lib/trpc'
+import type { RouterOutputs } from '~/lib/types'
+import { CommentForm, type CommentTargetRef } from './CommentForm'
+
+type Thread = RouterOutputs['comment']['list']['threads'][number]
+type Reply = Thread['replies'][number]
+
+const when = (d: Date) =>
+  new Date(d).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+
+function useCommentActions() {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const options = (success: string) => {
+    const feedback = mutationFeedback({ success })
+    return {
+      onError: feedback.onError,
+      onSuccess: async () => {
+        feedback.onSuccess()
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.comment.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.cycle.board.pathKey() }),
+        ])
+      },
+    }
+  }
+  return {
+    resolve: useMutation(trpc.comment.resolve.mutationOptions(options('Marked as resolved.'))),
+    remove: useMutation(trpc.comment.delete.mutationOptions(options('Comment deleted.'))),
+  }
+}
+
+function ReplyItem({ reply }: { reply: Reply }) {
+  const { remove } = useCommentActions()
+  return (
+    <Stack gap={2}>
+      <CommentBody comment={reply} />
+      {reply.canDelete ? (
+        <Group>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            c="red.9"
+            loading={remove.isPending}
+            onClick={() => remove.mutate({ id: reply.id })}
+            aria-label="Delete your reply"
+          >
+            Delete
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  )
+}
+
+function CommentBody({ comment }: { comment: Thread | Reply }) {
+  return (
+    <Stack gap={2}>
+      <Group gap="xs">
+        <Text size="sm" fw={600}>
+          {comment.author.name}
+        </Text>
+        <Text
+          size="xs"
+          c="dimmed"
+          component="time"
+          dateTime={new Date(comment.createdAt).toISOString()}
+          suppressHydrationWarning
+        >
+          {when(comment.createdAt)}
+        </Text>
+      </Group>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {comment.body}
+      </Text>
+    </Stack>
+  )
+}
+
+/** A comment with its replies, its "needs response" state, and reply / resolve / delete actions. */
+export function CommentThread({
+  thread,
+  target,
+  canComment,
+}: {
+  thread: Thread
+  target: CommentTargetRef
+  canComment: boolean
+}) {
+  const [replying, setReplying] = useState(false)
+  const { resolve, remove } = useCommentActions()
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      component="article"
+      style={thread.isOpen ? { borderColor: 'var(--mantine-color-red-8)' } : undefined}
+    >
+      <Stack gap="xs">
+        {thread.requiresResponse ? (
+          thread.isOpen ? (
+            <Badge color="red.9" variant="filled" size="sm">
+              Needs response
+            </Badge>
+          ) : (
+            <Badge
+              color="green"
+              c="green.9"
+              variant="light"
+              size="sm"
+              leftSection={<IconCheck size={12} aria-hidden />}
+            >
+              Resolved{thread.resolvedBy ? ` by ${thread.resolvedBy.name}` : ''}
+            </Badge>
+          )
+        ) : null}
+        <CommentBody comment={thread} />
+        {thread.replies.length > 0 ? (
+          <Stack gap="xs" pl="md" style={{ borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
+            {thread.replies.map((r) => (
+              <ReplyItem key={r.id} reply={r} />
+            ))}
+          </Stack>
+        ) : null}
+        {replying ? (
+          <CommentForm
+            target={target}
+            parentId={thread.id}
+            canAskForResponse={false}
+            label={thread.isOpen ? 'Your response' : 'Your reply'}
+            onDone={() => setReplying(false)}
+          />
+        ) : (
+          <Group gap="xs">
+            {canComment ? (
+              <Button size="compact-sm" variant="subtle" onClick={() => setReplying(true)}>
+                Reply
+              </Button>
+            ) : null}
+            {thread.canResolve ? (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                loading={resolve.isPending}
+                onClick={() => resolve.mutate({ id: thread.id })}
+              >
+                Mark resolved
+              </Button>
+            ) : null}
+            {thread.canDelete ? (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                c="red.9"
+                loading={remove.isPending}
+                onClick={() => remove.mutate({ id: thread.id })}
+              >
+                Delete
+              </Button>
+            ) : null}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  )
+}

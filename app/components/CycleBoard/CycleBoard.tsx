@@ -1,0 +1,65 @@
+import { Box, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { STAGE_LABELS } from '@pdsa/domain'
+import { IconRefresh } from '@tabler/icons-react'
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { EmptyState } from '~/components/EmptyState'
+import { NewCycleButton } from '~/components/NewCycleModal'
+import { useTRPC } from '~/lib/trpc'
+import { CycleCard } from './CycleCard'
+
+/** The team's PDSA cycles by stage, with the "New cycle" action for the team's editors. */
+export function CycleBoard({ teamId, canEdit }: { teamId: string; canEdit: boolean }) {
+  const trpc = useTRPC()
+  const { data: board } = useSuspenseQuery(trpc.cycle.board.queryOptions({ teamId }))
+  return (
+    <section aria-labelledby="cycles-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="cycles-heading">
+          PDSA cycles
+        </Title>
+        {canEdit && board.total > 0 ? <NewCycleButton teamId={teamId} /> : null}
+      </Group>
+      {board.total === 0 ? (
+        <EmptyState
+          icon={<IconRefresh size={22} />}
+          title="No cycles yet"
+          action={canEdit ? <NewCycleButton teamId={teamId} /> : null}
+        >
+          Plan a first small test of a change idea: one class or a few students for a week or two, with a
+          prediction you can check against data.
+        </EmptyState>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, xl: 5 }} spacing="sm" verticalSpacing="md">
+          {board.stages.map((column) => (
+            <Box
+              key={column.stage}
+              component="section"
+              aria-labelledby={`stage-${column.stage}`}
+              p="xs"
+              bg="var(--mantine-color-gray-0)"
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            >
+              <Group justify="space-between" mb="xs" px={4}>
+                <Title order={3} size="h6" id={`stage-${column.stage}`}>
+                  {STAGE_LABELS[column.stage]}
+                </Title>
+                <Text size="xs" c="dimmed" aria-label={`${column.cycles.length} cycles`}>
+                  {column.cycles.length}
+                </Text>
+              </Group>
+              <Stack gap="xs">
+                {column.cycles.length === 0 ? (
+                  <Text size="xs" c="dimmed" px={4} pb={4}>
+                    No cycles in {STAGE_LABELS[column.stage]}.
+                  </Text>
+                ) : (
+                  column.cycles.map((c) => <CycleCard key={c.id} cycle={c} />)
+                )}
+              </Stack>
+            </Box>
+          ))}
+        </SimpleGrid>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,1 @@
+export { CycleBoard } from './CycleBoard'

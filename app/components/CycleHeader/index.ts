@@ -1,0 +1,1 @@
+export { CycleHeader } from './CycleHeader'

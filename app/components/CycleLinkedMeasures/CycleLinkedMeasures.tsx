@@ -1,0 +1,115 @@
+import { Paper, Stack, Text, Title } from '@mantine/core'
+import { formatIsoDate } from '@pdsa/domain'
+import { IconChartLine } from '@tabler/icons-react'
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { EmptyState } from '~/components/EmptyState'
+import { LinkedMetricChart } from '~/components/LinkedMetricChart'
+import { VerdictCard } from '~/components/VerdictCard'
+import { useTRPC } from '~/lib/trpc'
+
+interface CycleInput {
+  id: string
+  school: { name: string }
+  measures: readonly { measureId: string; studentGroupId: string | null; expectedDirection: string }[]
+  plannedStart: string
+  plannedEnd: string
+  actualStart: string | null
+  actualEnd: string | null
+  lagDays: number
+}
+
+/** Verdicts depend on the links and the dates: when the worksheet changes them, read the verdicts again. */
+function useRefreshOnChange(cycle: CycleInput) {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const signature = JSON.stringify([
+    cycle.measures.map((m) => [m.measureId, m.studentGroupId, m.expectedDirection]),
+    cycle.plannedStart,
+    cycle.plannedEnd,
+    cycle.actualStart,
+    cycle.actualEnd,
+    cycle.lagDays,
+  ])
+  const previous = useRef(signature)
+  useEffect(() => {
+    if (previous.current === signature) return
+    previous.current = signature
+    void queryClient.invalidateQueries({
+      queryKey: trpc.analytics.cycleVerdicts.queryKey({ cycleId: cycle.id }),
+    })
+  }, [signature, cycle.id, queryClient, trpc])
+}
+
+/**
+ * The cycle page's "Linked measures" panel: for each measure the cycle links, the verdict in plain
+ * language and the chart it rests on (baseline frozen at the cycle start, the cycle's window shaded).
+ */
+export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
+  const trpc = useTRPC()
+  const cycleId = cycle.id
+  const schoolName = cycle.school.name
+  const { data } = useSuspenseQuery(trpc.analytics.cycleVerdicts.queryOptions({ cycleId }))
+  useRefreshOnChange(cycle)
+  return (
+    <Paper
+      component="section"
+      aria-labelledby="linked-measures-heading"
+      withBorder
+      p={{ base: 'md', sm: 'lg' }}
+    >
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h3" id="linked-measures-heading">
+            Linked measures
+          </Title>
+          <Text size="sm" c="dimmed">
+            Did the cycle move its measures? Each verdict compares the values since the cycle started with the
+            baseline before it, and only calls a change a change when the data show a signal.
+          </Text>
+        </div>
+        {data.measures.length === 0 ? (
+          <EmptyState icon={<IconChartLine size={22} />} title="No linked measures yet">
+            Link the measures this cycle should move (in the Plan section’s data collection plan) to see their
+            charts and verdicts here.
+          </EmptyState>
+        ) : (
+          data.measures.map((m) => (
+            <Stack key={m.measure.id} gap="sm">
+              <VerdictCard verdict={m.verdict} />
+              <LinkedMetricChart
+                title={`${m.measure.name} for ${m.verdict.studentGroupName} at ${schoolName}`}
+                unit={m.measure.unit}
+                chartType={m.measure.chartType}
+                threshold={data.threshold}
+                mode="single"
+                series={[
+                  {
+                    groupId: m.verdict.studentGroupId ?? 'all',
+                    groupName: m.verdict.studentGroupName,
+                    points: m.chart.points,
+                  },
+                ]}
+                windows={[
+                  {
+                    id: cycleId,
+                    title: 'This cycle',
+                    start: m.verdict.window.start,
+                    end: data.window.evaluationEnd ?? m.verdict.window.end,
+                    verdict: m.verdict.verdict,
+                    isCurrent: true,
+                  },
+                ]}
+                note={
+                  m.chart.earlierBaselinePoints > 0
+                    ? `The centre line comes from all ${m.verdict.baselineCount} values before the cycle; the chart starts at ${formatIsoDate(m.chart.points[0]?.period, 'short')}.`
+                    : 'The centre line comes from the values before the cycle started.'
+                }
+              />
+            </Stack>
+          ))
+        )}
+      </Stack>
+    </Paper>
+  )
+}

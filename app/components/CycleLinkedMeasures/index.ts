@@ -1,0 +1,1 @@
+export { CycleLinkedMeasures } from './CycleLinkedMeasures'

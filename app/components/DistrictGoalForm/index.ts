@@ -1,0 +1,1 @@
+export { DistrictGoalFormModal, type DistrictGoalValues } from './DistrictGoalFormModal'

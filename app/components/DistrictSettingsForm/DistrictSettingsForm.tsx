@@ -1,0 +1,88 @@
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { IconShieldLock } from '@tabler/icons-react'
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { mutationFeedback } from '~/hooks/use-mutation-feedback'
+import { useTRPC } from '~/lib/trpc'
+
+/** The district's name and its small-cell privacy threshold. */
+export function DistrictSettingsForm() {
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const { data: settings } = useSuspenseQuery(trpc.org.districtSettings.queryOptions())
+  const form = useForm({
+    initialValues: {
+      name: settings.name,
+      suppressionThreshold: settings.suppressionThreshold as number | string,
+    },
+    validate: {
+      name: (v) => (v.trim() ? null : 'Enter the district’s name.'),
+      suppressionThreshold: (v) =>
+        Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 100
+          ? null
+          : 'A whole number from 1 to 100.',
+    },
+  })
+  const feedback = mutationFeedback({ success: 'Settings saved.', onFieldErrors: form.setErrors })
+  const save = useMutation(
+    trpc.org.updateDistrictSettings.mutationOptions({
+      onError: feedback.onError,
+      onSuccess: async (saved) => {
+        feedback.onSuccess()
+        form.resetDirty({ name: saved.name, suppressionThreshold: saved.suppressionThreshold })
+        await queryClient.invalidateQueries({ queryKey: trpc.org.districtSettings.pathKey() })
+        await queryClient.invalidateQueries({ queryKey: trpc.org.navigation.pathKey() })
+      },
+    }),
+  )
+  const threshold = Number(form.values.suppressionThreshold) || settings.suppressionThreshold
+  return (
+    <Paper withBorder p="lg" maw={720}>
+      <form
+        onSubmit={form.onSubmit((v) =>
+          save.mutate({ name: v.name, suppressionThreshold: Number(v.suppressionThreshold) }),
+        )}
+      >
+        <Stack gap="md">
+          <TextInput
+            label="District name"
+            required
+            disabled={!settings.canEdit}
+            {...form.getInputProps('name')}
+          />
+          <NumberInput
+            label="Privacy threshold"
+            description="The fewest students a shown value may come from. Most states use 10 or 11."
+            min={1}
+            max={100}
+            allowDecimal={false}
+            maw={420}
+            disabled={!settings.canEdit}
+            {...form.getInputProps('suppressionThreshold')}
+          />
+          <Alert
+            variant="light"
+            icon={<IconShieldLock size={18} aria-hidden />}
+            title="What the threshold does"
+          >
+            <Text size="sm">
+              Any value computed from fewer than {threshold} students (its denominator) is hidden from
+              everyone who cannot enter that school’s data: viewers, coaches and principals see “n &lt;{' '}
+              {threshold}” instead of the number, in tables, charts and exports. When hiding one value is not
+              enough (it could be worked out by subtracting the other groups from all students), another value
+              of the same week is hidden too. Team members and district leaders still see every value they
+              enter.
+            </Text>
+          </Alert>
+          {settings.canEdit ? (
+            <Group justify="flex-end">
+              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+                Save settings
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      </form>
+    </Paper>
+  )
+}

@@ -1,0 +1,1 @@
+export { DistrictSettingsForm } from './DistrictSettingsForm'

@@ -1,0 +1,14 @@
+import { Group, Text } from '@mantine/core'
+import { IconRefresh } from '@tabler/icons-react'
+
+/** "Targeted by 3 cycles": how much of the theory has been tested. */
+export function CycleCount({ children }: { children: React.ReactNode }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <IconRefresh size={14} color="var(--mantine-color-gray-7)" aria-hidden />
+      <Text size="xs" c="dimmed">
+        {children}
+      </Text>
+    </Group>
+  )
+}

@@ -1,0 +1,1 @@
+export { DriverTree } from './DriverTree'

@@ -1,0 +1,1 @@
+export { ExplainedVerdict } from './ExplainedVerdict'

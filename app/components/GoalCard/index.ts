@@ -1,0 +1,1 @@
+export { GoalCard } from './GoalCard.tsx'

@@ -1,0 +1,2 @@
+export { GoalFormModal } from './GoalFormModal'
+export { NewGoalButton } from './NewGoalButton'

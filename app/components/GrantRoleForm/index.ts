@@ -1,0 +1,1 @@
+export { GrantRoleForm, ROLE_DESCRIPTIONS } from './GrantRoleForm'

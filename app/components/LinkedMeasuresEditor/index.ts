@@ -1,0 +1,1 @@
+export { LinkedMeasuresEditor } from './LinkedMeasuresEditor'

@@ -1,0 +1,278 @@
+import { Box, Button, Collapse, Group, SegmentedControl, Stack, Text } from '@mantine/core'
+import { CHART_TYPE_LABELS, formatIsoDate, formatMeasureValue } from '@pdsa/domain'
+import { IconTable } from '@tabler/icons-react'
+import { useId, useState } from 'react'
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
+import { ChartDataTable } from './ChartDataTable'
+import { ChartLegend } from './ChartLegend'
+import { MARK_COLORS, renderHiddenMark, renderValueDot } from './ChartMarks'
+import { ChartTooltip } from './ChartTooltip'
+import {
+  type ChartMode,
+  disaggregatedRows,
+  GROUP_COLORS,
+  gapRows,
+  type LinkedMetricChartProps,
+  singleRows,
+  toTime,
+  yDomain,
+} from './chart-data'
+import { WindowLabel, windowFill } from './WindowLabel'
+
+const tickDate = (t: number) =>
+  new Date(t).toLocaleDateString('en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' })
+
+export interface ViewControl {
+  value: ChartMode
+  onChange: (mode: ChartMode) => void
+  /** "Gap to all other students" */
+  gapLabel: string
+  disabled?: boolean
+}
+
+/**
+ * The linked-metric chart: the measure's run or control chart (centre line, stepped limits), signal
+ * points in a distinct colour and shape, every cycle window shaded and labelled with its verdict, a
+ * hover card with value, numerator/denominator and date, and the same numbers as a table on request.
+ */
+export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?: ViewControl }) {
+  const { title, unit, chartType, threshold, mode, series, gap, windows = [], note, height = 320 } = props
+  const [showTable, setShowTable] = useState(false)
+  const tableId = useId()
+  const captionId = useId()
+  const hasLimits = chartType !== 'run' && mode === 'single'
+  const first = series[0]
+  const values =
+    mode === 'gap'
+      ? [...(gap?.series.map((g) => g.gap) ?? []), gap?.baselineMedian, 0]
+      : series.flatMap((s) => s.points.flatMap((p) => [p.value, p.cl, ...(hasLimits ? [p.lcl, p.ucl] : [])]))
+  const [low, high] = yDomain(values, mode === 'gap' ? 'score' : unit)
+  // The three views have different row shapes; recharts reads them by dataKey.
+  const rows: ReadonlyArray<{ period: string; t: number }> =
+    mode === 'gap' && gap
+      ? gapRows(gap)
+      : mode === 'disaggregated'
+        ? disaggregatedRows(series).map((r) => ({
+            ...r,
+            anyHidden: Object.keys(r).some((k) => k.startsWith('h:') && r[k] === 1) ? low : null,
+          }))
+        : singleRows(first?.points ?? [], low)
+  const periods = rows.map((r) => r.period)
+  const span =
+    periods.length > 0
+      ? `${formatIsoDate(periods[0], 'short')} to ${formatIsoDate(periods.at(-1), 'short')}`
+      : 'no data yet'
+  const kind =
+    mode === 'gap'
+      ? 'Gap run chart'
+      : mode === 'disaggregated'
+        ? 'Values by student group'
+        : CHART_TYPE_LABELS[chartType]
+  const summary = `${kind}, ${span}${windows.length ? `, ${windows.length} cycle window${windows.length === 1 ? '' : 's'} shaded` : ''}.`
+  const fmt = (v: number) =>
+    mode === 'gap' ? `${v > 0 ? '+' : ''}${v.toFixed(1)}` : formatMeasureValue(v, unit)
+  return (
+    <Stack gap="xs" component="figure" m={0} aria-labelledby={captionId}>
+      <Group justify="space-between" align="flex-end" gap="xs">
+        <div id={captionId}>
+          <Text fw={650} size="sm" component="figcaption">
+            {title}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {summary}
+            {note ? ` ${note}` : ''}
+          </Text>
+        </div>
+        {props.viewControl ? (
+          <SegmentedControl
+            size="xs"
+            aria-label="Chart view"
+            value={props.viewControl.value}
+            disabled={props.viewControl.disabled}
+            onChange={(v) => props.viewControl?.onChange(v as ChartMode)}
+            data={[
+              { value: 'single', label: 'This group' },
+              { value: 'disaggregated', label: 'By student group' },
+              { value: 'gap', label: props.viewControl.gapLabel },
+            ]}
+          />
+        ) : null}
+      </Group>
+      {rows.length === 0 ? (
+        <Box p="xl" ta="center" bg="var(--mantine-color-gray-0)" style={{ borderRadius: 8 }}>
+          <Text size="sm" c="dimmed">
+            No data for this view yet. Enter observations for this measure to see the chart.
+          </Text>
+        </Box>
+      ) : (
+        <ComposedChart
+          responsive
+          style={{ width: '100%', height }}
+          data={rows}
+          margin={{ top: 36, right: 16, bottom: 4, left: 8 }}
+          title={`${title}: ${summary}`}
+        >
+          <CartesianGrid stroke="#e9ecef" vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={tickDate}
+            tick={{ fontSize: 11, fill: '#495057' }}
+            minTickGap={24}
+          />
+          <YAxis
+            domain={[low, high]}
+            tickFormatter={fmt}
+            tick={{ fontSize: 11, fill: '#495057' }}
+            width={56}
+            allowDataOverflow
+          />
+          {windows.map((w, i) => (
+            <ReferenceArea
+              key={w.id}
+              x1={toTime(w.start)}
+              x2={toTime(w.end)}
+              ifOverflow="hidden"
+              fill={windowFill(w.verdict)}
+              fillOpacity={w.isCurrent ? 0.22 : 0.12}
+              stroke={windowFill(w.verdict)}
+              strokeOpacity={w.isCurrent ? 0.7 : 0.3}
+              label={<WindowLabel text={w.title} verdict={w.verdict} row={i % 2} />}
+            />
+          ))}
+          {mode === 'gap' ? (
+            <>
+              <ReferenceLine y={0} stroke="#868e96" strokeDasharray="2 4" />
+              {gap?.baselineMedian != null ? (
+                <ReferenceLine y={gap.baselineMedian} stroke={MARK_COLORS.centre} strokeWidth={2} />
+              ) : null}
+              <Line
+                dataKey="gap"
+                name="Gap"
+                stroke={MARK_COLORS.value}
+                strokeWidth={2}
+                dot={renderValueDot}
+                isAnimationActive={false}
+              />
+            </>
+          ) : mode === 'disaggregated' ? (
+            <>
+              {series.map((s, i) => (
+                <Line
+                  key={s.groupId}
+                  dataKey={`g:${s.groupId}`}
+                  name={s.groupName}
+                  stroke={GROUP_COLORS[i % GROUP_COLORS.length]}
+                  strokeWidth={1.75}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ))}
+              <Scatter dataKey="anyHidden" shape={renderHiddenMark} isAnimationActive={false} />
+            </>
+          ) : (
+            <>
+              <Line
+                dataKey="cl"
+                type="stepAfter"
+                stroke={MARK_COLORS.centre}
+                strokeWidth={2}
+                dot={false}
+                activeDot={false}
+                isAnimationActive={false}
+              />
+              {hasLimits ? (
+                <>
+                  <Line
+                    dataKey="ucl"
+                    type="stepAfter"
+                    stroke={MARK_COLORS.limit}
+                    strokeDasharray="4 3"
+                    dot={false}
+                    activeDot={false}
+                    isAnimationActive={false}
+                  />
+                  <Line
+                    dataKey="lcl"
+                    type="stepAfter"
+                    stroke={MARK_COLORS.limit}
+                    strokeDasharray="4 3"
+                    dot={false}
+                    activeDot={false}
+                    isAnimationActive={false}
+                  />
+                </>
+              ) : null}
+              <Line
+                dataKey="value"
+                name="Value"
+                stroke={MARK_COLORS.value}
+                strokeWidth={2}
+                dot={renderValueDot}
+                isAnimationActive={false}
+              />
+              <Scatter dataKey="hiddenMark" shape={renderHiddenMark} isAnimationActive={false} />
+            </>
+          )}
+          <Tooltip
+            content={
+              <ChartTooltip
+                mode={mode}
+                unit={unit}
+                threshold={threshold}
+                series={series}
+                gapNames={gap ? { focal: gap.focalGroupName, reference: gap.referenceName } : undefined}
+              />
+            }
+          />
+        </ComposedChart>
+      )}
+      <ChartLegend
+        mode={mode}
+        hasLimits={hasLimits}
+        isRunChart={chartType === 'run'}
+        threshold={threshold}
+        series={series}
+        hasWindows={windows.length > 0}
+      />
+      {rows.length > 0 ? (
+        <div>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconTable size={16} aria-hidden />}
+            aria-expanded={showTable}
+            aria-controls={tableId}
+            onClick={() => setShowTable((v) => !v)}
+          >
+            {showTable ? 'Hide data table' : 'Show data table'}
+          </Button>
+          <Collapse expanded={showTable} id={tableId}>
+            {showTable ? (
+              <ChartDataTable
+                caption={`${title}: the numbers behind the chart`}
+                mode={mode}
+                unit={unit}
+                threshold={threshold}
+                series={series}
+                gap={gap}
+              />
+            ) : null}
+          </Collapse>
+        </div>
+      ) : null}
+    </Stack>
+  )
+}

@@ -1,0 +1,140 @@
+// Rows for the chart and the data table: one per period, numbers already suppressed by the server.
+import type { ChartType, MeasureUnit } from '@pdsa/domain'
+import type { VerdictKind } from '~/components/VerdictBadge'
+
+export interface ChartPointView {
+  period: string
+  value: number | null
+  numerator: number | null
+  denominator: number | null
+  suppressed: boolean
+  cl: number | null
+  lcl: number | null
+  ucl: number | null
+  sigmaSignal: boolean
+  runSignal: boolean
+  isBaseline: boolean
+}
+
+export interface GroupSeriesView {
+  groupId: string
+  groupName: string
+  points: readonly ChartPointView[]
+}
+
+export interface GapSeriesView {
+  series: readonly { period: string; focal: number | null; reference: number | null; gap: number | null }[]
+  baselineMedian: number | null
+  focalGroupName: string
+  referenceName: string
+  /** Periods the gap verdict's rules fired on. */
+  signalPeriods: readonly string[]
+}
+
+export interface ChartWindowView {
+  id: string
+  title: string
+  start: string
+  /** Last day counted (end + lag). */
+  end: string
+  verdict: VerdictKind | null
+  /** Highlight this window (the cycle whose page this is). */
+  isCurrent?: boolean
+}
+
+export type ChartMode = 'single' | 'disaggregated' | 'gap'
+
+export interface LinkedMetricChartProps {
+  /** What the chart shows, for its caption: "Chronic absence rate for English learners at Harbor Middle". */
+  title: string
+  unit: MeasureUnit
+  chartType: ChartType
+  threshold: number
+  mode: ChartMode
+  series: readonly GroupSeriesView[]
+  gap?: GapSeriesView | null
+  windows?: readonly ChartWindowView[]
+  /** Extra context under the caption (e.g. how the baseline was chosen). */
+  note?: string
+  height?: number
+}
+
+export const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`)
+
+export interface SingleRow extends ChartPointView {
+  t: number
+  /** Where hidden cells are marked (just above the axis). */
+  hiddenMark: number | null
+  signalKind: 'sigma' | 'run' | null
+}
+
+export function singleRows(points: readonly ChartPointView[], floor: number): SingleRow[] {
+  return points.map((p) => ({
+    ...p,
+    t: toTime(p.period),
+    hiddenMark: p.suppressed ? floor : null,
+    signalKind: p.sigmaSignal ? 'sigma' : p.runSignal ? 'run' : null,
+  }))
+}
+
+export type DisaggregatedRow = { t: number; period: string } & Record<string, number | string | null>
+
+/** One row per period, one column per group (`g:<id>`), plus `h:<id>` = true when hidden. */
+export function disaggregatedRows(series: readonly GroupSeriesView[]): DisaggregatedRow[] {
+  const rows = new Map<string, DisaggregatedRow>()
+  for (const s of series) {
+    for (const p of s.points) {
+      const row = rows.get(p.period) ?? { t: toTime(p.period), period: p.period }
+      row[`g:${s.groupId}`] = p.value
+      row[`h:${s.groupId}`] = p.suppressed ? 1 : null
+      rows.set(p.period, row)
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.t - b.t)
+}
+
+export interface GapRow {
+  t: number
+  period: string
+  focal: number | null
+  reference: number | null
+  gap: number | null
+  signalKind: 'run' | null
+}
+
+export function gapRows(gap: GapSeriesView): GapRow[] {
+  const signals = new Set(gap.signalPeriods)
+  return gap.series.map((g) => ({
+    ...g,
+    t: toTime(g.period),
+    signalKind: signals.has(g.period) ? 'run' : null,
+  }))
+}
+
+/** A y-domain with a little room, covering values, limits and reference lines. */
+export function yDomain(values: readonly (number | null | undefined)[], unit: MeasureUnit): [number, number] {
+  const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+  if (finite.length === 0) return [0, unit === 'percent' ? 100 : 1]
+  let min = Math.min(...finite)
+  let max = Math.max(...finite)
+  if (min === max) {
+    min -= 1
+    max += 1
+  }
+  const pad = (max - min) * 0.08
+  const low = min - pad
+  return [unit === 'percent' || unit === 'count' || unit === 'rate' ? Math.max(0, low) : low, max + pad]
+}
+
+export const GROUP_COLORS = [
+  '#0f7a68',
+  '#1c4f9c',
+  '#b3401b',
+  '#6b3fa0',
+  '#8a6100',
+  '#a61e4d',
+  '#2b6d2f',
+  '#0b6e99',
+  '#5c4033',
+  '#495057',
+]

@@ -1,0 +1,2 @@
+export type { ChartMode, ChartPointView, ChartWindowView, GapSeriesView, GroupSeriesView } from './chart-data'
+export { LinkedMetricChart, type ViewControl } from './LinkedMetricChart'

@@ -1,0 +1,1 @@
+export { MeasureDefinition } from './MeasureDefinition'

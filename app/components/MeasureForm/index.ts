@@ -1,0 +1,2 @@
+export { MeasureForm } from './MeasureForm'
+export { useMeasureScopes } from './use-measure-scopes'

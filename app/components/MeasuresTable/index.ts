@@ -1,0 +1,2 @@
+export { MeasureFilters, type MeasureFilterValues } from './MeasureFilters'
+export { MeasuresTable } from './MeasuresTable'

@@ -1,0 +1,1 @@
+export { MethodChecks } from './MethodChecks'

@@ -1,0 +1,1 @@
+export { NarrativeField, type NarrativeFieldProps } from './NarrativeField'

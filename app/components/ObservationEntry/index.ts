@@ -1,0 +1,1 @@
+export { ObservationEntry } from './ObservationEntry'

@@ -1,0 +1,6 @@
+export {
+  ObservationsTable,
+  type ObservationsTableMeasure,
+  recentObservationsInput,
+} from './ObservationsTable'
+export { periodLabel } from './period-label'

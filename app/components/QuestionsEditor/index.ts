@@ -1,0 +1,2 @@
+export { QuestionResults } from './QuestionResults'
+export { QuestionsEditor } from './QuestionsEditor'

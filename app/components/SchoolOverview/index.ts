@@ -1,0 +1,2 @@
+export { type DistrictGoalRow, DistrictGoalsTable } from './DistrictGoalsTable'
+export { SchoolOverview } from './SchoolOverview'

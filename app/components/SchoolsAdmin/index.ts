@@ -1,0 +1,1 @@
+export { SchoolsAdmin } from './SchoolsAdmin'

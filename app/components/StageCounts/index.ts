@@ -1,0 +1,1 @@
+export { StageCounts } from './StageCounts'

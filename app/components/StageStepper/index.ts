@@ -1,0 +1,2 @@
+export { StageStepper } from './StageStepper'
+export { TransitionPanel } from './TransitionPanel'

@@ -1,0 +1,1 @@
+export { StudentGroupsAdmin } from './StudentGroupsAdmin'

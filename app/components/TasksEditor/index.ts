@@ -1,0 +1,1 @@
+export { TasksEditor } from './TasksEditor'

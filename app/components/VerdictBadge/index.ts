@@ -1,0 +1,1 @@
+export { VERDICT_LABELS, VerdictBadge, type VerdictKind } from './VerdictBadge'

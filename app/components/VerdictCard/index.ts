@@ -1,0 +1,1 @@
+export { type CycleMeasureVerdictView, periodsPhrase, RULE_LABELS, VerdictCard } from './VerdictCard'

@@ -1,0 +1,24 @@
+// What the HTTP server hands every loader and action (through React Router's context).
+// Loaders reach the server only through this: a tRPC client bound in-process to the request's
+// session, so pages and the browser go through the same procedures and the same authorization.
+// The key is exported from entry.server.tsx so server/app.ts sets the very object loaders read.
+import type { Actor, SignInInput } from '@pdsa/domain'
+import type { TRPCClient } from '@trpc/client'
+import { createContext } from 'react-router'
+import type { AppRouter } from '../../server/trpc/root.ts'
+
+export interface ServerContext {
+  actor: Actor | null
+  /** Sent back as `x-csrf-token` by the browser's tRPC client and as a form field by forms. */
+  csrfToken: string | null
+  trpcClient: TRPCClient<AppRouter>
+  auth: {
+    /** Throws a DomainError-shaped error ({ code, message }) on bad credentials or rate limit. */
+    signIn(input: SignInInput): Promise<{ setCookie: string; redirectTo: string }>
+    signOut(csrfToken: string | null): Promise<{ setCookie: string }>
+  }
+  /** Origin of this server, e.g. for the collaboration socket URL. */
+  publicOrigin: string
+}
+
+export const serverContext = createContext<ServerContext>()

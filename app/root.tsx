@@ -1,0 +1,73 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import '@mantine/dates/styles.css'
+import '@mantine/charts/styles.css'
+import '@mantine/tiptap/styles.css'
+import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import type { Route } from './+types/root'
+import { GeneralErrorBoundary } from './components/GeneralErrorBoundary'
+import { getQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
+import { getServerContext } from './lib/trpc.server'
+import { cssVariablesResolver, theme } from './theme'
+
+export function loader({ context }: Route.LoaderArgs) {
+  const { actor, csrfToken } = getServerContext(context)
+  return {
+    user: actor ? { id: actor.userId, name: actor.name, email: actor.email, grants: actor.grants } : null,
+    csrfToken,
+  }
+}
+
+export const meta: Route.MetaFunction = () => [
+  { title: 'PDSA Tracker' },
+  { name: 'description', content: 'Plan-Do-Study-Act cycles for school equity goals.' },
+]
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" {...mantineHtmlProps}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        <ColorSchemeScript defaultColorScheme="light" />
+      </head>
+      <body>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <Notifications position="top-right" />
+          {children}
+        </MantineProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App({ loaderData }: Route.ComponentProps) {
+  const queryClient = getQueryClient()
+  // The token changes when the session does (signing in or out revalidates the root loader).
+  const csrfToken = useRef(loaderData.csrfToken)
+  csrfToken.current = loaderData.csrfToken
+  const [trpcClient] = useState(() => makeTrpcClient(() => csrfToken.current))
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <Outlet />
+      </TRPCProvider>
+    </QueryClientProvider>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

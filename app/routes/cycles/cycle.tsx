@@ -1,0 +1,85 @@
+import { Grid, Paper, Stack } from '@mantine/core'
+import { HydrationBoundary, useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { CommentsPanel } from '~/components/CommentsPanel'
+import { CycleHeader } from '~/components/CycleHeader'
+import { CycleLinkedMeasures } from '~/components/CycleLinkedMeasures'
+import { ActSection, DoSection, PlanSection, StudySection } from '~/components/CycleWorksheet'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { MethodChecks } from '~/components/MethodChecks'
+import { StageStepper, TransitionPanel } from '~/components/StageStepper'
+import { VersionHistory } from '~/components/VersionHistory'
+import { useTRPC } from '~/lib/trpc'
+import { prefetch, serverTrpc } from '~/lib/trpc.server'
+import type { Route } from './+types/cycle'
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { trpc, queryClient } = serverTrpc(context)
+  await prefetch(request, queryClient, [
+    trpc.cycle.byId.queryOptions({ id: params.cycleId }),
+    trpc.comment.list.queryOptions({ cycleId: params.cycleId }),
+    trpc.analytics.cycleVerdicts.queryOptions({ cycleId: params.cycleId }),
+  ])
+  const cycle = queryClient.getQueryData(trpc.cycle.byId.queryKey({ id: params.cycleId }))
+  const dehydratedState = await prefetch(
+    request,
+    queryClient,
+    cycle?.canEdit ? [trpc.cycle.formOptions.queryOptions({ teamId: cycle.team.id })] : [],
+  )
+  return { dehydratedState, title: cycle ? `${cycle.title} · ${cycle.team.name}` : 'Cycle' }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.title ?? 'Cycle'} · PDSA Tracker` }]
+
+function CyclePage({ cycleId }: { cycleId: string }) {
+  const trpc = useTRPC()
+  const { data: cycle } = useSuspenseQuery(trpc.cycle.byId.queryOptions({ id: cycleId }))
+  const { data: options } = useQuery({
+    ...trpc.cycle.formOptions.queryOptions({ teamId: cycle.team.id }),
+    enabled: cycle.canEdit,
+  })
+  return (
+    <>
+      <CycleHeader cycle={cycle} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            <Paper withBorder p="md">
+              <Stack gap="md">
+                <StageStepper stage={cycle.stage} />
+                <TransitionPanel cycleId={cycle.id} stage={cycle.stage} canEdit={cycle.canEdit} />
+              </Stack>
+            </Paper>
+            <MethodChecks checks={cycle.methodChecks} />
+            <PlanSection cycle={cycle} options={options} />
+            <DoSection cycle={cycle} />
+            <CycleLinkedMeasures cycle={cycle} />
+            <StudySection cycle={cycle} />
+            <ActSection cycle={cycle} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <Paper withBorder p="md">
+              <CommentsPanel target={{ cycleId: cycle.id }} />
+            </Paper>
+            <Paper withBorder p="md">
+              <VersionHistory snapshots={cycle.snapshots} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  )
+}
+
+export default function CycleRoute({ loaderData, params }: Route.ComponentProps) {
+  return (
+    <HydrationBoundary state={loaderData.dehydratedState}>
+      <CyclePage cycleId={params.cycleId} />
+    </HydrationBoundary>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,4 @@
+import { type RouteConfigEntry, route } from '@react-router/dev/routes'
+
+// Paths of route modules are relative to app/.
+export const cycleRoutes: RouteConfigEntry[] = [route('cycles/:cycleId', 'routes/cycles/cycle.tsx')]

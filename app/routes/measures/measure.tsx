@@ -1,0 +1,134 @@
+import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core'
+import { IconPencil } from '@tabler/icons-react'
+import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { MeasureDefinition } from '~/components/MeasureDefinition'
+import { MeasureForm } from '~/components/MeasureForm'
+import { ObservationEntry } from '~/components/ObservationEntry'
+import { ObservationsTable, recentObservationsInput } from '~/components/ObservationsTable'
+import { PageHeader } from '~/components/PageHeader'
+import { useTRPC } from '~/lib/trpc'
+import { prefetch, serverTrpc } from '~/lib/trpc.server'
+import type { Route } from './+types/measure'
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { trpc, queryClient } = serverTrpc(context)
+  await prefetch(request, queryClient, [
+    trpc.measure.byId.queryOptions({ id: params.measureId }),
+    trpc.org.studentGroups.queryOptions({}),
+    trpc.org.schools.queryOptions({}),
+  ])
+  const measure = queryClient.getQueryData(trpc.measure.byId.queryKey({ id: params.measureId }))
+  const wanted = new URL(request.url).searchParams.get('school')
+  const school = measure?.viewSchools.find((s) => s.id === wanted) ?? measure?.viewSchools[0]
+  const dehydratedState = await prefetch(
+    request,
+    queryClient,
+    school ? [trpc.observation.list.queryOptions(recentObservationsInput(params.measureId, school.id))] : [],
+  )
+  return { dehydratedState, title: measure?.name ?? 'Measure' }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.title ?? 'Measure'} · PDSA Tracker` },
+]
+
+function MeasurePage({ measureId }: { measureId: string }) {
+  const trpc = useTRPC()
+  const { data: measure } = useSuspenseQuery(trpc.measure.byId.queryOptions({ id: measureId }))
+  const { data: groups } = useSuspenseQuery(trpc.org.studentGroups.queryOptions({}))
+  const [params, setParams] = useSearchParams()
+  const [editing, setEditing] = useState(false)
+  const viewSchool = measure.viewSchools.find((s) => s.id === params.get('school')) ?? measure.viewSchools[0]
+  return (
+    <>
+      <PageHeader
+        title={measure.name}
+        crumbs={[{ label: 'Measures and data', to: '/measures' }, { label: measure.name }]}
+        badge={
+          <Group gap={6}>
+            <Badge variant="light" tt="none">
+              {measure.school ? measure.school.name : 'District library'}
+            </Badge>
+            {measure.archived ? <Badge color="gray.7">Archived</Badge> : null}
+          </Group>
+        }
+        actions={
+          measure.canEdit ? (
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} aria-hidden />}
+              onClick={() => setEditing(true)}
+            >
+              Edit measure
+            </Button>
+          ) : null
+        }
+      />
+      <Stack gap="xl">
+        <section aria-labelledby="definition-heading">
+          <Title order={2} size="h3" id="definition-heading" mb="sm">
+            Definition
+          </Title>
+          <MeasureDefinition measure={measure} />
+        </section>
+        {/* The linked-metric chart (a later issue) goes here, between the definition and the data. */}
+        {measure.entrySchools.length > 0 && !measure.archived ? (
+          <section aria-labelledby="entry-heading">
+            <Title order={2} size="h3" id="entry-heading" mb="sm">
+              Enter data
+            </Title>
+            <ObservationEntry measure={measure} groups={groups} initialSchoolId={viewSchool?.id} />
+          </section>
+        ) : null}
+        <section aria-labelledby="recent-heading">
+          <Group justify="space-between" align="flex-end" mb="sm">
+            <Title order={2} size="h3" id="recent-heading">
+              Recent observations
+            </Title>
+            {measure.viewSchools.length > 1 ? (
+              <Select
+                label="School"
+                data={measure.viewSchools.map((s) => ({ value: s.id, label: s.name }))}
+                value={viewSchool?.id ?? null}
+                onChange={(v) => v && setParams({ school: v }, { replace: true, preventScrollReset: true })}
+                allowDeselect={false}
+                searchable
+                w={260}
+              />
+            ) : null}
+          </Group>
+          {viewSchool ? (
+            <>
+              {measure.viewSchools.length === 1 ? (
+                <Text size="sm" mb="xs">
+                  {viewSchool.name}
+                </Text>
+              ) : null}
+              <ObservationsTable measure={measure} schoolId={viewSchool.id} />
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              You do not have access to any school’s data for this measure.
+            </Text>
+          )}
+        </section>
+      </Stack>
+      {editing ? <MeasureForm measure={measure} opened onClose={() => setEditing(false)} /> : null}
+    </>
+  )
+}
+
+export default function MeasureRoute({ loaderData, params }: Route.ComponentProps) {
+  return (
+    <HydrationBoundary state={loaderData.dehydratedState}>
+      <MeasurePage measureId={params.measureId} />
+    </HydrationBoundary>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,88 @@
+// @pdsa/analytics: the statistics engine (pure TypeScript, no I/O). See README.md.
+
+export {
+  CHART_TYPES,
+  CHART_TYPES_REQUIRING_DENOMINATOR,
+  type ChartType,
+  hasControlLimits,
+  isChartType,
+} from './chart-types.ts'
+export {
+  type EquityGapInput,
+  type EquityGapPeriod,
+  equityGap,
+  GAP_VERDICTS,
+  type GapAnalysis,
+  type GapAnalysisOutcome,
+  type GapMetric,
+  type GapPoint,
+  type GapVerdictKind,
+  type GroupCell,
+  type ReferenceKind,
+} from './equity/equity-gap.ts'
+export { minimumCrossings, symmetricBinomialQuantile } from './numeric/binomial-quantile.ts'
+export {
+  type AdditiveRelation,
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  findRecoverableCells,
+  hasSingleSuppressedCell,
+  type MaskedCell,
+  maskSuppressedCells,
+  maskSuppressedValues,
+  type SuppressedCell,
+  type SuppressionCell,
+  type SuppressionInput,
+  type SuppressionOutcome,
+  type SuppressionReason,
+  type SuppressionResult,
+  suppressCells,
+} from './privacy/suppress-cells.ts'
+export {
+  type AnalyzeRequest,
+  type AnalyzeRequestOutcome,
+  AnalyzeRequestSchema,
+  type AnalyzeResult,
+  type AnalyzeResultPhase,
+  type AnalyzeResultPoint,
+  analyzeRequest,
+} from './request/analyze-request.ts'
+export {
+  analyzeSeries,
+  type PhaseAnalysis,
+  type SeriesAnalysis,
+  type SeriesInput,
+  type SeriesIssue,
+  type SeriesPoint,
+  type SeriesResult,
+  seriesAnalysisPoints,
+} from './series/analyze-series.ts'
+export {
+  analyzeRuns,
+  IHI_SHIFT_LENGTH,
+  IHI_TREND_LENGTH,
+  type IhiRule,
+  type IhiSignal,
+  type RunsAnalysis,
+} from './series/runs-analysis.ts'
+export {
+  CYCLE_VERDICTS,
+  type CycleVerdict,
+  type CycleVerdictInput,
+  type CycleVerdictKind,
+  type CycleVerdictOutcome,
+  cycleVerdict,
+  type MeasureDefinition,
+  type Observation,
+} from './verdict/cycle-verdict.ts'
+export {
+  type BaselineSummary,
+  type ChangeDirection,
+  type ChangeReason,
+  type ChangeRule,
+  type ChangeSummary,
+  MIN_BASELINE_POINTS,
+  MIN_EVALUATION_POINTS,
+  type PeriodSummary,
+  type PointsNeeded,
+} from './verdict/judge-change.ts'
+export type { CycleWindow } from './verdict/periods.ts'

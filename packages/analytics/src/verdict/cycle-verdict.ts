@@ -1,0 +1,114 @@
+// Cycle verdict: did a PDSA cycle's measure improve, worsen, or show no signal?
+// Baseline = observations before the cycle start (frozen centre line and limits); evaluation =
+// observations from the start through end + lagDays. Rules in judge-change.ts and the README.
+
+import { CHART_TYPES_REQUIRING_DENOMINATOR, type ChartType } from '../chart-types.ts'
+import {
+  type BaselineSummary,
+  type ChangeReason,
+  type ChangeSummary,
+  judgeChange,
+  type PeriodSummary,
+  type PointsNeeded,
+} from './judge-change.ts'
+import { type CycleWindow, splitByWindow } from './periods.ts'
+
+export interface MeasureDefinition {
+  higherIsBetter: boolean
+  chartType: ChartType
+  /** Multiplies values for display (e.g. 100 for percent). Default 1. */
+  multiplier?: number
+}
+
+export interface Observation {
+  /** ISO date (YYYY-MM-DD) of the period the value belongs to; one observation per period. */
+  period: string
+  /** The value itself, for measures without a denominator. null = missing. */
+  value?: number | null
+  /** Numerator and denominator, for rates and proportions (value = numerator / denominator). */
+  numerator?: number | null
+  denominator?: number | null
+}
+
+export interface CycleVerdictInput {
+  measure: MeasureDefinition
+  observations: readonly Observation[]
+  cycle: CycleWindow
+}
+
+export const CYCLE_VERDICTS = ['improved', 'worsened', 'no_signal', 'not_enough_data'] as const
+export type CycleVerdictKind = (typeof CYCLE_VERDICTS)[number]
+
+export interface CycleVerdict {
+  verdict: CycleVerdictKind
+  /** Signals found on the evaluation points; pointIndices index the input `observations`. */
+  reasons: ChangeReason[]
+  baseline: BaselineSummary
+  evaluation: PeriodSummary
+  change: ChangeSummary
+  /** Present with not_enough_data: how many more values the baseline / the evaluation needs. */
+  pointsNeeded?: PointsNeeded
+  /** Plain-language explanation for teachers. */
+  message: string
+}
+
+export type CycleVerdictOutcome = ({ ok: true } & CycleVerdict) | { ok: false; issues: string[] }
+
+interface SeriesArrays {
+  y: (number | null)[]
+  n: (number | null)[] | undefined
+}
+
+/**
+ * y / n arrays for the chosen observations. Observations carry either `value` or
+ * `numerator` + `denominator`; a measure must use one form throughout.
+ */
+export function observationArrays(
+  observations: readonly Observation[],
+  order: readonly number[],
+  chart: ChartType,
+): { ok: true; arrays: SeriesArrays } | { ok: false; issues: string[] } {
+  const hasRatioFields = observations.some((o) => o.numerator !== undefined || o.denominator !== undefined)
+  const needsRatio = CHART_TYPES_REQUIRING_DENOMINATOR.includes(chart)
+  const usesRatio = hasRatioFields || needsRatio
+  const issues: string[] = []
+  if (needsRatio && !hasRatioFields && observations.length > 0) {
+    issues.push(`a ${chart} chart needs numerator and denominator on its observations`)
+  }
+  if (hasRatioFields && observations.some((o) => o.value !== undefined && o.value !== null)) {
+    issues.push('observations mix value with numerator / denominator; use one form for a measure')
+  }
+  if (issues.length > 0) return { ok: false, issues }
+  const y = order.map((index) => {
+    const observation = observations[index] as Observation
+    return (usesRatio ? observation.numerator : observation.value) ?? null
+  })
+  const n = usesRatio
+    ? order.map((index) => (observations[index] as Observation).denominator ?? null)
+    : undefined
+  return { ok: true, arrays: { y, n } }
+}
+
+/** Verdict for one measure of one cycle. Invalid input comes back as `{ ok: false, issues }`. */
+export function cycleVerdict(input: CycleVerdictInput): CycleVerdictOutcome {
+  const { measure, observations, cycle } = input
+  const windowed = splitByWindow(
+    observations.map((observation) => observation.period),
+    cycle,
+  )
+  if (!windowed.ok) return windowed
+  const { order, baselineCount } = windowed.series
+  const arrays = observationArrays(observations, order, measure.chartType)
+  if (!arrays.ok) return arrays
+  const judged = judgeChange({
+    chart: measure.chartType,
+    higherIsBetter: measure.higherIsBetter,
+    y: arrays.arrays.y,
+    n: arrays.arrays.n,
+    baselineCount,
+    multiply: measure.multiplier ?? 1,
+    originalIndex: (seriesIndex) => order[seriesIndex] as number,
+  })
+  if (!judged.ok) return judged
+  return { ok: true, ...judged.judgement }
+}

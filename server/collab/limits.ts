@@ -1,0 +1,74 @@
+// Limits of the collaboration server (collab.md §5.10), all overridable per server (tests use small ones).
+export interface CollabLimits {
+  /** Largest WebSocket frame; ws closes larger ones with 1009. Above the largest document on purpose. */
+  maxMessageBytes: number
+  /** Largest encoded document; an update that would exceed it closes the connection with 4413. */
+  maxDocumentBytes: number
+  /** Largest awareness state (one client's cursor and name); larger ones are dropped. */
+  maxAwarenessStateBytes: number
+  /** Per connection: content and awareness messages per second (sustained, burst). */
+  messagesPerSecond: number
+  messageBurst: number
+  /** Per connection: bytes per second (sustained, burst). */
+  bytesPerSecond: number
+  byteBurst: number
+  /** Per connection: awareness updates per second; faster ones are coalesced (the latest wins). */
+  awarenessPerSecond: number
+  /** Connections of one user on this instance, and clients of one document. */
+  connectionsPerUser: number
+  clientsPerDocument: number
+  /** Unsaved bytes queued for the database before editing connections are told to come back later. */
+  maxPendingBytes: number
+  /** A connection whose outgoing buffer grows past this is dropped (its client resyncs). */
+  maxBufferedBytes: number
+  /** Ping interval; a connection that missed the previous pong is terminated. */
+  pingIntervalMs: number
+  /** Upgrades not decided within this are dropped. */
+  handshakeTimeoutMs: number
+}
+
+export const DEFAULT_LIMITS: CollabLimits = {
+  maxMessageBytes: 8 * 1024 * 1024,
+  maxDocumentBytes: 5 * 1024 * 1024,
+  maxAwarenessStateBytes: 4 * 1024,
+  messagesPerSecond: 50,
+  messageBurst: 200,
+  bytesPerSecond: 1024 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  awarenessPerSecond: 20,
+  connectionsPerUser: 20,
+  clientsPerDocument: 200,
+  maxPendingBytes: 64 * 1024 * 1024,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  pingIntervalMs: 30_000,
+  handshakeTimeoutMs: 5_000,
+}
+
+/** A token bucket: `take(n)` is false when the caller is over its rate. */
+export class TokenBucket {
+  private tokens: number
+  private last: number
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = burst
+    this.last = now()
+  }
+
+  take(n = 1): boolean {
+    const t = this.now()
+    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.ratePerSecond)
+    this.last = t
+    if (this.tokens < n) return false
+    this.tokens -= n
+    return true
+  }
+
+  /** Milliseconds until `n` tokens are available. */
+  waitMs(n = 1): number {
+    return this.tokens >= n ? 0 : Math.ceil(((n - this.tokens) / this.ratePerSecond) * 1000)
+  }
+}

@@ -1,0 +1,100 @@
+// Writes the plain text of a cycle document's sections into the cycle's `*Text` columns, debounced
+// (search, exports, the API and the coach views read the columns, not the Yjs document).
+import type { NarrativeSectionKey, NarrativeTexts } from '@pdsa/domain'
+import { documentTexts } from '@pdsa/domain/collab'
+import type { Db } from '../db/client.ts'
+import { mirrorCycleTexts } from '../services/collab/mirror-cycle-texts.ts'
+import type { RoomView } from './hooks.ts'
+
+interface MirrorState {
+  last: NarrativeTexts
+  dirty: boolean
+  editedAt: Date
+  firstChangeAt: number
+  timer: NodeJS.Timeout | null
+  running: Promise<void> | null
+}
+
+export interface TextMirrorOptions {
+  db: Db
+  now: () => Date
+  /** Quiet time after the last change before writing, and the longest a change waits. */
+  delayMs: number
+  maxDelayMs: number
+  log: (message: string, error?: unknown) => void
+}
+
+export class TextMirror {
+  private readonly states = new Map<RoomView, MirrorState>()
+  /** Writes done so far (tests and the benchmark read it). */
+  writes = 0
+
+  constructor(private readonly o: TextMirrorOptions) {}
+
+  /** Starts from what the document says when loaded (the columns may lag behind it). */
+  track(room: RoomView): void {
+    this.states.set(room, {
+      last: documentTexts(room.doc),
+      dirty: false,
+      editedAt: this.o.now(),
+      firstChangeAt: 0,
+      timer: null,
+      running: null,
+    })
+  }
+
+  changed(room: RoomView): void {
+    const state = this.states.get(room)
+    if (!state) return
+    const now = Date.now()
+    if (!state.dirty) state.firstChangeAt = now
+    state.dirty = true
+    state.editedAt = this.o.now()
+    if (state.timer) clearTimeout(state.timer)
+    const wait = Math.max(0, Math.min(this.o.delayMs, state.firstChangeAt + this.o.maxDelayMs - now))
+    state.timer = setTimeout(() => {
+      state.timer = null
+      void this.flush(room)
+    }, wait)
+    state.timer.unref()
+  }
+
+  async flush(room: RoomView): Promise<void> {
+    const state = this.states.get(room)
+    if (!state) return
+    if (state.timer) clearTimeout(state.timer)
+    state.timer = null
+    await state.running
+    if (!state.dirty) return
+    state.dirty = false
+    const texts = documentTexts(room.doc)
+    const changed = (Object.keys(texts) as NarrativeSectionKey[]).filter((k) => texts[k] !== state.last[k])
+    state.running = mirrorCycleTexts({
+      db: this.o.db,
+      cycleId: room.name,
+      texts: Object.fromEntries(changed.map((k) => [k, texts[k]])),
+      editedAt: state.editedAt,
+    })
+      .then(() => {
+        this.writes++
+        state.last = texts
+      })
+      .catch((error: unknown) => {
+        state.dirty = true
+        this.o.log(`Collaboration: writing the plain text of cycle ${room.name} failed`, error)
+      })
+      .finally(() => {
+        state.running = null
+      })
+    await state.running
+  }
+
+  async release(room: RoomView): Promise<void> {
+    await this.flush(room)
+    this.states.delete(room)
+  }
+
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.states.keys()].map((room) => this.flush(room)))
+  }
+}

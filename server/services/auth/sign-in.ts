@@ -1,0 +1,58 @@
+import { DomainError, homePathFor, type SignInInput } from '@pdsa/domain'
+import { dummyPasswordHash, verifyPassword } from '../../auth/password.ts'
+import type { SignInLimiter } from '../../auth/rate-limit.ts'
+import { createSession, type SessionConfig } from '../../auth/session.ts'
+import type { Db } from '../../db/client.ts'
+import { loadActor } from '../actor.ts'
+import { recordAudit } from '../audit.ts'
+
+const BAD_CREDENTIALS = 'That email and password do not match an account.'
+
+export async function signIn({
+  db,
+  limiter,
+  session,
+  input,
+  meta,
+}: {
+  db: Db
+  limiter: SignInLimiter
+  session: SessionConfig
+  input: SignInInput
+  meta: { ip: string; userAgent: string }
+}): Promise<{ token: string; expiresAt: Date; redirectTo: string }> {
+  const wait = await limiter.blockedFor(input.email, meta.ip)
+  if (wait > 0) {
+    throw new DomainError(
+      'RATE_LIMITED',
+      `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`,
+      {
+        retryAfterSeconds: wait,
+      },
+    )
+  }
+  const user = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, districtId: true, deactivatedAt: true, password: { select: { hash: true } } },
+  })
+  const ok = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), input.password)
+  if (!user?.password || !ok || user.deactivatedAt) {
+    await limiter.recordFailure(input.email, meta.ip)
+    throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS)
+  }
+  await limiter.recordSuccess(input.email, meta.ip)
+  const actor = await loadActor(db, user.id)
+  if (!actor) throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS)
+  const created = await db.$transaction(async (tx) => {
+    const s = await createSession(tx, session, user.id, meta)
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
+    await recordAudit(tx, actor, {
+      action: 'auth.sign_in',
+      entityType: 'user',
+      entityId: user.id,
+      after: { ip: meta.ip },
+    })
+    return s
+  })
+  return { ...created, redirectTo: homePathFor(actor) }
+}

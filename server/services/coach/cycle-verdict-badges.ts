@@ -1,0 +1,37 @@
+import type { Actor, CycleVerdictKindName } from '@pdsa/domain'
+import type { DbTx } from '../../db/client.ts'
+import { computeCycleVerdicts } from '../analytics/cycle-verdicts.ts'
+
+export interface VerdictBadge {
+  measureId: string
+  measureName: string
+  studentGroupName: string | null
+  verdict: CycleVerdictKindName
+  message: string
+}
+
+/**
+ * The linked-measure verdicts of many cycles (computed by the analytics service, which skips cycles the
+ * actor may not read and suppresses small cells), trimmed to what lists show: which measure, for which
+ * group, the verdict and its sentence.
+ */
+export async function loadCycleVerdictBadges(
+  db: DbTx,
+  actor: Actor,
+  cycleIds: readonly string[],
+): Promise<Map<string, VerdictBadge[]>> {
+  if (cycleIds.length === 0) return new Map()
+  const verdicts = await computeCycleVerdicts({ db, actor, cycleIds })
+  return new Map(
+    [...verdicts].map(([cycleId, list]) => [
+      cycleId,
+      list.map((v) => ({
+        measureId: v.measureId,
+        measureName: v.measureName,
+        studentGroupName: v.studentGroupId ? v.studentGroupName : null,
+        verdict: v.verdict,
+        message: v.message,
+      })),
+    ]),
+  )
+}

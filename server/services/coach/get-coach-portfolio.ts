@@ -1,0 +1,115 @@
+import { type Actor, type CycleStage, daysSince } from '@pdsa/domain'
+import type { DbTx } from '../../db/client.ts'
+import type { Prisma } from '../../db/generated/client.ts'
+import { emptyStageCounts } from '../district/cycles-by-stage.ts'
+import { toIsoDate } from '../shared.ts'
+import { loadCoachedTeams } from './coached-teams.ts'
+import { actionableChecks, cycleFactsSelect } from './cycle-attention.ts'
+import { loadCycleVerdictBadges } from './cycle-verdict-badges.ts'
+import { observationsInWindow } from './observations-in-window.ts'
+import { openFeedbackByTeam } from './open-feedback.ts'
+import { CALIBRATION_RULE, calibrationOf } from './prediction-calibration.ts'
+
+const portfolioCycleSelect = {
+  ...cycleFactsSelect,
+  decision: true,
+  team: { select: { id: true, name: true } },
+  school: { select: { id: true, name: true } },
+  changeIdea: { select: { id: true, title: true } },
+  questions: {
+    select: {
+      question: true,
+      prediction: true,
+      result: true,
+      predictedValue: true,
+      predictedMin: true,
+      predictedMax: true,
+      resultValue: true,
+      measure: { select: { unit: true } },
+    },
+  },
+} satisfies Prisma.PdsaCycleSelect
+
+/** A cycle needs the coach's attention when a method check fires or feedback awaits the team's response. */
+const needsAttention = (c: { checks: readonly unknown[]; openFeedback: number }) =>
+  c.checks.length > 0 || c.openFeedback > 0
+
+/**
+ * Every cycle of every team the actor coaches, with its method-check warnings, linked-measure verdicts
+ * and feedback awaiting the team's response; and per team its cycles by stage, open feedback and
+ * prediction calibration. A fixed number of queries whatever the number of teams.
+ */
+export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: Actor; now: Date }) {
+  const districtId = actor.districtId
+  const teams = await loadCoachedTeams(db, actor, 'The coach portfolio is for improvement coaches.')
+  const teamIds = teams.map((t) => t.id)
+  const [rows, feedback] = await Promise.all([
+    db.pdsaCycle.findMany({
+      where: { districtId, teamId: { in: teamIds } },
+      select: portfolioCycleSelect,
+      orderBy: [{ lastEditedAt: 'desc' }, { id: 'asc' }],
+    }),
+    openFeedbackByTeam(db, districtId, teamIds),
+  ])
+  const cycleIds = rows.map((r) => r.id)
+  const [observed, verdicts] = await Promise.all([
+    observationsInWindow(db, districtId, cycleIds),
+    loadCycleVerdictBadges(db, actor, cycleIds),
+  ])
+  const today = toIsoDate(now)
+  const openByCycle = new Map<string, number>()
+  for (const items of feedback.values()) {
+    for (const item of items) {
+      if (item.cycle) openByCycle.set(item.cycle.id, (openByCycle.get(item.cycle.id) ?? 0) + 1)
+    }
+  }
+  const cycles = rows.map((row) => {
+    const checks = actionableChecks(row, today, observed.get(row.id) ?? 0)
+    return {
+      id: row.id,
+      title: row.title,
+      stage: row.stage as CycleStage,
+      cycleNumber: row.cycleNumber,
+      scale: row.scale,
+      decision: row.decision,
+      team: row.team,
+      school: row.school,
+      changeIdea: row.changeIdea,
+      plannedEnd: toIsoDate(row.plannedEnd),
+      lastEditedAt: row.lastEditedAt,
+      daysSinceEdit: daysSince(row.lastEditedAt, now),
+      checks,
+      verdicts: verdicts.get(row.id) ?? [],
+      openFeedback: openByCycle.get(row.id) ?? 0,
+    }
+  })
+  const summaries = teams.map((team) => {
+    const own = cycles.filter((c) => c.team.id === team.id)
+    const byStage = emptyStageCounts()
+    for (const c of own) byStage[c.stage] += 1
+    const questions = rows
+      .filter((r) => r.team.id === team.id)
+      .flatMap((r) => r.questions.map((q) => ({ ...q, unit: q.measure?.unit ?? null })))
+    return {
+      ...team,
+      cycleCount: own.length,
+      cyclesByStage: byStage,
+      needsAttention: own.filter(needsAttention).length,
+      openFeedback: feedback.get(team.id)?.length ?? 0,
+      calibration: calibrationOf(questions),
+    }
+  })
+  return {
+    today,
+    calibrationRule: CALIBRATION_RULE,
+    teams: summaries,
+    cycles,
+    totals: {
+      teams: summaries.length,
+      cycles: cycles.length,
+      needsAttention: cycles.filter(needsAttention).length,
+      openFeedback: summaries.reduce((n, t) => n + t.openFeedback, 0),
+    },
+  }
+}
+export type CoachPortfolio = Awaited<ReturnType<typeof getCoachPortfolio>>

@@ -1,0 +1,80 @@
+// What the transition checks and method checks read from a cycle row (see packages/domain/src/cycle.ts).
+import {
+  type ActDecision,
+  type Confirmation,
+  type CycleFacts,
+  type CycleStage,
+  cycleWindow,
+  NARRATIVE_SECTION_KEYS,
+  type NarrativeTexts,
+  narrativeColumn,
+} from '@pdsa/domain'
+import type { DbTx } from '../../db/client.ts'
+import type { PdsaCycle, Prisma } from '../../db/generated/client.ts'
+import { fromIsoDate, toIsoDate, toIsoDateOrNull } from '../shared.ts'
+
+/** The related rows the checks need, to `include` when loading cycles. */
+export const factsInclude = {
+  questions: { select: { question: true, prediction: true, result: true }, orderBy: { position: 'asc' } },
+  measures: { select: { measureId: true } },
+  _count: { select: { nextCycles: true } },
+} satisfies Prisma.PdsaCycleInclude
+
+export type CycleWithFacts = PdsaCycle & Prisma.PdsaCycleGetPayload<{ include: typeof factsInclude }>
+
+/** The plain text of every narrative section of a cycle row. */
+export function narrativeTexts(row: PdsaCycle): NarrativeTexts {
+  return Object.fromEntries(NARRATIVE_SECTION_KEYS.map((k) => [k, row[narrativeColumn(k)]])) as NarrativeTexts
+}
+
+/** The cycle's window as ISO dates: (actual, else planned) start through end + lag days. */
+export function windowOf(row: PdsaCycle) {
+  return cycleWindow({
+    plannedStart: toIsoDate(row.plannedStart),
+    plannedEnd: toIsoDate(row.plannedEnd),
+    actualStart: toIsoDateOrNull(row.actualStart),
+    actualEnd: toIsoDateOrNull(row.actualEnd),
+    lagDays: row.lagDays,
+  })
+}
+
+/** Observations of the linked measures at the cycle's school inside the cycle window (any student group). */
+export async function countObservationsInWindow(db: DbTx, row: CycleWithFacts): Promise<number> {
+  const measureIds = row.measures.map((m) => m.measureId)
+  if (measureIds.length === 0) return 0
+  const { from, to } = windowOf(row)
+  return db.observation.count({
+    where: {
+      districtId: row.districtId,
+      schoolId: row.schoolId,
+      measureId: { in: measureIds },
+      period: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
+    },
+  })
+}
+
+export function toCycleFacts(row: CycleWithFacts, observationsInWindow: number | null): CycleFacts {
+  return {
+    stage: row.stage as CycleStage,
+    cycleNumber: row.cycleNumber,
+    scale: row.scale,
+    plannedStart: toIsoDate(row.plannedStart),
+    plannedEnd: toIsoDate(row.plannedEnd),
+    lastEditedAt: row.lastEditedAt,
+    texts: narrativeTexts(row),
+    questions: row.questions,
+    linkedMeasureCount: row.measures.length,
+    carriedOutAsPlanned: row.carriedOutAsPlanned,
+    predictionsConfirmed: row.predictionsConfirmed as Confirmation | null,
+    decision: row.decision as ActDecision | null,
+    spreadPlan: row.spreadPlan,
+    observationsInWindow,
+    hasNextCycle: row._count.nextCycles > 0,
+  }
+}
+
+/** Facts with the observation count, for one cycle. */
+export async function loadCycleFacts(db: DbTx, id: string) {
+  const row = await db.pdsaCycle.findUniqueOrThrow({ where: { id }, include: factsInclude })
+  return { row, facts: toCycleFacts(row, await countObservationsInWindow(db, row)) }
+}

@@ -1,0 +1,66 @@
+import {
+  type Actor,
+  arePredictionsLocked,
+  canCoachTeam,
+  canCommentOnTeam,
+  canEditTeam,
+  canManageTeam,
+  methodChecks,
+} from '@pdsa/domain'
+import type { DbTx } from '../../db/client.ts'
+import { toIsoDate } from '../shared.ts'
+import { cycleDetailInclude, toCycleDetail } from './cycle-detail.ts'
+import { countObservationsInWindow, toCycleFacts } from './cycle-facts.ts'
+import { snapshotListSelect, toSnapshotListItem } from './list-snapshots.ts'
+import { requireReadableCycle } from './require-cycle.ts'
+
+/** The length of the ramp as seen from a cycle: the highest cycle number among it and the cycles after it. */
+async function rampLength(db: DbTx, id: string, cycleNumber: number): Promise<number> {
+  let length = cycleNumber
+  let frontier = [id]
+  for (let depth = 0; depth < 50 && frontier.length > 0; depth++) {
+    const next = await db.pdsaCycle.findMany({
+      where: { previousCycleId: { in: frontier } },
+      select: { id: true, cycleNumber: true },
+    })
+    for (const n of next) length = Math.max(length, n.cycleNumber)
+    frontier = next.map((n) => n.id)
+  }
+  return length
+}
+
+/** The whole worksheet, its method checks as of `now`, its version history and what the actor may do. */
+export async function getCycle({ db, actor, id, now }: { db: DbTx; actor: Actor; id: string; now: Date }) {
+  const cycle = await requireReadableCycle(db, actor, id)
+  const [row, snapshots] = await Promise.all([
+    db.pdsaCycle.findUniqueOrThrow({ where: { id: cycle.id }, include: cycleDetailInclude }),
+    db.cycleSnapshot.findMany({
+      where: { cycleId: cycle.id },
+      select: snapshotListSelect,
+      orderBy: { takenAt: 'asc' },
+    }),
+  ])
+  const observationsInWindow = await countObservationsInWindow(db, row)
+  const lockSnapshot = snapshots.findLast((s) => s.fromStage === 'plan' && s.toStage === 'do')
+  const scope = { schoolId: row.schoolId, teamId: row.teamId }
+  const detail = toCycleDetail(row)
+  return {
+    ...detail,
+    ramp: {
+      previous: row.previousCycle,
+      next: row.nextCycles,
+      length: await rampLength(db, row.id, row.cycleNumber),
+    },
+    observationsInWindow,
+    methodChecks: methodChecks(toCycleFacts(row, observationsInWindow), toIsoDate(now)),
+    predictionsLocked: arePredictionsLocked(detail.stage),
+    /** When the test started and the predictions were locked (the Plan → Do snapshot). */
+    predictionsLockedOn: lockSnapshot ? toIsoDate(lockSnapshot.takenAt) : detail.actualStart,
+    snapshots: snapshots.map(toSnapshotListItem),
+    canEdit: canEditTeam(actor, scope),
+    canComment: canCommentOnTeam(actor, scope),
+    canCoach: canCoachTeam(actor, scope),
+    canManage: canManageTeam(actor, scope),
+  }
+}
+export type CycleView = Awaited<ReturnType<typeof getCycle>>

@@ -1,0 +1,73 @@
+import {
+  type Actor,
+  arePredictionsLocked,
+  type CycleStage,
+  lockedQuestionProblems,
+  problemsToFieldErrors,
+  type SaveQuestionsInput,
+} from '@pdsa/domain'
+import type { Db } from '../../db/client.ts'
+import { recordAudit } from '../audit.ts'
+import { invalidState, validation } from '../shared.ts'
+import { replaceList } from './replace-list.ts'
+import { requireEditableCycle } from './require-cycle.ts'
+
+const comparable = ({ id: _id, cycleId: _c, ...rest }: Record<string, unknown>) => rest
+
+/**
+ * The cycle's questions (replace-list: rows keep their ids). In Plan everything may change; from Do
+ * on the predictions are locked (the Plan → Do snapshot keeps them) and only results may change.
+ */
+export async function saveQuestions({
+  db,
+  actor,
+  now,
+  id,
+  questions,
+}: { db: Db; actor: Actor; now: Date } & SaveQuestionsInput) {
+  const cycle = await requireEditableCycle(db, actor, id)
+  const [existing, linked] = await Promise.all([
+    db.cycleQuestion.findMany({ where: { cycleId: id }, orderBy: { position: 'asc' } }),
+    db.cycleMeasure.findMany({ where: { cycleId: id }, select: { measureId: true } }),
+  ])
+  const existingIds = new Set(existing.map((q) => q.id))
+  const linkedIds = new Set(linked.map((m) => m.measureId))
+  questions.forEach((q, i) => {
+    if (q.id && !existingIds.has(q.id))
+      throw validation(`questions.${i}.id`, 'No such question in this cycle.')
+    if (q.measureId && !linkedIds.has(q.measureId)) {
+      throw validation(`questions.${i}.measureId`, 'Link this measure to the cycle before predicting in it.')
+    }
+  })
+  if (arePredictionsLocked(cycle.stage as CycleStage)) {
+    const problems = lockedQuestionProblems(existing, questions)
+    if (problems.length > 0) {
+      throw invalidState(
+        'The predictions were locked when the test started: only results, learning and whether each prediction was confirmed can change now.',
+        problemsToFieldErrors(problems),
+      )
+    }
+  }
+  const rows = questions.map((q, position) => ({ ...q, position }))
+  const before = existing.map(comparable)
+  await db.$transaction(async (tx) => {
+    const { changed, after } = await replaceList({
+      existing,
+      incoming: rows,
+      remove: (ids) => tx.cycleQuestion.deleteMany({ where: { cycleId: id, id: { in: ids } } }),
+      update: ({ id: qid, ...data }) => tx.cycleQuestion.update({ where: { id: qid }, data }),
+      create: ({ id: _id, ...data }) => tx.cycleQuestion.create({ data: { ...data, cycleId: id } }),
+      comparable,
+    })
+    if (!changed) return
+    await tx.pdsaCycle.update({ where: { id }, data: { lastEditedAt: now } })
+    await recordAudit(tx, actor, {
+      action: 'cycle.save_questions',
+      entityType: 'pdsa_cycle',
+      entityId: id,
+      before: { questions: before },
+      after: { questions: after },
+    })
+  })
+  return { id }
+}

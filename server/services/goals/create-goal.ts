@@ -1,0 +1,66 @@
+import { type Actor, type CreateGoalInput, canEditGoal, forbidden } from '@pdsa/domain'
+import type { Db } from '../../db/client.ts'
+import { recordAudit } from '../audit.ts'
+import {
+  requireDistrictGoals,
+  requireMeasure,
+  requireSchool,
+  requireStudentGroup,
+  requireTeam,
+} from '../references.ts'
+import { fromIsoDate, validation } from '../shared.ts'
+import { getGoal } from './get-goal.ts'
+
+export async function createGoal({ db, actor, ...input }: { db: Db; actor: Actor } & CreateGoalInput) {
+  const school = await requireSchool(db, actor, input.schoolId)
+  if (input.teamId) {
+    const team = await requireTeam(db, actor, input.teamId)
+    if (team.schoolId !== school.id) throw validation('teamId', 'This team is at another school.')
+  }
+  if (!canEditGoal(actor, { schoolId: school.id, teamId: input.teamId })) {
+    throw forbidden(
+      input.teamId
+        ? 'Only members of this team can add its goals.'
+        : 'Only district leaders can add school goals.',
+    )
+  }
+  await requireMeasure(db, actor, input.measureId, 'measureId', school.id)
+  await requireStudentGroup(db, actor, input.focalGroupId, 'focalGroupId')
+  if (input.referenceGroupId) await requireStudentGroup(db, actor, input.referenceGroupId, 'referenceGroupId')
+  await requireDistrictGoals(db, actor, input.districtGoalIds)
+
+  const id = await db.$transaction(async (tx) => {
+    const goal = await tx.equityGoal.create({
+      data: {
+        districtId: actor.districtId,
+        schoolId: school.id,
+        teamId: input.teamId,
+        title: input.title,
+        aimStatement: input.aimStatement,
+        measureId: input.measureId,
+        focalGroupId: input.focalGroupId,
+        referenceKind: input.referenceKind,
+        referenceGroupId: input.referenceGroupId,
+        baselineValue: input.baselineValue,
+        baselineDate: fromIsoDate(input.baselineDate),
+        targetValue: input.targetValue,
+        targetDate: fromIsoDate(input.targetDate),
+        baselineGap: input.baselineGap,
+        targetGap: input.targetGap,
+        status: input.status,
+        createdById: actor.userId,
+        alignments: {
+          create: [...new Set(input.districtGoalIds)].map((districtGoalId) => ({ districtGoalId })),
+        },
+      },
+    })
+    await recordAudit(tx, actor, {
+      action: 'goal.create',
+      entityType: 'equity_goal',
+      entityId: goal.id,
+      after: input,
+    })
+    return goal.id
+  })
+  return getGoal({ db, actor, id })
+}

@@ -1,0 +1,80 @@
+import { type Actor, canArchiveGoal, forbidden, type UpdateGoalInput } from '@pdsa/domain'
+import type { Db } from '../../db/client.ts'
+import { changedFields, recordAudit } from '../audit.ts'
+import { requireDistrictGoals, requireMeasure, requireStudentGroup } from '../references.ts'
+import { fromIsoDate, toIsoDate, validation } from '../shared.ts'
+import { getGoal, requireEditableGoal } from './get-goal.ts'
+
+export async function updateGoal({
+  db,
+  actor,
+  id,
+  districtGoalIds,
+  ...patch
+}: { db: Db; actor: Actor } & UpdateGoalInput) {
+  const goal = await requireEditableGoal(db, actor, id)
+  const archiving =
+    patch.status !== undefined && (patch.status === 'archived') !== (goal.status === 'archived')
+  if (archiving && !canArchiveGoal(actor, goal)) {
+    throw forbidden('Only the team lead or a district admin can archive a goal or bring it back.')
+  }
+  if (patch.measureId) await requireMeasure(db, actor, patch.measureId, 'measureId', goal.schoolId)
+  if (patch.focalGroupId) await requireStudentGroup(db, actor, patch.focalGroupId, 'focalGroupId')
+  if (patch.referenceGroupId) await requireStudentGroup(db, actor, patch.referenceGroupId, 'referenceGroupId')
+  if (districtGoalIds) await requireDistrictGoals(db, actor, districtGoalIds)
+
+  // Cross-field rules on the merged goal (the schema checked only the fields sent).
+  const merged = {
+    referenceKind: patch.referenceKind ?? goal.referenceKind,
+    referenceGroupId: patch.referenceGroupId !== undefined ? patch.referenceGroupId : goal.referenceGroupId,
+    focalGroupId: patch.focalGroupId ?? goal.focalGroupId,
+    baselineDate: patch.baselineDate ?? toIsoDate(goal.baselineDate),
+    targetDate: patch.targetDate ?? toIsoDate(goal.targetDate),
+  }
+  if (merged.referenceKind === 'named_group' && !merged.referenceGroupId) {
+    throw validation('referenceGroupId', 'Choose the group to compare with.')
+  }
+  if (merged.referenceKind !== 'named_group' && merged.referenceGroupId) {
+    if (patch.referenceKind) patch.referenceGroupId = null
+    else throw validation('referenceGroupId', 'Only a named-group comparison takes a group.')
+  }
+  if (merged.referenceGroupId && merged.referenceGroupId === merged.focalGroupId) {
+    throw validation('referenceGroupId', 'Compare the focal group with another group.')
+  }
+  if (merged.targetDate <= merged.baselineDate)
+    throw validation('targetDate', 'The target date must be after the baseline date.')
+
+  const data = {
+    ...patch,
+    ...(patch.baselineDate ? { baselineDate: fromIsoDate(patch.baselineDate) } : {}),
+    ...(patch.targetDate ? { targetDate: fromIsoDate(patch.targetDate) } : {}),
+  }
+  const { before, after, changed } = changedFields(goal as unknown as Record<string, unknown>, data)
+  await db.$transaction(async (tx) => {
+    if (changed) await tx.equityGoal.update({ where: { id }, data })
+    let alignmentChange: { before: string[]; after: string[] } | null = null
+    if (districtGoalIds) {
+      const current = (await tx.equityGoalAlignment.findMany({ where: { equityGoalId: id } })).map(
+        (a) => a.districtGoalId,
+      )
+      const next = [...new Set(districtGoalIds)]
+      if (current.sort().join() !== [...next].sort().join()) {
+        await tx.equityGoalAlignment.deleteMany({ where: { equityGoalId: id } })
+        await tx.equityGoalAlignment.createMany({
+          data: next.map((districtGoalId) => ({ equityGoalId: id, districtGoalId })),
+        })
+        alignmentChange = { before: current, after: next }
+      }
+    }
+    if (changed || alignmentChange) {
+      await recordAudit(tx, actor, {
+        action: 'goal.update',
+        entityType: 'equity_goal',
+        entityId: id,
+        before: { ...before, ...(alignmentChange ? { districtGoalIds: alignmentChange.before } : {}) },
+        after: { ...after, ...(alignmentChange ? { districtGoalIds: alignmentChange.after } : {}) },
+      })
+    }
+  })
+  return getGoal({ db, actor, id })
+}

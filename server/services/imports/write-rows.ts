@@ -1,0 +1,69 @@
+// Writing checked rows with set-based SQL: each chunk is one INSERT … SELECT FROM unnest(arrays)
+// … ON CONFLICT on the observation's natural key DO UPDATE only where a value differs. Rows identical
+// to the stored ones are not touched; the statement counts what it inserted and what it updated.
+import type { DbTx } from '../../db/client.ts'
+import type { CheckedRow } from './check-rows.ts'
+import { uuidV7Batch } from './ids.ts'
+
+const CHUNK = 10_000
+
+export interface WriteTarget {
+  districtId: string
+  batchId: string
+  actorId: string
+  now: Date
+}
+
+/** Upserts the rows (chunk by chunk, inside the caller's transaction); returns what changed. */
+export async function upsertRows(
+  tx: DbTx,
+  target: WriteTarget,
+  rows: readonly CheckedRow[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ inserted: number; updated: number }> {
+  let inserted = 0
+  let updated = 0
+  // timestamp(3) columns hold UTC wall-clock time, as Prisma writes them.
+  const at = target.now.toISOString().replace('Z', '')
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK)
+    const [counts] = await tx.$queryRaw<{ inserted: number; updated: number }[]>`
+      WITH written AS (
+        INSERT INTO "Observation" AS o (
+          "id", "districtId", "measureId", "schoolId", "studentGroupId", "period",
+          "value", "numerator", "denominator", "source", "importBatchId", "enteredById", "updatedAt"
+        )
+        SELECT u."id", ${target.districtId}::uuid, u."measureId", u."schoolId", u."studentGroupId", u."period",
+               u."value", u."numerator", u."denominator", 'csv'::"ObservationSource",
+               ${target.batchId}::uuid, ${target.actorId}::uuid, ${at}::timestamp(3)
+        FROM unnest(
+          ${uuidV7Batch(chunk.length, target.now.getTime())}::uuid[],
+          ${chunk.map((r) => r.measureId)}::uuid[],
+          ${chunk.map((r) => r.schoolId)}::uuid[],
+          ${chunk.map((r) => r.studentGroupId)}::uuid[],
+          ${chunk.map((r) => r.period)}::date[],
+          ${chunk.map((r) => r.value)}::float8[],
+          ${chunk.map((r) => r.numerator)}::float8[],
+          ${chunk.map((r) => r.denominator)}::float8[]
+        ) AS u("id", "measureId", "schoolId", "studentGroupId", "period", "value", "numerator", "denominator")
+        ON CONFLICT ("measureId", "schoolId", "studentGroupId", "period") DO UPDATE SET
+          "value" = excluded."value",
+          "numerator" = excluded."numerator",
+          "denominator" = excluded."denominator",
+          "source" = excluded."source",
+          "importBatchId" = excluded."importBatchId",
+          "enteredById" = excluded."enteredById",
+          "updatedAt" = excluded."updatedAt"
+        WHERE (o."value", o."numerator", o."denominator")
+          IS DISTINCT FROM (excluded."value", excluded."numerator", excluded."denominator")
+        RETURNING (xmax = 0) AS "isInsert"
+      )
+      SELECT (count(*) FILTER (WHERE "isInsert"))::int AS inserted,
+             (count(*) FILTER (WHERE NOT "isInsert"))::int AS updated
+      FROM written`
+    inserted += counts?.inserted ?? 0
+    updated += counts?.updated ?? 0
+    onProgress?.(Math.min(start + CHUNK, rows.length), rows.length)
+  }
+  return { inserted, updated }
+}

@@ -1,0 +1,35 @@
+import type { Actor } from '@pdsa/domain'
+import type { Db } from '../db/client.ts'
+
+/** Process-wide collaborators the services need besides the database (set up once in server/app.ts). */
+export interface AppServices {
+  /** The clock; tests pin it. */
+  now(): Date
+  /** Called after a write that changes who may open a cycle's document (collaboration closes sockets). */
+  onAccessChanged?(change: { userId?: string; teamId?: string }): void
+}
+
+export interface TrpcContext {
+  db: Db
+  actor: Actor | null
+  /** True when the request carried a valid CSRF token, or the caller is in-process (loaders, tests). */
+  csrfVerified: boolean
+  app: AppServices
+}
+
+export const defaultAppServices: AppServices = { now: () => new Date() }
+
+/** The context without HTTP: what loaders and tests use. */
+export function createContextInner(opts: {
+  db: Db
+  actor: Actor | null
+  csrfVerified?: boolean
+  app?: AppServices
+}): TrpcContext {
+  return {
+    db: opts.db,
+    actor: opts.actor,
+    csrfVerified: opts.csrfVerified ?? true,
+    app: opts.app ?? defaultAppServices,
+  }
+}

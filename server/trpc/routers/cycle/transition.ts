@@ -1,0 +1,10 @@
+import { TransitionCycleInputSchema } from '@pdsa/domain'
+import { transitionCycle } from '../../../services/cycles/transition-cycle.ts'
+import { authedProcedure } from '../../init.ts'
+
+export const transition = authedProcedure
+  .meta({ access: 'team_lead or team_member of the cycle’s team' })
+  .input(TransitionCycleInputSchema)
+  .mutation(({ ctx, input }) =>
+    transitionCycle({ db: ctx.db, actor: ctx.actor, now: ctx.app.now(), ...input }),
+  )

@@ -1,0 +1,18 @@
+import type { TRPCRouterRecord } from '@trpc/server'
+import { archive } from './archive.ts'
+import { byId } from './by-id.ts'
+import { create } from './create.ts'
+import { diagram } from './diagram.ts'
+import { formOptions } from './form-options.ts'
+import { list } from './list.ts'
+import { update } from './update.ts'
+
+export const goalRouter = {
+  list,
+  byId,
+  diagram,
+  formOptions,
+  create,
+  update,
+  archive,
+} satisfies TRPCRouterRecord

@@ -1,0 +1,150 @@
+// Scale-out: two server instances on one database share a document through Redis pub/sub: edits and
+// cursors cross instances, and the state-vector exchange repairs what pub/sub lost while an
+// instance's Redis connections were down (a Redis restart, as seen from the instance).
+import { randomUUID } from 'node:crypto'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createWorld, insertCycle } from '../../factories/index.ts'
+import {
+  type ConnectedDoc,
+  connectDoc,
+  cookieFor,
+  type StartedCollabServer,
+  startCollabServer,
+  waitFor,
+} from '../../utils/collab.ts'
+import { createTestDatabase, type TestDatabase } from '../../utils/db.ts'
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+let database: TestDatabase
+let world: Awaited<ReturnType<typeof createWorld>>
+let cookie: string
+let admin: Redis
+const servers: StartedCollabServer[] = []
+const clients: ConnectedDoc[] = []
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  world = await createWorld(database.db)
+  cookie = await cookieFor(database.db, world.users.member.id)
+  admin = new Redis(REDIS_URL)
+})
+
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  for (const s of servers) await s.close()
+  admin?.disconnect()
+  await database?.close()
+})
+
+/** Two instances sharing a channel prefix of their own. */
+async function twoInstances() {
+  const prefix = `test:collab:${randomUUID().slice(0, 8)}:`
+  const start = (name: string) =>
+    startCollabServer(database.db, {
+      instanceId: `${name}-${randomUUID().slice(0, 6)}`,
+      redisUrl: REDIS_URL,
+      redisPrefix: prefix,
+      antiEntropyIntervalMs: 300,
+    })
+  const pair = [await start('one'), await start('two')] as const
+  servers.push(...pair)
+  return pair
+}
+
+function connect(server: StartedCollabServer, cycleId: string) {
+  const c = connectDoc(server, cycleId, cookie)
+  clients.push(c)
+  return c
+}
+
+/** Drops this instance's Redis connections, as a Redis restart would (only ours, by name). */
+async function killRedisConnections(instanceId: string) {
+  const list = String(await admin.client('LIST'))
+  const ids = list
+    .split('\n')
+    .filter((line) => line.includes(`name=collab-${instanceId} `))
+    .map((line) => /id=(\d+)/.exec(line)?.[1])
+    .filter((id): id is string => !!id)
+  expect(ids.length).toBe(2)
+  for (const id of ids) await admin.client('KILL', 'ID', id)
+}
+
+const newCycle = () =>
+  insertCycle(database.db, {
+    districtId: world.district.id,
+    schoolId: world.schoolA.id,
+    teamId: world.teamA.id,
+  })
+
+describe('Redis fan-out', () => {
+  it('shares edits and cursors between clients on different instances', async () => {
+    const [one, two] = await twoInstances()
+    const cycle = await newCycle()
+    const a = connect(one, cycle.id)
+    const b = connect(two, cycle.id)
+    await waitFor(() => a.provider.synced && b.provider.synced)
+    a.type('from one ')
+    await waitFor(() => b.text() === 'from one ')
+    b.type('from two')
+    await waitFor(() => a.text() === 'from one from two')
+    a.provider.awareness.setLocalStateField('user', { name: 'A', color: '#aa0000' })
+    b.provider.awareness.setLocalStateField('cursor', { anchor: 3, head: 3 })
+    await waitFor(
+      () =>
+        b.provider.awareness.getStates().get(a.doc.clientID)?.user?.color === '#aa0000' &&
+        a.provider.awareness.getStates().get(b.doc.clientID)?.cursor?.anchor === 3,
+    )
+    // A client that joins later on the second instance gets everything too.
+    const c = connect(two, cycle.id)
+    await waitFor(() => c.text() === 'from one from two')
+  })
+
+  it('converges again after its Redis connections dropped, repairing lost messages', async () => {
+    const [one, two] = await twoInstances()
+    const cycle = await newCycle()
+    const a = connect(one, cycle.id)
+    const b = connect(two, cycle.id)
+    await waitFor(() => a.provider.synced && b.provider.synced)
+    a.type('before ')
+    await waitFor(() => b.text() === 'before ')
+    await killRedisConnections(two.collab.instanceId)
+    // Published while instance two cannot hear: lost by pub/sub, repaired by the state-vector exchange.
+    a.type('during ', 'objective')
+    b.type('meanwhile', 'hypothesis')
+    await waitFor(() => b.text() === 'before during ' && a.text('hypothesis') === 'meanwhile', {
+      timeout: 15_000,
+    })
+    a.provider.awareness.setLocalStateField('user', { name: 'A', color: '#00aa00' })
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.color === '#00aa00')
+    expect(one.collab.stats().redisReceived + two.collab.stats().redisReceived).toBeGreaterThan(0)
+  })
+
+  it('closes connections on every instance when access changes on one', async () => {
+    const [one, two] = await twoInstances()
+    const cycle = await newCycle()
+    const user = await database.db.user.create({
+      data: {
+        districtId: world.district.id,
+        email: `moving-${randomUUID()}@example.test`,
+        name: 'Moving Member',
+        memberships: {
+          create: {
+            districtId: world.district.id,
+            role: 'team_member',
+            schoolId: world.schoolA.id,
+            teamId: world.teamA.id,
+          },
+        },
+      },
+    })
+    const c = connectDoc(two, cycle.id, await cookieFor(database.db, user.id))
+    clients.push(c)
+    const closed = new Promise<number>((resolve) => c.provider.on('closed', (e) => resolve(e.code)))
+    await waitFor(() => c.provider.synced)
+    await database.db.membership.deleteMany({ where: { userId: user.id } })
+    one.collab.onAccessChanged({ userId: user.id }) // the change happened on instance one
+    expect(await closed).toBe(4403)
+  })
+})
