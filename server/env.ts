@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   /** PostgreSQL connection string. Unset: embedded PGlite under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Where `pnpm build` wrote the app (react-router.config.ts reads the same variable). */
+  BUILD_DIR: z.string().default('build'),
   /** Signs CSRF tokens. Required in production; a fixed development value otherwise. */
   SESSION_SECRET: z.string().min(32).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

@@ -40,7 +40,7 @@ let build: ServerBuild | (() => Promise<ServerBuild>)
 let viteMiddlewares: import('express').RequestHandler | undefined
 let closeVite: (() => Promise<void>) | undefined
 if (isProduction) {
-  build = (await import(resolve('build/server/index.js'))) as ServerBuild
+  build = (await import(resolve(env.BUILD_DIR, 'server/index.js'))) as ServerBuild
 } else {
   const vite = await import('vite')
   const viteServer = await vite.createServer({ server: { middlewareMode: true }, appType: 'custom' })
@@ -80,7 +80,7 @@ const app = createApp({
   services: { ...defaultAppServices, onAccessChanged: (change) => collab.onAccessChanged(change) },
   allowedOrigins,
   build,
-  ...(viteMiddlewares ? { viteMiddlewares } : { clientDir: resolve('build/client') }),
+  ...(viteMiddlewares ? { viteMiddlewares } : { clientDir: resolve(env.BUILD_DIR, 'client') }),
   mode: isProduction ? 'production' : 'development',
 })
 

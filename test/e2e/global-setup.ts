@@ -26,7 +26,9 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync('build/server/index.js')) throw new Error('Run `pnpm build` before the browser tests.')
+  const buildDir = process.env.BUILD_DIR || 'build'
+  if (!existsSync(join(buildDir, 'server/index.js')))
+    throw new Error(`Run \`pnpm build\` before the browser tests (no ${buildDir}/server/index.js).`)
   const dataDir = mkdtempSync(join(tmpdir(), 'pdsa-e2e-'))
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
