@@ -81,7 +81,8 @@ if (command === 'demo') {
   run(['lint'])
   run(['typecheck'])
   run(['test:unit'])
-  run(['test:integration'])
+  // First on the embedded database (an empty TEST_DATABASE_URL means PGlite), then on PostgreSQL.
+  run(['test:integration'], { TEST_DATABASE_URL: '' })
   const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
   const pgUrl = new URL(postgresUrl)
   if (await reachable(pgUrl.hostname, Number(pgUrl.port || 5432))) {
