@@ -2,9 +2,11 @@ import { index, layout, type RouteConfig, route } from '@react-router/dev/routes
 import { adminRoutes } from './routes/admin/routes'
 import { coachRoutes } from './routes/coach/routes'
 import { cycleRoutes } from './routes/cycles/routes'
+import { dataRoutes } from './routes/data/routes'
 import { districtRoutes } from './routes/district/routes'
 import { goalRoutes } from './routes/goals/routes'
 import { measureRoutes } from './routes/measures/routes'
+import { searchRoutes } from './routes/search/routes'
 
 // Each area lists its own pages in routes/<area>/routes.ts. Signed-in pages live under app-layout
 // (header, navigation, sign-in check).
@@ -19,6 +21,8 @@ export default [
     ...measureRoutes,
     ...coachRoutes,
     ...districtRoutes,
+    ...searchRoutes,
     ...adminRoutes,
+    ...dataRoutes,
   ]),
 ] satisfies RouteConfig

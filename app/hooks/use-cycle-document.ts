@@ -58,6 +58,15 @@ function release(cycleId: string) {
   }, 2_000)
 }
 
+/**
+ * Waits until this page's edits of the cycle's worksheet are stored on the server (true), or gives up
+ * after `timeoutMs` (false). True at once when the page has no open document or nothing unsaved.
+ */
+export function waitForCycleDocumentSaved(cycleId: string, timeoutMs = 8_000): Promise<boolean> {
+  const entry = registry.get(cycleId)
+  return entry ? entry.document.whenSaved(timeoutMs) : Promise.resolve(true)
+}
+
 const noSubscription = () => () => undefined
 const initialStatus = () => INITIAL_STATUS
 

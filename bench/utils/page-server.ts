@@ -19,7 +19,8 @@ export interface PageServer {
 }
 
 export async function startPageServer(db: Db): Promise<PageServer> {
-  const buildPath = resolve('build/server/index.js')
+  const buildDir = process.env.BUILD_DIR || 'build'
+  const buildPath = resolve(buildDir, 'server/index.js')
   if (!existsSync(buildPath))
     throw new Error('Run `pnpm build` first: page benchmarks time the production build.')
   const build = (await import(buildPath)) as ServerBuild
@@ -35,7 +36,7 @@ export async function startPageServer(db: Db): Promise<PageServer> {
     services: defaultAppServices,
     allowedOrigins: [],
     build,
-    clientDir: resolve('build/client'),
+    clientDir: resolve(buildDir, 'client'),
     mode: 'production',
   })
   const server: Server = createServer(app)

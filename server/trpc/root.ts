@@ -7,6 +7,7 @@ import { changeIdeaRouter } from './routers/change-idea/router.ts'
 import { coachRouter } from './routers/coach/router.ts'
 import { commentRouter } from './routers/comment/router.ts'
 import { cycleRouter } from './routers/cycle/router.ts'
+import { dataRouter } from './routers/data/router.ts'
 import { districtRouter } from './routers/district/router.ts'
 import { districtGoalRouter } from './routers/district-goal/router.ts'
 import { driverRouter } from './routers/driver/router.ts'
@@ -33,6 +34,7 @@ export const appRouter = router({
   district: districtRouter,
   search: searchRouter,
   analytics: analyticsRouter,
+  data: dataRouter,
 })
 
 export type AppRouter = typeof appRouter

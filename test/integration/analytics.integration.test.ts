@@ -256,6 +256,46 @@ describe('analytics.measureSeries', () => {
     })
   })
 
+  it('reads the series again after its observations change (the cache keys on the data version)', async () => {
+    const caller = callerFor(database.db, world.actors.coach)
+    const input = { measureId: world.measure.id, schoolId: world.schoolA.id }
+    const before = await caller.analytics.measureSeries(input)
+    const last = before.series[0]?.points.at(-1)
+    expect(last?.period).toBe(WEEKS[59])
+    const where = {
+      measureId_schoolId_studentGroupId_period: {
+        measureId: world.measure.id,
+        schoolId: world.schoolA.id,
+        studentGroupId: world.groups.ALL.id,
+        period: new Date(`${WEEKS[59]}T00:00:00Z`),
+      },
+    }
+    const row = await database.db.observation.findUniqueOrThrow({ where })
+    try {
+      // An edit of one value, even within the same millisecond as the cached read, is seen.
+      await database.db.observation.update({
+        where,
+        data: {
+          numerator: (row.numerator ?? 0) + 3,
+          value: (((row.numerator ?? 0) + 3) / (row.denominator ?? 1)) * 100,
+        },
+      })
+      const edited = await caller.analytics.measureSeries(input)
+      expect(edited.series[0]?.points.at(-1)?.numerator).toBe((row.numerator ?? 0) + 3)
+      // A deletion is seen, and a range reads only its periods.
+      await database.db.observation.delete({ where })
+      const deleted = await caller.analytics.measureSeries(input)
+      expect(deleted.series[0]?.points.at(-1)?.period).toBe(WEEKS[58])
+      const ranged = await caller.analytics.measureSeries({ ...input, from: WEEKS[10], to: WEEKS[19] })
+      expect(ranged.series[0]?.points.map((p) => p.period)).toEqual(WEEKS.slice(10, 20))
+    } finally {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...data } = row
+      await database.db.observation.upsert({ where, create: data, update: data })
+    }
+    const restored = await caller.analytics.measureSeries(input)
+    expect(restored.series[0]?.points.at(-1)).toEqual(last)
+  })
+
   it('rejects a range that ends before it starts, naming the field', async () => {
     await expect(
       callerFor(database.db, world.actors.leader).analytics.measureSeries({
@@ -308,12 +348,14 @@ describe('analytics.cycleVerdicts and analytics.goalProgress', () => {
     expect(progress.live.changeIdeas[world.changeIdea.id]).toMatchObject({
       cycleCount: 1,
       latestDecision: 'adapt',
+      latestCycleId: world.cycle.id,
       signal: { status: 'improved', improved: 1 },
       ramp: [{ id: world.cycle.id, cycleNumber: 1, verdict: 'improved' }],
     })
     // The idea's secondary driver and its primary driver both count the cycle.
     expect(progress.live.drivers[world.secondary.id]?.cycleCount).toBe(1)
     expect(progress.live.drivers[world.primary.id]?.signal.status).toBe('improved')
+    expect(progress.live.drivers[world.primary.id]?.latestCycleId).toBe(world.cycle.id)
     await expect(
       callerFor(database.db, world.actors.otherTeamMember).analytics.goalProgress({ goalId: goal.id }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/db/client.ts'
+import { clearDistrictDerivedCache } from '../../server/services/district/derived-cache.ts'
 import {
   actorFor,
   createWorld,
@@ -174,18 +175,37 @@ describe('coach.portfolio', () => {
       await insertCycle(db, { districtId: world.district.id, schoolId: world.schoolB.id, teamId: t.id })
     }
     const districtCoach = await insertUser(db, world.district.id, [{ role: 'coach' }])
+    // Both calls start without the district's cached figures, so both compute them.
+    clearDistrictDerivedCache()
     const counted = countingQueries(db)
     const portfolio = await callerFor(counted.db, await actorFor(db, districtCoach.id), {
       app,
     }).coach.portfolio()
     const forSeven = counted.count()
     expect(portfolio.teams).toHaveLength(2 + extra.length)
+    clearDistrictDerivedCache()
     const countedOne = countingQueries(db)
     await callerFor(countedOne.db, world.actors.coach, { app }).coach.portfolio()
     expect(forSeven).toBeGreaterThanOrEqual(4)
     expect(forSeven).toBe(countedOne.count())
     expect(portfolio.cycles.filter((c) => c.school.id === world.schoolB.id)).toHaveLength(extra.length)
     expect(JSON.stringify(portfolio)).not.toContain(other.district.id)
+    // With the figures cached (the data unchanged), only the fingerprint query replaces their computation.
+    const warm = countingQueries(db)
+    await callerFor(warm.db, world.actors.coach, { app }).coach.portfolio()
+    expect(warm.count()).toBeLessThan(countedOne.count())
+  })
+
+  it('recomputes verdicts when the data changes (cache fingerprint)', async () => {
+    const db = database.db
+    const before = await callerFor(db, world.actors.coach, { app }).coach.portfolio()
+    expect(before.cycles.some((c) => c.verdicts.length > 0)).toBe(true)
+    const again = await callerFor(db, world.actors.coach, { app }).coach.portfolio()
+    expect(again.cycles.map((c) => c.verdicts)).toEqual(before.cycles.map((c) => c.verdicts))
+    // Unlink every measure of the coach's cycles: their verdicts must disappear at once.
+    await db.cycleMeasure.deleteMany({ where: { cycleId: { in: before.cycles.map((c) => c.id) } } })
+    const after = await callerFor(db, world.actors.coach, { app }).coach.portfolio()
+    expect(after.cycles.every((c) => c.verdicts.length === 0)).toBe(true)
   })
 
   it('is only for coaches', async () => {

@@ -1,5 +1,7 @@
 import type { Actor, CycleSnapshotContent } from '@pdsa/domain'
+import { documentTexts } from '@pdsa/domain/collab'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { createWorld, type World } from '../factories/index.ts'
 import { callerFor } from '../utils/caller.ts'
 import { createTestDatabase, type TestDatabase } from '../utils/db.ts'
@@ -108,8 +110,11 @@ describe('cycle.transition', () => {
       fromStage: 'plan',
       toStage: 'do',
       takenById: world.users.lead.id,
-      yState: null,
     })
+    // No collaborative document was ever opened: the Yjs state is the one the text columns seed.
+    const state = new Y.Doc()
+    Y.applyUpdate(state, snapshot.yState as Uint8Array)
+    expect(documentTexts(state).objective).toBe('Learn whether greetings reduce tardies.')
     const content = snapshot.content as unknown as CycleSnapshotContent
     expect(content.texts.objective).toBe('Learn whether greetings reduce tardies.')
     expect(content.questions.map((q) => [q.prediction, q.predictedValue])).toEqual([

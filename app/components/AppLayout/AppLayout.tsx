@@ -10,6 +10,7 @@ import {
   Text,
   Title,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
@@ -18,6 +19,7 @@ import {
   IconChevronDown,
   IconClipboardList,
   IconDatabase,
+  IconDownload,
   IconHistory,
   IconLogout,
   IconSearch,
@@ -87,9 +89,10 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
           {nav ? (
             <Menu position="bottom-end" width={240} withinPortal>
               <Menu.Target>
-                <UnstyledButton className={classes.user} aria-label={`Account menu for ${nav.user.name}`}>
+                {/* Named by its visible text (WCAG 2.5.3); on phones only the hidden words name it. */}
+                <UnstyledButton className={classes.user}>
                   <Group gap="xs" wrap="nowrap">
-                    <Avatar color="brand" radius="xl" size="sm">
+                    <Avatar color="brand" radius="xl" size="sm" aria-hidden>
                       {initials(nav.user.name)}
                     </Avatar>
                     <Stack gap={0} visibleFrom="sm">
@@ -101,6 +104,7 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
                       </Text>
                     </Stack>
                     <IconChevronDown size={14} aria-hidden />
+                    <VisuallyHidden>Account menu</VisuallyHidden>
                   </Group>
                 </UnstyledButton>
               </Menu.Target>
@@ -145,9 +149,11 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
             : null}
           {link('/measures', 'Measures and data', <IconChartLine size={18} aria-hidden />)}
           {link('/search', 'Search cycles', <IconSearch size={18} aria-hidden />)}
-          {nav?.canLeadDistrict
+          {nav?.canLeadDistrict ||
+          nav?.teams.some((t) => t.roles.some((r) => r === 'team_lead' || r === 'team_member'))
             ? link('/data/import', 'Import data', <IconDatabase size={18} aria-hidden />)
             : null}
+          {link('/data/export', 'Export data', <IconDownload size={18} aria-hidden />)}
           {nav?.canAdminister
             ? link('/admin', 'Administration', <IconSettings size={18} aria-hidden />)
             : nav?.canLeadDistrict

@@ -2,15 +2,22 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { DECISION_LABELS } from '@pdsa/domain'
 import { IconMessagePlus } from '@tabler/icons-react'
 import { Link } from 'react-router'
-import { ExplainedVerdict } from '~/components/ExplainedVerdict'
 import { StageBadge } from '~/components/StageBadge'
+import { MeasureVerdict } from './MeasureVerdict'
 import { MethodCheckList } from './MethodCheckList'
 import type { PortfolioCycle } from './portfolio-filters'
 
-function LastEdit({ days }: { days: number }) {
+function LastEdit({ days, open }: { days: number; open: boolean }) {
   const text = days === 0 ? 'Today' : days === 1 ? '1 day ago' : `${days} days ago`
+  // Only an open cycle is "stale"; a completed one is simply history.
+  const stale = open && days >= 14
   return (
-    <Text size="sm" c={days >= 14 ? 'orange.9' : undefined} fw={days >= 14 ? 600 : undefined}>
+    <Text
+      size="sm"
+      c={stale ? 'orange.9' : undefined}
+      fw={stale ? 600 : undefined}
+      style={{ whiteSpace: 'nowrap' }}
+    >
       {text}
     </Text>
   )
@@ -25,16 +32,24 @@ export function PortfolioCyclesTable({
   onGiveFeedback: (cycle: PortfolioCycle) => void
 }) {
   return (
-    <Table.ScrollContainer minWidth={1040}>
+    <Table.ScrollContainer minWidth={1240}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Cycles of the teams you coach">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Cycle</Table.Th>
             <Table.Th scope="col">Team</Table.Th>
-            <Table.Th scope="col">Stage</Table.Th>
-            <Table.Th scope="col">Last edit</Table.Th>
-            <Table.Th scope="col">Warnings</Table.Th>
-            <Table.Th scope="col">Verdicts</Table.Th>
+            <Table.Th scope="col" w={110}>
+              Stage
+            </Table.Th>
+            <Table.Th scope="col" w={110}>
+              Last edit
+            </Table.Th>
+            <Table.Th scope="col" w={190}>
+              Warnings
+            </Table.Th>
+            <Table.Th scope="col" w={250}>
+              Verdicts
+            </Table.Th>
             <Table.Th scope="col">Feedback</Table.Th>
             <Table.Th scope="col">Actions</Table.Th>
           </Table.Tr>
@@ -69,7 +84,7 @@ export function PortfolioCyclesTable({
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <LastEdit days={c.daysSinceEdit} />
+                <LastEdit days={c.daysSinceEdit} open={c.stage !== 'complete'} />
               </Table.Td>
               <Table.Td>
                 <MethodCheckList checks={c.checks} />
@@ -82,14 +97,12 @@ export function PortfolioCyclesTable({
                 ) : (
                   <Stack gap={4} align="flex-start">
                     {c.verdicts.map((v) => (
-                      <ExplainedVerdict
-                        key={v.measureId}
+                      <MeasureVerdict
+                        key={`${v.measureId}-${v.studentGroupName ?? ''}`}
+                        measureName={v.measureName}
+                        studentGroupName={v.studentGroupName}
                         verdict={v.verdict}
-                        subject={
-                          v.studentGroupName ? `${v.measureName} (${v.studentGroupName})` : v.measureName
-                        }
                         message={v.message}
-                        size="xs"
                       />
                     ))}
                   </Stack>

@@ -1,6 +1,7 @@
 import { Button, Group, Select, Switch } from '@mantine/core'
 import { CYCLE_STAGES, CYCLE_VERDICT_LABELS, type CycleStage, STAGE_LABELS } from '@pdsa/domain'
 import {
+  DEFAULT_SORT,
   type PortfolioFilters,
   type PortfolioSort,
   SORT_LABELS,
@@ -77,7 +78,7 @@ export function PortfolioFiltersBar({
         data={SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
         value={value.sort}
         allowDeselect={false}
-        onChange={(v) => set({ sort: (v as PortfolioSort | null) ?? 'stale' })}
+        onChange={(v) => set({ sort: (v as PortfolioSort | null) ?? DEFAULT_SORT })}
         w={210}
       />
       <Switch

@@ -84,7 +84,7 @@ export function PortfolioTeamCard({
             size="compact-sm"
             leftSection={<IconFilter size={14} aria-hidden />}
             onClick={onShowCycles}
-            aria-label={`Show only the cycles of ${team.name}`}
+            aria-label={`Show its cycles (${team.name})`}
             style={{ alignSelf: 'flex-start' }}
           >
             Show its cycles

@@ -1,4 +1,5 @@
 export { FeedbackModal, type FeedbackTarget } from './FeedbackModal'
+export { MeasureVerdict } from './MeasureVerdict'
 export { PortfolioCyclesTable } from './PortfolioCyclesTable'
 export { PortfolioFiltersBar } from './PortfolioFiltersBar'
 export { PortfolioTeamCard } from './PortfolioTeamCard'

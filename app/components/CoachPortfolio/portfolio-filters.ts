@@ -3,9 +3,11 @@ import type { RouterOutputs } from '~/lib/types'
 
 export type PortfolioCycle = RouterOutputs['coach']['portfolio']['cycles'][number]
 
-export const SORTS = ['stale', 'recent', 'stage', 'team'] as const
+export const SORTS = ['attention', 'stale', 'recent', 'stage', 'team'] as const
 export type PortfolioSort = (typeof SORTS)[number]
+export const DEFAULT_SORT: PortfolioSort = 'attention'
 export const SORT_LABELS: Record<PortfolioSort, string> = {
+  attention: 'Needs attention first',
   stale: 'Longest without an edit',
   recent: 'Most recently edited',
   stage: 'Stage (Plan first)',
@@ -30,7 +32,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | unde
 
 /** The filters and sort of the page, read from its URL (unknown values are ignored). */
 export function filtersFromParams(params: URLSearchParams): PortfolioFilters {
-  const f: PortfolioFilters = { sort: oneOf(SORTS, params.get('sort')) ?? 'stale' }
+  const f: PortfolioFilters = { sort: oneOf(SORTS, params.get('sort')) ?? DEFAULT_SORT }
   const team = params.get('team')
   const school = params.get('school')
   const stage = oneOf(CYCLE_STAGES, params.get('stage'))
@@ -50,7 +52,7 @@ export function paramsFromFilters(f: PortfolioFilters): Record<string, string> {
   if (f.stage) out.stage = f.stage
   if (f.verdict) out.verdict = f.verdict
   if (f.attention) out.attention = '1'
-  if (f.sort !== 'stale') out.sort = f.sort
+  if (f.sort !== DEFAULT_SORT) out.sort = f.sort
   return out
 }
 
@@ -67,7 +69,15 @@ export function applyFilters(cycles: readonly PortfolioCycle[], f: PortfolioFilt
         (f.verdict === 'none' ? c.verdicts.length === 0 : c.verdicts.some((v) => v.verdict === f.verdict))),
   )
   const byStage = (c: PortfolioCycle) => CYCLE_STAGES.indexOf(c.stage)
+  // Open cycles before completed ones, then the longest without an edit.
+  const openFirst = (a: PortfolioCycle, b: PortfolioCycle) =>
+    Number(a.stage === 'complete') - Number(b.stage === 'complete') || b.daysSinceEdit - a.daysSinceEdit
   const compare: Record<PortfolioSort, (a: PortfolioCycle, b: PortfolioCycle) => number> = {
+    attention: (a, b) =>
+      Number(needsAttention(b)) - Number(needsAttention(a)) ||
+      b.openFeedback - a.openFeedback ||
+      b.checks.length - a.checks.length ||
+      openFirst(a, b),
     stale: (a, b) => b.daysSinceEdit - a.daysSinceEdit,
     recent: (a, b) => a.daysSinceEdit - b.daysSinceEdit,
     stage: (a, b) => byStage(a) - byStage(b) || b.daysSinceEdit - a.daysSinceEdit,

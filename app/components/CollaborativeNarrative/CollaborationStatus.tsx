@@ -107,10 +107,31 @@ function SaveState({ status, canEdit }: { status: CycleDocumentStatus; canEdit: 
  * Presence, connection and saved state of a cycle's collaborative worksheet. Render it once above the
  * worksheet; it shares the document the section editors use.
  */
-export function CollaborationStatus({ cycleId, canEdit }: { cycleId: string; canEdit: boolean }) {
+export function CollaborationStatus({
+  cycleId,
+  canEdit,
+  live = true,
+}: {
+  cycleId: string
+  canEdit: boolean
+  /** False for people who read the stored worksheet only (see CollaborativeNarrative): no live document. */
+  live?: boolean
+}) {
   const root = useRootData()
-  const user = root?.user ? { id: root.user.id, name: root.user.name } : null
+  const user = live && root?.user ? { id: root.user.id, name: root.user.name } : null
   const { document, status } = useCycleDocument(cycleId, user)
+  if (!live) {
+    return (
+      <Paper withBorder px="md" py="xs" role="region" aria-label="Collaboration">
+        <Group gap={4}>
+          <IconEye size={14} aria-hidden />
+          <Text size="sm" c="dimmed">
+            View only: the worksheet as last saved. Reload the page to see newer edits.
+          </Text>
+        </Group>
+      </Paper>
+    )
+  }
   const closed = status.closeCode !== null ? CLOSED_MESSAGES[status.closeCode] : undefined
   const refusal = status.refusal && canEdit ? REFUSALS[status.refusal] : undefined
   return (

@@ -1,5 +1,6 @@
 import { Box, Skeleton, Text } from '@mantine/core'
 import type { NarrativeSectionKey } from '@pdsa/domain'
+import { PLAN_SECTION_KEYS } from '@pdsa/domain/collab'
 import { useCycleDocument } from '~/hooks/use-cycle-document'
 import { useRootData } from '~/root'
 import { NarrativeEditor } from './NarrativeEditor'
@@ -13,6 +14,11 @@ export interface CollaborativeNarrativeProps {
   /** The section's plain text from the server: shown until the live document is synced. */
   value: string
   canEdit: boolean
+  /**
+   * Whether this user may open the live document (team members, its coaches, district leaders).
+   * Others (school or district viewers) read the stored text only.
+   */
+  live?: boolean
 }
 
 /** The section's stored plain text, read-only (server rendering, and until the document is synced). */
@@ -20,9 +26,10 @@ function StaticNarrative({
   label,
   hint,
   value,
-}: Pick<CollaborativeNarrativeProps, 'label' | 'hint' | 'value'>) {
+  loading,
+}: Pick<CollaborativeNarrativeProps, 'label' | 'hint' | 'value'> & { loading: boolean }) {
   return (
-    <Box aria-busy="true">
+    <Box aria-busy={loading}>
       <Text fw={600} size="sm" mb={2}>
         {label}
       </Text>
@@ -33,8 +40,12 @@ function StaticNarrative({
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} px="sm" py={6}>
           {value}
         </Text>
-      ) : (
+      ) : loading ? (
         <Skeleton height={72} radius="md" animate={false} />
+      ) : (
+        <Text size="sm" c="dimmed" fs="italic">
+          Nothing written yet.
+        </Text>
       )}
     </Box>
   )
@@ -52,17 +63,20 @@ export function CollaborativeNarrative({
   hint,
   value,
   canEdit,
+  live = true,
 }: CollaborativeNarrativeProps) {
   const root = useRootData()
-  const user = root?.user ? { id: root.user.id, name: root.user.name } : null
+  const user = live && root?.user ? { id: root.user.id, name: root.user.name } : null
   const { document, status } = useCycleDocument(cycleId, user)
   const showEditor =
     document !== null &&
     user !== null &&
     (status.synced || (status.localReady && status.connection !== 'connecting'))
-  if (!showEditor) return <StaticNarrative label={label} hint={hint} value={value} />
-  const locked = status.locked.includes(section)
-  const editable = canEdit && status.access !== 'read' && !locked && status.closeCode === null
+  if (!showEditor) return <StaticNarrative label={label} hint={hint} value={value} loading={user !== null} />
+  const frozen = status.locked.includes(section)
+  // The Plan sections are marked as locked (the predictions); a completed cycle is simply read-only.
+  const locked = frozen && PLAN_SECTION_KEYS.includes(section)
+  const editable = canEdit && status.access !== 'read' && !frozen && status.closeCode === null
   return (
     <NarrativeEditor
       document={document}

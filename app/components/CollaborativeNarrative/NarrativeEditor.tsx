@@ -9,6 +9,24 @@ import { useEffect, useId } from 'react'
 import classes from './CollaborativeNarrative.module.css'
 import type { CycleDocument } from './cycle-document'
 
+/**
+ * Another person's caret with their name, in their colour. Hidden from assistive technology: the name
+ * is not part of the text (presence is announced by the avatars above the worksheet).
+ */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === 'string' ? user.color : '#495057'
+  const caret = globalThis.document.createElement('span')
+  caret.classList.add('collaboration-carets__caret')
+  caret.setAttribute('aria-hidden', 'true')
+  caret.style.borderColor = color
+  const label = globalThis.document.createElement('div')
+  label.classList.add('collaboration-carets__label')
+  label.style.backgroundColor = color
+  label.textContent = typeof user.name === 'string' ? user.name : 'Someone'
+  caret.append(label)
+  return caret
+}
+
 export interface NarrativeEditorProps {
   document: CycleDocument
   section: string
@@ -39,7 +57,7 @@ export function NarrativeEditor({
       extensions: [
         StarterKit.configure({ undoRedo: false, heading: false, codeBlock: false, horizontalRule: false }),
         Collaboration.configure({ document: document.doc, field: section }),
-        CollaborationCaret.configure({ provider: document.provider, user }),
+        CollaborationCaret.configure({ provider: document.provider, user, render: renderCaret }),
       ],
       editorProps: {
         attributes: {

@@ -198,6 +198,28 @@ export class CycleDocument {
     for (const l of this.listeners) l()
   }
 
+  /**
+   * Resolves true once every local edit is stored on the server (at once when there is none), false
+   * after `timeoutMs` or when the document is destroyed first. Stage transitions wait for it, so the
+   * server checks and snapshots what the person just typed.
+   */
+  whenSaved(timeoutMs: number): Promise<boolean> {
+    if (!this.dirty) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const done = (saved: boolean) => {
+        clearTimeout(timer)
+        unsubscribe()
+        resolve(saved)
+      }
+      const unsubscribe = this.subscribe(() => {
+        if (!this.dirty) done(true)
+        else if (this.destroyed) done(false)
+      })
+      timer = setTimeout(() => done(!this.dirty), timeoutMs)
+    })
+  }
+
   /** Whether the next content messages are all acknowledged (for tests). */
   get pendingContentMessages(): number {
     return this.sent - this.acked
@@ -210,6 +232,7 @@ export class CycleDocument {
     this.provider.destroy()
     this.localCopy?.destroy()
     this.doc.destroy()
+    for (const l of this.listeners) l()
     this.listeners.clear()
   }
 }

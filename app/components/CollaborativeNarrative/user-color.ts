@@ -1,13 +1,14 @@
-// A stable colour per user for cursors and avatars: Mantine shades 8–9, which keep white text readable.
+// A stable colour per user for cursors and avatars: dark shades with at least 4.5:1 contrast against
+// white, so the white names on carets and initials on avatars stay readable (WCAG AA).
 const COLORS = [
   '#1971c2',
-  '#2f9e44',
-  '#c2255c',
-  '#6741d9',
-  '#0c8599',
-  '#d9480f',
-  '#9c36b5',
-  '#3b5bdb',
+  '#087f5b',
+  '#a61e4d',
+  '#5f3dc4',
+  '#0b7285',
+  '#b35900',
+  '#862e9c',
+  '#364fc7',
   '#c92a2a',
 ]
 

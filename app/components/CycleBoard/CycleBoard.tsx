@@ -1,9 +1,10 @@
-import { Box, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Box, Group, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { STAGE_LABELS } from '@pdsa/domain'
 import { IconRefresh } from '@tabler/icons-react'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { EmptyState } from '~/components/EmptyState'
 import { NewCycleButton } from '~/components/NewCycleModal'
+import { plural } from '~/lib/plural'
 import { useTRPC } from '~/lib/trpc'
 import { CycleCard } from './CycleCard'
 
@@ -43,8 +44,9 @@ export function CycleBoard({ teamId, canEdit }: { teamId: string; canEdit: boole
                 <Title order={3} size="h6" id={`stage-${column.stage}`}>
                   {STAGE_LABELS[column.stage]}
                 </Title>
-                <Text size="xs" c="dimmed" aria-label={`${column.cycles.length} cycles`}>
-                  {column.cycles.length}
+                <Text size="xs" c="dimmed">
+                  <span aria-hidden>{column.cycles.length}</span>
+                  <VisuallyHidden>{plural(column.cycles.length, 'cycle')}</VisuallyHidden>
                 </Text>
               </Group>
               <Stack gap="xs">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Tooltip } from '@mantine/core'
+import { Anchor, Badge, Card, Group, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core'
 import { IconAlertTriangle, IconMessageCircleExclamation } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { plural } from '~/lib/plural'
@@ -58,13 +58,15 @@ export function CycleCard({ cycle }: { cycle: BoardCycle }) {
                 <Badge
                   tabIndex={0}
                   color="yellow"
-                  c="yellow.9"
+                  c="dark.7"
                   variant="light"
                   size="sm"
                   leftSection={<IconAlertTriangle size={12} aria-hidden />}
-                  aria-label={`${plural(warnings.length, 'method check')}: ${warnings.join(' ')}`}
                 >
-                  {warnings.length}
+                  <span aria-hidden>{warnings.length}</span>
+                  <VisuallyHidden>
+                    {plural(warnings.length, 'method check')}: {warnings.join(' ')}
+                  </VisuallyHidden>
                 </Badge>
               </Tooltip>
             ) : null}
@@ -75,9 +77,11 @@ export function CycleCard({ cycle }: { cycle: BoardCycle }) {
                 variant="light"
                 size="sm"
                 leftSection={<IconMessageCircleExclamation size={12} aria-hidden />}
-                aria-label={`${plural(cycle.openFeedbackCount, 'comment')} awaiting the team's response`}
               >
-                {cycle.openFeedbackCount}
+                <span aria-hidden>{cycle.openFeedbackCount}</span>
+                <VisuallyHidden>
+                  {plural(cycle.openFeedbackCount, 'comment')} awaiting the team’s response
+                </VisuallyHidden>
               </Badge>
             ) : null}
           </Group>

@@ -1,6 +1,7 @@
 import { Badge, Button, Paper, Stack } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconPencil } from '@tabler/icons-react'
+import { IconPencil, IconPrinter } from '@tabler/icons-react'
+import { Link } from 'react-router'
 import { type CycleView, EditCycleDetailsModal } from '~/components/NewCycleModal'
 import { PageHeader } from '~/components/PageHeader'
 import { StageBadge } from '~/components/StageBadge'
@@ -27,6 +28,14 @@ export function CycleHeader({ cycle }: { cycle: CycleView }) {
         }
         actions={
           <>
+            <Button
+              component={Link}
+              to={`/cycles/${cycle.id}/print`}
+              variant="default"
+              leftSection={<IconPrinter size={16} aria-hidden />}
+            >
+              Print worksheet
+            </Button>
             {cycle.canEdit ? (
               <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
                 Edit details

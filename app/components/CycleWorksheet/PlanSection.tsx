@@ -21,8 +21,8 @@ export function PlanSection({ cycle, options }: { cycle: CycleView; options: Cyc
       <SubHeading>Questions and predictions</SubHeading>
       <QuestionsEditor cycle={cycle} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Narrative cycle={cycle} section="questions" label="Notes on the questions" />
-        <Narrative cycle={cycle} section="predictions" label="Notes on the predictions" />
+        <Narrative cycle={cycle} section="questions" />
+        <Narrative cycle={cycle} section="predictions" />
       </SimpleGrid>
       <SubHeading>Test plan</SubHeading>
       <Narrative cycle={cycle} section="plan" label="Who, what, when, where" />

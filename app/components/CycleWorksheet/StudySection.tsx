@@ -2,6 +2,7 @@ import { SegmentedControl, Stack, Text } from '@mantine/core'
 import type { Confirmation } from '@pdsa/domain'
 import type { CycleView } from '~/components/NewCycleModal'
 import { QuestionResults } from '~/components/QuestionsEditor'
+import { LockedPlanNotes } from './LockedPlanNotes'
 import { Narrative } from './narrative'
 import { useCycleUpdate } from './use-cycle-update'
 import { SubHeading, WorksheetSection } from './WorksheetSection'
@@ -19,6 +20,7 @@ export function StudySection({ cycle }: { cycle: CycleView }) {
       intro="Compare the results with the predictions. What did we learn?"
     >
       <SubHeading>Predictions and results</SubHeading>
+      <LockedPlanNotes cycle={cycle} />
       <QuestionResults cycle={cycle} />
       {cycle.canEdit ? (
         <Stack gap={4}>
@@ -47,7 +49,7 @@ export function StudySection({ cycle }: { cycle: CycleView }) {
           {cycle.predictionsConfirmed ? LABELS[cycle.predictionsConfirmed].toLowerCase() : 'not recorded'}
         </Text>
       )}
-      <Narrative cycle={cycle} section="study" label="Study notes" />
+      <Narrative cycle={cycle} section="study" />
     </WorksheetSection>
   )
 }

@@ -1,8 +1,12 @@
 import { NARRATIVE_SECTIONS, type NarrativeSectionKey } from '@pdsa/domain'
-import { NarrativeField } from '~/components/NarrativeField'
+import { CollaborativeNarrative } from '~/components/CollaborativeNarrative'
 import type { CycleView } from '~/components/NewCycleModal'
 
-/** The NarrativeField of one section, with the section's label and hint. */
+/**
+ * One narrative section of the worksheet, co-edited in real time (one shared Yjs document per cycle,
+ * one fragment per section). The server-rendered page shows the section's stored text until the
+ * live document is synced. Completed cycles are read-only for everyone.
+ */
 export function Narrative({
   cycle,
   section,
@@ -14,13 +18,14 @@ export function Narrative({
 }) {
   const meta = NARRATIVE_SECTIONS.find((s) => s.key === section)
   return (
-    <NarrativeField
+    <CollaborativeNarrative
       cycleId={cycle.id}
       section={section}
       label={label ?? meta?.label ?? section}
       hint={meta?.hint ?? ''}
       value={cycle.texts[section]}
-      canEdit={cycle.canEdit}
+      canEdit={cycle.canEdit && cycle.stage !== 'complete'}
+      live={cycle.canComment}
     />
   )
 }

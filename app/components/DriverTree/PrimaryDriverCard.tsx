@@ -94,7 +94,7 @@ export function PrimaryDriverCard({
               size="xs"
               leftSection={<IconPlus size={14} aria-hidden />}
               onClick={() => actions.addSecondary(driver.id)}
-              aria-label={`Add a secondary driver under ${driver.title}`}
+              aria-label={`Add secondary driver under ${driver.title}`}
             >
               Add secondary driver
             </Button>

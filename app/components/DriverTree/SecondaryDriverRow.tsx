@@ -99,7 +99,7 @@ export function SecondaryDriverRow({
                   size="xs"
                   leftSection={<IconPlus size={14} aria-hidden />}
                   onClick={() => actions.addChangeIdea(driver.id)}
-                  aria-label={`Add a change idea for ${driver.title}`}
+                  aria-label={`Add change idea for ${driver.title}`}
                 >
                   Add change idea
                 </Button>

@@ -17,7 +17,7 @@ export function GoalCard({ goal }: { goal: Goal }) {
             {goal.title}
           </Anchor>
           {goal.status !== 'active' ? (
-            <Badge variant="light" color="gray">
+            <Badge variant="light" color="gray" c="dark.7">
               {goal.status}
             </Badge>
           ) : null}

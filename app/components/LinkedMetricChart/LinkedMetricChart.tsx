@@ -68,6 +68,9 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
           }))
         : singleRows(first?.points ?? [], low)
   const periods = rows.map((r) => r.period)
+  // Labels of windows in the last part of the chart end at the window's right edge (never clipped).
+  const firstT = rows[0]?.t ?? 0
+  const lastT = rows.at(-1)?.t ?? 0
   const span =
     periods.length > 0
       ? `${formatIsoDate(periods[0], 'short')} to ${formatIsoDate(periods.at(-1), 'short')}`
@@ -119,7 +122,7 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
           responsive
           style={{ width: '100%', height }}
           data={rows}
-          margin={{ top: 36, right: 16, bottom: 4, left: 8 }}
+          margin={{ top: 48, right: 16, bottom: 4, left: 8 }}
           title={`${title}: ${summary}`}
         >
           <CartesianGrid stroke="#e9ecef" vertical={false} />
@@ -149,7 +152,14 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
               fillOpacity={w.isCurrent ? 0.22 : 0.12}
               stroke={windowFill(w.verdict)}
               strokeOpacity={w.isCurrent ? 0.7 : 0.3}
-              label={<WindowLabel text={w.title} verdict={w.verdict} row={i % 2} />}
+              label={
+                <WindowLabel
+                  text={w.title}
+                  verdict={w.verdict}
+                  row={i % 3}
+                  alignEnd={toTime(w.start) > firstT + (lastT - firstT) * 0.7}
+                />
+              }
             />
           ))}
           {mode === 'gap' ? (

@@ -15,23 +15,26 @@ export const windowFill = (verdict: VerdictKind | null) =>
 
 const short = (s: string, max = 26) => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
 
-/** The label of a shaded cycle window: "Family texts · Improved", stacked in two rows so neighbours do not collide. */
+/** The label of a shaded cycle window: "Family texts · Improved", stacked in three rows so neighbours do not collide. */
 export function WindowLabel({
   viewBox,
   text,
   verdict,
   row,
+  alignEnd = false,
 }: {
   viewBox?: { x?: number; y?: number; width?: number }
   text: string
   verdict: VerdictKind | null
   row: number
+  /** Anchor the label at the window's right edge (windows near the chart's right edge). */
+  alignEnd?: boolean
 }) {
-  const x = viewBox?.x ?? 0
-  const y = (viewBox?.y ?? 0) - 30 + row * 13
+  const x = alignEnd ? (viewBox?.x ?? 0) + (viewBox?.width ?? 0) - 2 : (viewBox?.x ?? 0) + 2
+  const y = (viewBox?.y ?? 0) - 42 + row * 13
   const label = `${short(text)} · ${verdict ? VERDICT_LABELS[verdict] : 'No verdict yet'}`
   return (
-    <text x={x + 2} y={y + 10} fontSize={11} fill="#212529">
+    <text x={x} y={y + 10} fontSize={11} fill="#212529" textAnchor={alignEnd ? 'end' : 'start'}>
       <tspan fontWeight={700} fill={windowFill(verdict)}>
         {verdict ? '■ ' : '□ '}
       </tspan>

@@ -85,7 +85,7 @@ export function MeasuresTable({ measures, filtered }: { measures: Measure[]; fil
               </Table.Td>
               <Table.Td>
                 {m.school ? (
-                  <Badge variant="light" color="grape" tt="none">
+                  <Badge variant="light" color="grape" c="grape.9" tt="none">
                     {m.school.name}
                   </Badge>
                 ) : (

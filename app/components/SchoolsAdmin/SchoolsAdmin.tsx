@@ -120,7 +120,7 @@ export function SchoolsAdmin() {
                           {team.archived ? (
                             <Badge color="gray.7">Archived</Badge>
                           ) : (
-                            <Badge color="green" variant="light">
+                            <Badge color="green" c="green.9" variant="light">
                               Active
                             </Badge>
                           )}

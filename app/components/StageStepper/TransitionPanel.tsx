@@ -4,6 +4,7 @@ import { type CycleStage, nextStage, STAGE_LABELS } from '@pdsa/domain'
 import { IconArrowRight, IconCircleCheck, IconLock } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { waitForCycleDocumentSaved } from '~/hooks/use-cycle-document'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 
 const HINTS: Partial<Record<CycleStage, string>> = {
@@ -26,6 +27,7 @@ export function TransitionPanel({
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const [problems, setProblems] = useState<string[]>([])
+  const [saving, setSaving] = useState(false)
   const next = nextStage(stage)
   const transition = useMutation(
     trpc.cycle.transition.mutationOptions({
@@ -62,8 +64,18 @@ export function TransitionPanel({
       <Group gap="sm" wrap="wrap">
         <Button
           rightSection={<IconArrowRight size={16} aria-hidden />}
-          loading={transition.isPending}
-          onClick={() => transition.mutate({ id: cycleId, to: next })}
+          loading={transition.isPending || saving}
+          onClick={async () => {
+            // The server checks (and snapshots) the stored worksheet: send what was just typed first.
+            setSaving(true)
+            const saved = await waitForCycleDocumentSaved(cycleId)
+            setSaving(false)
+            if (saved) transition.mutate({ id: cycleId, to: next })
+            else
+              setProblems([
+                'Some worksheet edits are not saved yet. Wait for “All changes saved”, then try again.',
+              ])
+          }}
         >
           {next === 'complete' ? 'Complete the cycle' : `Move to ${STAGE_LABELS[next]}`}
         </Button>

@@ -78,7 +78,7 @@ export function StudentGroupsAdmin() {
                   </Table.Td>
                   <Table.Td>
                     {g.isActive ? (
-                      <Badge color="green" variant="light">
+                      <Badge color="green" c="green.9" variant="light">
                         Active
                       </Badge>
                     ) : (

@@ -137,7 +137,7 @@ export function UsersTable() {
                         Deactivated
                       </Badge>
                     ) : (
-                      <Badge color="green" variant="light">
+                      <Badge color="green" c="green.9" variant="light">
                         Active
                       </Badge>
                     )}

@@ -71,7 +71,11 @@ export function VerdictBadge({
       size={size}
       tt="none"
       leftSection={<span aria-hidden>{s.icon}</span>}
-      style={s.variant === 'outline' ? { background: 'var(--mantine-color-white)' } : undefined}
+      // Never squeezed into "Impr…" by a neighbour in a row that does not wrap.
+      style={{
+        flexShrink: 0,
+        ...(s.variant === 'outline' ? { background: 'var(--mantine-color-white)' } : {}),
+      }}
     >
       {label ?? s.label}
     </Badge>

@@ -9,6 +9,7 @@ import { PageHeader } from '~/components/PageHeader'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, requireActor, serverTrpc } from '~/lib/trpc.server'
 import { useRootData } from '~/root'
+import { DistrictNav } from '../district/district-nav'
 import type { Route } from './+types/audit'
 
 const PAGE_SIZE = 50
@@ -61,6 +62,7 @@ function AuditLog() {
           { label: 'Audit log' },
         ]}
       />
+      <DistrictNav />
       <AuditLogFilters
         key={params.toString()}
         value={filters}

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Box,
   Button,
   Center,
@@ -113,11 +112,8 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           </Form>
           <Divider my="lg" label="Demo district" labelPosition="center" />
           <Text size="sm" c="dimmed">
-            The demo sign-ins are printed in the terminal when the app starts, and listed in the{' '}
-            <Anchor href="https://github.com" target="_blank" rel="noreferrer" size="sm">
-              README
-            </Anchor>
-            .
+            The demo sign-ins are printed in the terminal when the app starts, and listed in the project’s
+            README.
           </Text>
         </Paper>
       </Box>

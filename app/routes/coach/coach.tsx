@@ -1,8 +1,8 @@
-import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconFilterOff, IconUsersGroup } from '@tabler/icons-react'
 import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { type ShouldRevalidateFunction, useSearchParams } from 'react-router'
 import {
   applyFilters,
   FeedbackModal,
@@ -27,6 +27,16 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return { dehydratedState: await prefetch(request, queryClient, [trpc.coach.portfolio.queryOptions()]) }
 }
 
+const ROWS_SHOWN = 25
+
+// The filters and sort are applied in the browser: a change of them alone does not reload the data.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod === undefined && currentUrl.pathname === nextUrl.pathname ? false : defaultShouldRevalidate)
+
 export const meta: Route.MetaFunction = () => [{ title: 'Coach portfolio · PDSA Tracker' }]
 
 function CoachPortfolioPage() {
@@ -38,6 +48,10 @@ function CoachPortfolioPage() {
   const setFilters = (next: PortfolioFilters) =>
     setParams(paramsFromFilters(next), { replace: true, preventScrollReset: true })
   const cycles = useMemo(() => applyFilters(data.cycles, filters), [data.cycles, filters])
+  // The first rows only (a portfolio of 20 teams has hundreds of cycles); more on request, reset by filters.
+  const [shown, setShown] = useState({ key: params.toString(), count: ROWS_SHOWN })
+  const count = shown.key === params.toString() ? shown.count : ROWS_SHOWN
+  const visible = cycles.slice(0, count)
   const schools = useMemo(
     () => [...new Map(data.teams.map((t) => [t.school.id, t.school])).values()],
     [data.teams],
@@ -94,7 +108,10 @@ function CoachPortfolioPage() {
           </Title>
           <PortfolioFiltersBar value={filters} teams={data.teams} schools={schools} onChange={setFilters} />
           <Text size="sm" c="dimmed" mb="xs" role="status">
-            Showing {plural(cycles.length, 'cycle')} of {data.totals.cycles}
+            {cycles.length === data.totals.cycles
+              ? `Showing all ${plural(cycles.length, 'cycle')}`
+              : `${plural(cycles.length, 'cycle')} of ${data.totals.cycles} match`}
+            {visible.length < cycles.length ? ` (first ${visible.length} listed)` : ''}
           </Text>
           {cycles.length === 0 ? (
             <EmptyState icon={<IconFilterOff size={22} />} title="No cycles match these filters">
@@ -103,12 +120,24 @@ function CoachPortfolioPage() {
                 : 'Clear a filter or pick another team to see more cycles.'}
             </EmptyState>
           ) : (
-            <Paper withBorder>
-              <PortfolioCyclesTable
-                cycles={cycles}
-                onGiveFeedback={(c) => setFeedbackOn({ id: c.id, title: c.title, teamName: c.team.name })}
-              />
-            </Paper>
+            <>
+              <Paper withBorder>
+                <PortfolioCyclesTable
+                  cycles={visible}
+                  onGiveFeedback={(c) => setFeedbackOn({ id: c.id, title: c.title, teamName: c.team.name })}
+                />
+              </Paper>
+              {cycles.length > visible.length ? (
+                <Button
+                  variant="default"
+                  mt="sm"
+                  onClick={() => setShown({ key: params.toString(), count: count + ROWS_SHOWN })}
+                >
+                  Show {Math.min(ROWS_SHOWN, cycles.length - visible.length)} more of{' '}
+                  {cycles.length - visible.length} remaining
+                </Button>
+              ) : null}
+            </>
           )}
         </section>
       </Stack>

@@ -3,7 +3,13 @@ import { HydrationBoundary, useQuery, useSuspenseQuery } from '@tanstack/react-q
 import { CommentsPanel } from '~/components/CommentsPanel'
 import { CycleHeader } from '~/components/CycleHeader'
 import { CycleLinkedMeasures } from '~/components/CycleLinkedMeasures'
-import { ActSection, DoSection, PlanSection, StudySection } from '~/components/CycleWorksheet'
+import {
+  ActSection,
+  DoSection,
+  PlanSection,
+  StudySection,
+  WorksheetCollaboration,
+} from '~/components/CycleWorksheet'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { MethodChecks } from '~/components/MethodChecks'
 import { StageStepper, TransitionPanel } from '~/components/StageStepper'
@@ -50,6 +56,7 @@ function CyclePage({ cycleId }: { cycleId: string }) {
               </Stack>
             </Paper>
             <MethodChecks checks={cycle.methodChecks} />
+            <WorksheetCollaboration cycle={cycle} />
             <PlanSection cycle={cycle} options={options} />
             <DoSection cycle={cycle} />
             <CycleLinkedMeasures cycle={cycle} />

@@ -11,6 +11,7 @@ import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/district'
+import { DistrictNav } from './district-nav'
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { trpc, queryClient } = serverTrpc(context)
@@ -60,6 +61,7 @@ function DistrictPage() {
             : 'Your schools’ teams, their equity goals and how they align to the district’s goals, and their PDSA cycles.'
         }
       />
+      <DistrictNav />
       <Stack gap="xl">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Stat label="Schools" value={data.totals.schools} />

@@ -1,12 +1,16 @@
-import { Badge, Button, Stack } from '@mantine/core'
+import { Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
+import { formatIsoDate, formatMeasureChange, type MeasureUnit } from '@pdsa/domain'
 import { IconArchive, IconArchiveOff, IconEdit } from '@tabler/icons-react'
 import { HydrationBoundary, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { ChangeIdeaRamp, DriverDiagram } from '~/components/DriverDiagram'
 import { DriverTree } from '~/components/DriverTree'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { GoalFormModal } from '~/components/GoalForm'
 import { GoalSummary } from '~/components/GoalSummary'
+import { LinkedMetricView, linkedMetricInput } from '~/components/LinkedMetricView'
 import { PageHeader } from '~/components/PageHeader'
+import { VerdictBadge } from '~/components/VerdictBadge'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
@@ -15,11 +19,23 @@ import type { Route } from './+types/goal'
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { trpc, queryClient } = serverTrpc(context)
-  const dehydratedState = await prefetch(request, queryClient, [
+  await prefetch(request, queryClient, [
     trpc.goal.byId.queryOptions({ id: params.goalId }),
     trpc.goal.diagram.queryOptions({ id: params.goalId }),
   ])
   const goal = queryClient.getQueryData(trpc.goal.byId.queryKey({ id: params.goalId }))
+  const dehydratedState = await prefetch(
+    request,
+    queryClient,
+    goal
+      ? [
+          trpc.analytics.goalProgress.queryOptions({ goalId: goal.id }),
+          trpc.analytics.measureSeries.queryOptions(
+            linkedMetricInput(goal.measure.id, goal.school.id, 'single', goal.focalGroup.id),
+          ),
+        ]
+      : [],
+  )
   return { dehydratedState, title: goal?.title ?? 'Goal' }
 }
 
@@ -56,6 +72,105 @@ function ArchiveButton({ goal }: { goal: RouterOutputs['goal']['byId'] }) {
     >
       {archived ? 'Restore goal' : 'Archive goal'}
     </Button>
+  )
+}
+
+type Progress = RouterOutputs['analytics']['goalProgress']
+
+/** Whether the gap narrowed since the baseline date: the gap verdict in words, with the latest gap. */
+function GapVerdict({ progress }: { progress: Progress }) {
+  const gap = progress.gap
+  const unit = progress.measure.unit as MeasureUnit
+  return (
+    <Paper withBorder p="md" component="article" aria-labelledby="gap-verdict-heading">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Title order={3} size="h5" id="gap-verdict-heading">
+              Equity gap: {gap.focalGroupName} compared with {gap.referenceName}
+            </Title>
+            <Text size="xs" c="dimmed">
+              Since {formatIsoDate(gap.since, 'short')} (the goal’s baseline date)
+              {gap.latestGap !== null && gap.latestPeriod
+                ? ` · latest gap ${formatMeasureChange(gap.latestGap, unit)} (${formatIsoDate(gap.latestPeriod, 'short')})`
+                : ''}
+            </Text>
+          </div>
+          <VerdictBadge verdict={gap.verdict} />
+        </Group>
+        <Text size="sm" fw={500}>
+          {gap.message}
+        </Text>
+      </Stack>
+    </Paper>
+  )
+}
+
+function GoalAnalytics({
+  goal,
+  diagram,
+}: {
+  goal: RouterOutputs['goal']['byId']
+  diagram: RouterOutputs['goal']['diagram']
+}) {
+  const trpc = useTRPC()
+  const { data: progress } = useSuspenseQuery(trpc.analytics.goalProgress.queryOptions({ goalId: goal.id }))
+  return (
+    <>
+      <section aria-labelledby="progress-heading">
+        <Title order={2} size="h3" id="progress-heading" mb="sm">
+          Progress and equity gap
+        </Title>
+        <Stack gap="md">
+          <GapVerdict progress={progress} />
+          <LinkedMetricView
+            measureId={goal.measure.id}
+            schoolId={goal.school.id}
+            initialGroupId={goal.focalGroup.id}
+            headingOrder={3}
+          />
+        </Stack>
+      </section>
+      <section aria-labelledby="live-diagram-heading">
+        <Title order={2} size="h3" id="live-diagram-heading">
+          Driver diagram
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          Live: each driver and change idea shows how many cycles tested it, the latest decision, and whether
+          the measures those cycles link show a signal.
+        </Text>
+        <Tabs defaultValue="diagram" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="diagram">Diagram</Tabs.Tab>
+            <Tabs.Tab value="outline">{goal.canEdit ? 'Outline and editing' : 'Outline'}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="diagram">
+            {diagram.primaries.length === 0 && diagram.unlinkedChangeIdeas.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No drivers yet.{' '}
+                {goal.canEdit
+                  ? 'Open “Outline and editing” to add the primary drivers, then their secondary drivers and change ideas.'
+                  : 'The team has not added its drivers yet.'}
+              </Text>
+            ) : (
+              <DriverDiagram aim={goal.aimStatement} diagram={diagram} progress={progress} />
+            )}
+          </Tabs.Panel>
+          <Tabs.Panel value="outline">
+            <DriverTree diagram={diagram} />
+          </Tabs.Panel>
+        </Tabs>
+      </section>
+      <section aria-labelledby="ramp-heading">
+        <Title order={2} size="h3" id="ramp-heading">
+          Cycles per change idea
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          The ramp of each change idea: its cycles in order, with their decisions and verdicts.
+        </Text>
+        <ChangeIdeaRamp diagram={diagram} live={progress.live} />
+      </section>
+    </>
   )
 }
 
@@ -101,7 +216,7 @@ function GoalPage({ goalId }: { goalId: string }) {
       />
       <Stack gap="xl">
         <GoalSummary goal={goal} />
-        <DriverTree diagram={diagram} />
+        <GoalAnalytics goal={goal} diagram={diagram} />
       </Stack>
       {goal.canEdit ? (
         <GoalFormModal

@@ -4,6 +4,7 @@ import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { LinkedMetricView, linkedMetricInput } from '~/components/LinkedMetricView'
 import { MeasureDefinition } from '~/components/MeasureDefinition'
 import { MeasureForm } from '~/components/MeasureForm'
 import { ObservationEntry } from '~/components/ObservationEntry'
@@ -26,7 +27,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const dehydratedState = await prefetch(
     request,
     queryClient,
-    school ? [trpc.observation.list.queryOptions(recentObservationsInput(params.measureId, school.id))] : [],
+    school
+      ? [
+          trpc.observation.list.queryOptions(recentObservationsInput(params.measureId, school.id)),
+          trpc.analytics.measureSeries.queryOptions(
+            linkedMetricInput(params.measureId, school.id, 'single', null),
+          ),
+        ]
+      : [],
   )
   return { dehydratedState, title: measure?.name ?? 'Measure' }
 }
@@ -74,7 +82,23 @@ function MeasurePage({ measureId }: { measureId: string }) {
           </Title>
           <MeasureDefinition measure={measure} />
         </section>
-        {/* The linked-metric chart (a later issue) goes here, between the definition and the data. */}
+        {measure.viewSchools.length > 1 ? (
+          <Select
+            label="School"
+            description="The chart and the recent observations below show this school."
+            data={measure.viewSchools.map((s) => ({ value: s.id, label: s.name }))}
+            value={viewSchool?.id ?? null}
+            onChange={(v) => v && setParams({ school: v }, { replace: true, preventScrollReset: true })}
+            allowDeselect={false}
+            searchable
+            maw={360}
+          />
+        ) : null}
+        {viewSchool ? (
+          <section aria-labelledby={`lm-${measure.id}-heading`}>
+            <LinkedMetricView key={viewSchool.id} measureId={measure.id} schoolId={viewSchool.id} />
+          </section>
+        ) : null}
         {measure.entrySchools.length > 0 && !measure.archived ? (
           <section aria-labelledby="entry-heading">
             <Title order={2} size="h3" id="entry-heading" mb="sm">
@@ -88,17 +112,6 @@ function MeasurePage({ measureId }: { measureId: string }) {
             <Title order={2} size="h3" id="recent-heading">
               Recent observations
             </Title>
-            {measure.viewSchools.length > 1 ? (
-              <Select
-                label="School"
-                data={measure.viewSchools.map((s) => ({ value: s.id, label: s.name }))}
-                value={viewSchool?.id ?? null}
-                onChange={(v) => v && setParams({ school: v }, { replace: true, preventScrollReset: true })}
-                allowDeselect={false}
-                searchable
-                w={260}
-              />
-            ) : null}
           </Group>
           {viewSchool ? (
             <>

@@ -10,6 +10,7 @@ import {
   PLAN_SECTION_KEYS,
   updateFootprint,
 } from './collab.ts'
+import { NARRATIVE_SECTION_KEYS } from './cycle.ts'
 
 function paragraph(text: string, marks?: Record<string, unknown>) {
   const p = new Y.XmlElement('paragraph')
@@ -161,6 +162,7 @@ describe('checkSectionUpdate / filterUpdate', () => {
     expect(result).toEqual({ update: toDo, refused: [], reason: null })
     expect(lockedSectionKeys('plan')).toEqual([])
     expect(lockedSectionKeys('study')).toEqual(PLAN_SECTION_KEYS)
+    expect(lockedSectionKeys('complete')).toEqual(NARRATIVE_SECTION_KEYS)
   })
 
   it('removes changes to locked sections, keeps the rest, and later updates of the sender still apply', () => {

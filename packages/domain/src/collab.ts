@@ -31,8 +31,9 @@ export const PLAN_SECTION_KEYS: readonly NarrativeSectionKey[] = NARRATIVE_SECTI
   (s) => s.stage === 'plan',
 ).map((s) => s.key)
 
-/** Sections nobody may change in a cycle at `stage`. */
+/** Sections nobody may change in a cycle at `stage` (the Plan ones once the test started; all when complete). */
 export function lockedSectionKeys(stage: CycleStage): readonly NarrativeSectionKey[] {
+  if (stage === 'complete') return NARRATIVE_SECTION_KEYS
   return stage === 'plan' ? [] : PLAN_SECTION_KEYS
 }
 

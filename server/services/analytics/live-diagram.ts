@@ -28,6 +28,8 @@ export interface LiveCycle {
 export interface NodeSummary {
   cycleCount: number
   latestDecision: ActDecision | null
+  /** The most recently created of the node's cycles (where its node links to), or null. */
+  latestCycleId: string | null
   signal: SignalSummary
 }
 
@@ -56,12 +58,12 @@ export function summarizeVerdicts(verdicts: readonly CycleVerdictKind[]): Signal
 }
 
 function summarize(cycles: readonly LiveCycle[]): NodeSummary {
-  const decided = [...cycles]
-    .filter((c) => c.decision !== null)
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]
+  const newestFirst = [...cycles].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+  const decided = newestFirst.find((c) => c.decision !== null)
   return {
     cycleCount: cycles.length,
     latestDecision: decided?.decision ?? null,
+    latestCycleId: newestFirst[0]?.id ?? null,
     signal: summarizeVerdicts(cycles.flatMap((c) => c.verdicts.map((v) => v.verdict))),
   }
 }

@@ -3,7 +3,7 @@
 // everyone. Loaded with one query for any number of (measure, school) series.
 import { otherThanCellId, suppressPeriod } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
-import { fromIsoDate, toIsoDate } from '../shared.ts'
+import { toIsoDate } from '../shared.ts'
 import type { PrivacyContext } from './privacy-context.ts'
 
 export interface SeriesKey {
@@ -101,7 +101,91 @@ function needsSuppression(cells: { groupId: string; n: number | null }[], privac
   return false
 }
 
-/** Cells of every (measure, school) series asked for, all groups, in one query. */
+type RawTable = Map<string, Map<string, RawCell>>
+
+/**
+ * Raw cells of recently read series, reused while their data version (row count, latest update, sums of
+ * values and denominators, read with one cheap aggregate query) is unchanged. Loading thousands of rows
+ * costs far more than that check (5 years × 10 groups of weekly data: ~2,600 rows). Suppression is
+ * applied after the cache, on every read.
+ */
+const rawCache = new Map<string, { version: string; table: RawTable }>()
+const RAW_CACHE_LIMIT = 100
+
+const cacheKeyOf = (districtId: string, k: SeriesKey) => `${districtId}:${seriesKeyOf(k)}`
+
+function remember(key: string, version: string, table: RawTable) {
+  rawCache.delete(key)
+  rawCache.set(key, { version, table })
+  if (rawCache.size > RAW_CACHE_LIMIT) {
+    const oldest = rawCache.keys().next().value
+    if (oldest !== undefined) rawCache.delete(oldest)
+  }
+}
+
+/** Forget every cached series (tests that rewrite history in place use it). */
+export function clearSchoolCellsCache() {
+  rawCache.clear()
+}
+
+async function seriesVersions(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
+  const rows = await db.observation.groupBy({
+    by: ['measureId', 'schoolId'],
+    where: { districtId, OR: keys.map((k) => ({ measureId: k.measureId, schoolId: k.schoolId })) },
+    _count: { _all: true },
+    _max: { updatedAt: true },
+    _sum: { value: true, denominator: true, numerator: true },
+  })
+  return new Map(
+    rows.map((r) => [
+      seriesKeyOf(r),
+      [
+        r._count._all,
+        r._max.updatedAt?.getTime() ?? 0,
+        r._sum.value ?? 0,
+        r._sum.denominator ?? 0,
+        r._sum.numerator ?? 0,
+      ].join(':'),
+    ]),
+  )
+}
+
+async function loadRawTables(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
+  const tables = new Map<string, RawTable>()
+  if (keys.length === 0) return tables
+  const rows = await db.observation.findMany({
+    where: { districtId, OR: keys.map((k) => ({ measureId: k.measureId, schoolId: k.schoolId })) },
+    select: {
+      measureId: true,
+      schoolId: true,
+      studentGroupId: true,
+      period: true,
+      value: true,
+      numerator: true,
+      denominator: true,
+    },
+  })
+  for (const r of rows) {
+    const key = seriesKeyOf(r)
+    const table = tables.get(key) ?? new Map<string, Map<string, RawCell>>()
+    tables.set(key, table)
+    const period = toIsoDate(r.period)
+    const cells = table.get(period) ?? new Map<string, RawCell>()
+    table.set(period, cells)
+    cells.set(r.studentGroupId, { value: r.value, numerator: r.numerator, denominator: r.denominator })
+  }
+  return tables
+}
+
+function withinRange(table: RawTable, from: string | undefined, to: string | undefined): RawTable {
+  if (!from && !to) return table
+  return new Map([...table].filter(([period]) => (!from || period >= from) && (!to || period <= to)))
+}
+
+/**
+ * Cells of every (measure, school) series asked for, all groups: one aggregate query for the data
+ * versions, then one query for the series not cached at their current version.
+ */
 export async function loadSchoolCells({
   db,
   districtId,
@@ -119,36 +203,26 @@ export async function loadSchoolCells({
 }): Promise<Map<string, SchoolCells>> {
   const unique = [...new Map(keys.map((k) => [seriesKeyOf(k), k])).values()]
   if (unique.length === 0) return new Map()
-  const rows = await db.observation.findMany({
-    where: {
-      districtId,
-      OR: unique.map((k) => ({ measureId: k.measureId, schoolId: k.schoolId })),
-      ...(from || to
-        ? { period: { ...(from ? { gte: fromIsoDate(from) } : {}), ...(to ? { lte: fromIsoDate(to) } : {}) } }
-        : {}),
-    },
-    select: {
-      measureId: true,
-      schoolId: true,
-      studentGroupId: true,
-      period: true,
-      value: true,
-      numerator: true,
-      denominator: true,
-    },
-  })
-  const tables = new Map<string, Map<string, Map<string, RawCell>>>()
-  for (const r of rows) {
-    const key = seriesKeyOf(r)
-    const table = tables.get(key) ?? new Map<string, Map<string, RawCell>>()
-    tables.set(key, table)
-    const period = toIsoDate(r.period)
-    const cells = table.get(period) ?? new Map<string, RawCell>()
-    table.set(period, cells)
-    cells.set(r.studentGroupId, { value: r.value, numerator: r.numerator, denominator: r.denominator })
+  const versions = await seriesVersions(db, districtId, unique)
+  const raw = new Map<string, RawTable>()
+  const stale: SeriesKey[] = []
+  for (const k of unique) {
+    const version = versions.get(seriesKeyOf(k))
+    if (version === undefined) continue // no observations at all
+    const cached = rawCache.get(cacheKeyOf(districtId, k))
+    if (cached && cached.version === version) raw.set(seriesKeyOf(k), cached.table)
+    else stale.push(k)
+  }
+  const loaded = await loadRawTables(db, districtId, stale)
+  for (const k of stale) {
+    const table = loaded.get(seriesKeyOf(k)) ?? new Map()
+    raw.set(seriesKeyOf(k), table)
+    remember(cacheKeyOf(districtId, k), versions.get(seriesKeyOf(k)) ?? '', table)
   }
   const out = new Map<string, SchoolCells>()
-  for (const k of unique)
-    out.set(seriesKeyOf(k), new SchoolCells(tables.get(seriesKeyOf(k)) ?? new Map(), privacy))
+  for (const k of unique) {
+    const table = raw.get(seriesKeyOf(k)) ?? new Map()
+    out.set(seriesKeyOf(k), new SchoolCells(withinRange(table, from, to), privacy))
+  }
   return out
 }

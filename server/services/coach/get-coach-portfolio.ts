@@ -2,10 +2,10 @@ import { type Actor, type CycleStage, daysSince } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 import { emptyStageCounts } from '../district/cycles-by-stage.ts'
+import { districtDerived } from '../district/derived-cache.ts'
 import { toIsoDate } from '../shared.ts'
 import { loadCoachedTeams } from './coached-teams.ts'
 import { actionableChecks, cycleFactsSelect } from './cycle-attention.ts'
-import { loadCycleVerdictBadges } from './cycle-verdict-badges.ts'
 import { observationsInWindow } from './observations-in-window.ts'
 import { openFeedbackByTeam } from './open-feedback.ts'
 import { CALIBRATION_RULE, calibrationOf } from './prediction-calibration.ts'
@@ -52,10 +52,12 @@ export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: A
     openFeedbackByTeam(db, districtId, teamIds),
   ])
   const cycleIds = rows.map((r) => r.id)
-  const [observed, verdicts] = await Promise.all([
+  // Verdicts come from the district's cached figures (the coach reads every cycle of the teams coached).
+  const [observed, derived] = await Promise.all([
     observationsInWindow(db, districtId, cycleIds),
-    loadCycleVerdictBadges(db, actor, cycleIds),
+    districtDerived(db, actor),
   ])
+  const verdicts = derived.verdicts
   const today = toIsoDate(now)
   const openByCycle = new Map<string, number>()
   for (const items of feedback.values()) {

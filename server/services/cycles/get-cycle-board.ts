@@ -53,6 +53,10 @@ export async function getCycleBoard({
   return {
     team: { id: team.id, name: team.name },
     total: cards.length,
-    stages: CYCLE_STAGES.map((stage) => ({ stage, cycles: cards.filter((c) => c.stage === stage) })),
+    // Open stages read in date order; the Complete column shows the most recent cycles first.
+    stages: CYCLE_STAGES.map((stage) => {
+      const cycles = cards.filter((c) => c.stage === stage)
+      return { stage, cycles: stage === 'complete' ? cycles.reverse() : cycles }
+    }),
   }
 }

@@ -6,6 +6,8 @@ import {
   changeIdeaStatusAfter,
   checkStageTransition,
   DomainError,
+  type NarrativeSectionKey,
+  narrativeColumn,
   problemsToFieldErrors,
   STAGE_LABELS,
   type TransitionCycleInput,
@@ -13,6 +15,8 @@ import {
 import type { Db } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 import { recordAudit } from '../audit.ts'
+import { toBytes } from '../collab/bytes.ts'
+import { loadPersistedCycleDocument } from '../collab/load-persisted-cycle-document.ts'
 import { fromIsoDate, invalidState, toIsoDate } from '../shared.ts'
 import { loadCycleFacts } from './cycle-facts.ts'
 import { requireEditableCycle } from './require-cycle.ts'
@@ -20,8 +24,10 @@ import { currentSnapshotContent } from './snapshot-content.ts'
 
 /**
  * Moves a cycle forward one stage when the stage it closes has produced what it should (else
- * INVALID_STATE listing every problem in `meta.fieldErrors`). In one transaction: a snapshot of the
- * worksheet, actual start/end dates, and the change idea's status (testing at Do, the decision at the end).
+ * INVALID_STATE listing every problem in `meta.fieldErrors`). In one transaction: the narrative read from
+ * the stored collaborative document (mirrored into the text columns), a snapshot of the worksheet (its
+ * content and the document's Yjs state), actual start/end dates, and the change idea's status (testing
+ * at Do, the decision at the end).
  */
 export async function transitionCycle({
   db,
@@ -31,25 +37,35 @@ export async function transitionCycle({
   to,
 }: { db: Db; actor: Actor; now: Date } & TransitionCycleInput) {
   await requireEditableCycle(db, actor, id)
-  const { row, facts } = await loadCycleFacts(db, id)
-  const from = row.stage as CycleStage
-  const check = checkStageTransition(facts, to)
-  if (!check.ok) {
-    throw invalidState(
-      `This cycle cannot move to ${STAGE_LABELS[to]} yet: ${check.problems.map((p) => p.message).join(' ')}`,
-      problemsToFieldErrors(check.problems),
-    )
-  }
-  const today = fromIsoDate(toIsoDate(now))
-  const dates: Prisma.PdsaCycleUpdateManyMutationInput = {}
-  if (to === 'do' && !row.actualStart) dates.actualStart = today
-  if (to === 'study' && !row.actualEnd) dates.actualEnd = today
-
   return db.$transaction(async (tx) => {
+    const { row, facts } = await loadCycleFacts(tx, id)
+    const from = row.stage as CycleStage
+    // The worksheet's narrative is the collaborative document: check and keep what is stored there
+    // (the client waits for "saved" before asking), not the debounced plain-text mirror.
+    const document = await loadPersistedCycleDocument(tx, id)
+    const texts = document.stored ? document.texts : facts.texts
+    const check = checkStageTransition({ ...facts, texts }, to)
+    if (!check.ok) {
+      throw invalidState(
+        `This cycle cannot move to ${STAGE_LABELS[to]} yet: ${check.problems.map((p) => p.message).join(' ')}`,
+        problemsToFieldErrors(check.problems),
+      )
+    }
+    const today = fromIsoDate(toIsoDate(now))
+    const dates: Prisma.PdsaCycleUpdateManyMutationInput = {}
+    if (to === 'do' && !row.actualStart) dates.actualStart = today
+    if (to === 'study' && !row.actualEnd) dates.actualEnd = today
+    // Bring the text columns up to the document now, so the snapshot and every reader agree with it.
+    const mirrored = Object.fromEntries(
+      (Object.keys(texts) as NarrativeSectionKey[])
+        .filter((k) => texts[k] !== facts.texts[k])
+        .map((k) => [narrativeColumn(k), texts[k]]),
+    )
+
     // Conditional on the stage read above, so two people pressing the button at once move it once.
     const moved = await tx.pdsaCycle.updateMany({
       where: { id, stage: from },
-      data: { stage: to, stageChangedAt: now, lastEditedAt: now, ...dates },
+      data: { stage: to, stageChangedAt: now, lastEditedAt: now, ...dates, ...mirrored },
     })
     if (moved.count === 0)
       throw new DomainError('CONFLICT', 'Someone else moved this cycle first: reload the page.')
@@ -60,6 +76,8 @@ export async function transitionCycle({
         fromStage: from,
         toStage: to,
         content: content as object,
+        // The collaborative document as stored, so the exact rich text of every stage can be restored.
+        yState: toBytes(document.yState),
         takenById: actor.userId,
         takenAt: now,
       },

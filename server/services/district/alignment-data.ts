@@ -3,17 +3,17 @@
 // queries, with the computed verdicts and gap verdicts.
 import type { Actor } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
-import { loadCycleVerdictBadges, type VerdictBadge } from '../coach/cycle-verdict-badges.ts'
-import { loadGoalGapBadges } from './goal-gap-badges.ts'
-import { scanGroupGaps } from './group-gaps.ts'
+import type { VerdictBadge } from '../coach/cycle-verdict-badges.ts'
+import { districtDerived } from './derived-cache.ts'
 
+/** For district-wide readers only (callers check): the derived figures are a district reader's. */
 export async function loadAlignmentData(db: DbTx, actor: Actor, opts: { cycleVerdicts: boolean }) {
   const districtId = actor.districtId
   const district = await db.district.findUniqueOrThrow({
     where: { id: districtId },
     select: { id: true, name: true, suppressionThreshold: true },
   })
-  const [schools, groups, districtGoals, goals, changeIdeas, cycles, groupGaps] = await Promise.all([
+  const [schools, groups, districtGoals, goals, changeIdeas, cycles, derived] = await Promise.all([
     db.school.findMany({
       where: { districtId },
       select: { id: true, name: true, level: true },
@@ -71,22 +71,11 @@ export async function loadAlignmentData(db: DbTx, actor: Actor, opts: { cycleVer
       },
       orderBy: [{ plannedStart: 'asc' }, { id: 'asc' }],
     }),
-    scanGroupGaps(db, districtId, district.suppressionThreshold),
+    // Verdicts, gap verdicts and the large-gap scan: cached per district while its data is unchanged.
+    districtDerived(db, actor),
   ])
-  const [verdicts, gaps] = await Promise.all([
-    opts.cycleVerdicts
-      ? loadCycleVerdictBadges(
-          db,
-          actor,
-          cycles.map((c) => c.id),
-        )
-      : new Map<string, VerdictBadge[]>(),
-    loadGoalGapBadges(
-      db,
-      actor,
-      goals.map((g) => g.id),
-    ),
-  ])
+  const verdicts = opts.cycleVerdicts ? derived.verdicts : new Map<string, VerdictBadge[]>()
+  const { gaps, groupGaps } = derived
   return { district, schools, groups, districtGoals, goals, changeIdeas, cycles, groupGaps, verdicts, gaps }
 }
 export type AlignmentData = Awaited<ReturnType<typeof loadAlignmentData>>

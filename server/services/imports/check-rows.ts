@@ -39,6 +39,13 @@ const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000'
 
 type Cells = Record<ImportColumn, string>
 
+/** YYYY-MM-DD naming a day that exists (not 2026-02-30). */
+function isRealDate(text: string): boolean {
+  if (!ISO_SHAPE.test(text)) return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+}
+
 export function cellsOf(record: ParsedRecord, columns: ParsedFile['columns']): Cells {
   const cell = (c: ImportColumn) => {
     const index = columns[c]
@@ -90,7 +97,7 @@ function checkRow(
   if (!cells.period) problems.push('period is empty.')
   else if (!ISO_SHAPE.test(cells.period) || !IsoDateSchema.safeParse(cells.period).success) {
     problems.push(
-      ISO_SHAPE.test(cells.period) && !Number.isNaN(Date.parse(cells.period))
+      isRealDate(cells.period)
         ? `period ${cells.period} is outside the years 2000 to 2100.`
         : `period ${cells.period} is not a date (use YYYY-MM-DD, e.g. 2025-09-01).`,
     )

@@ -30,10 +30,18 @@ export async function commitImport(
     )
   }
   if (valid.length === 0) {
-    throw new DomainError('VALIDATION', 'No row of this file can be imported, so nothing was imported.', {
-      errors: errors.slice(0, 500),
-      status: 422,
-    })
+    // Only reachable with valid_only (`all` refused above): nothing to write, nothing to record.
+    return {
+      type: 'result',
+      batchId: null,
+      fileName: prepared.fileName,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped,
+      alreadyImported: null,
+      message: `No row of ${prepared.fileName} can be imported (${plural(skipped, 'invalid row')}), so nothing was imported.`,
+    }
   }
   const outcome = await db.$transaction(
     async (tx) => {
@@ -77,7 +85,8 @@ export async function commitImport(
   )
   const alreadyImported = outcome.batchId === null ? prepared.previous : null
   const message = alreadyImported
-    ? `This file was already imported on ${alreadyImported.createdAt.slice(0, 10)} — nothing changed.`
+    ? `Nothing changed: 0 new rows, 0 changed rows, ${plural(outcome.unchanged, 'unchanged row')}. ` +
+      `This file was already imported on ${alreadyImported.createdAt.slice(0, 10)}.`
     : `Imported ${prepared.fileName}: ${plural(outcome.inserted, 'new row')}, ${plural(outcome.updated, 'changed row')}, ` +
       `${plural(outcome.unchanged, 'unchanged row')}${skipped ? `, ${plural(skipped, 'invalid row')} skipped` : ''}.`
   return { type: 'result', fileName: prepared.fileName, ...outcome, alreadyImported, message }

@@ -2,6 +2,7 @@
 // nothing (unchanged). One set-based query per chunk: the file's keys joined to the stored rows.
 import type { DbTx } from '../../db/client.ts'
 import type { CheckedRow } from './check-rows.ts'
+import { pgArray } from './pg-array.ts'
 
 export const ROW_NEW = 0
 export const ROW_CHANGED = 1
@@ -29,10 +30,10 @@ export async function compareWithStored(
     const stored = await db.$queryRaw<StoredValue[]>`
       SELECT k.i, o."value", o."numerator", o."denominator"
       FROM unnest(
-        ${chunk.map((r) => r.measureId)}::uuid[],
-        ${chunk.map((r) => r.schoolId)}::uuid[],
-        ${chunk.map((r) => r.studentGroupId)}::uuid[],
-        ${chunk.map((r) => r.period)}::date[]
+        ${pgArray(chunk.map((r) => r.measureId))}::text::uuid[],
+        ${pgArray(chunk.map((r) => r.schoolId))}::text::uuid[],
+        ${pgArray(chunk.map((r) => r.studentGroupId))}::text::uuid[],
+        ${pgArray(chunk.map((r) => r.period))}::text::date[]
       ) WITH ORDINALITY AS k("measureId", "schoolId", "studentGroupId", "period", i)
       JOIN "Observation" o
         ON o."measureId" = k."measureId" AND o."schoolId" = k."schoolId"

@@ -1,14 +1,8 @@
 import { type Actor, type CycleStage, canReadGoal, canReadTeam, type SearchCyclesInput } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
-import { loadCycleVerdictBadges } from '../coach/cycle-verdict-badges.ts'
+import { districtDerived } from '../district/derived-cache.ts'
 import { toIsoDate } from '../shared.ts'
 import { findChangeIdeas, findCycles } from './cycle-search-sql.ts'
-
-/** The caller as a read-only district reader: only to compute the verdict kinds of the summaries. */
-const summaryReader = (actor: Actor): Actor => ({
-  ...actor,
-  grants: [...actor.grants, { role: 'viewer', schoolId: null, teamId: null }],
-})
 
 /** With a verdict filter, this many text matches are judged before the filter keeps `limit` of them. */
 const VERDICT_FILTER_POOL = 300
@@ -51,11 +45,7 @@ export async function searchCycles({
   ])
   // Verdict kinds are part of the district-wide summary, so they are computed as a district reader would
   // see them (suppression still applies); their sentences (with medians) only for cycles the caller may open.
-  const verdicts = await loadCycleVerdictBadges(
-    db,
-    summaryReader(actor),
-    hits.map((h) => h.id),
-  )
+  const { verdicts } = await districtDerived(db, actor)
   const kept = input.verdict
     ? hits.filter((h) => (verdicts.get(h.id) ?? []).some((v) => v.verdict === input.verdict))
     : hits

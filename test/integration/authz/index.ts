@@ -2,6 +2,7 @@ import { adminCases } from './admin.cases.ts'
 import { analyticsCases } from './analytics.cases.ts'
 import { coreCases } from './core.cases.ts'
 import { cycleCases } from './cycles.cases.ts'
+import { dataCases } from './data.cases.ts'
 import { goalCases } from './goals.cases.ts'
 import { portfolioCases } from './portfolio.cases.ts'
 import type { AuthzCase } from './types.ts'
@@ -14,4 +15,5 @@ export const ALL_CASES: AuthzCase[] = [
   ...goalCases,
   ...portfolioCases,
   ...analyticsCases,
+  ...dataCases,
 ]

@@ -18,16 +18,24 @@ export const IMPORT_COLUMNS = [
 ] as const
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 
-const megabytes = (bytes: number) => {
-  const mb = bytes / (1024 * 1024)
-  return mb >= 10 ? String(Math.round(mb)) : String(Math.round(mb * 10) / 10)
+/** "50.0 MB" (one decimal), for messages about sizes. */
+export function megabytesText(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }
 
-/** "This file is 52 MB; the limit is 20 MB. Split it by school or by year." */
+/** "The file is 50.0 MB; the limit is 20 MB. Nothing was imported: split it by school or by year." */
 export function fileTooLargeMessage(bytes: number | null): string {
-  const size = bytes === null ? 'over 20 MB' : `${megabytes(bytes)} MB`
-  return `This file is ${size}; the limit is ${megabytes(IMPORT_MAX_BYTES)} MB. Split it by school or by year.`
+  const size = bytes === null ? 'over 20 MB' : megabytesText(bytes)
+  return (
+    `The file is ${size}; the limit is ${IMPORT_MAX_BYTES / (1024 * 1024)} MB. ` +
+    'Nothing was imported: split it by school or by year and import the parts.'
+  )
 }
+
+/** Base64 text of a file at the limit (4 characters per 3 bytes), plus slack for padding. */
+const MAX_BASE64_CHARS = Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 4
+/** Files up to 4× the limit reach the service, which names their size; anything larger is cut off here. */
+const HARD_BASE64_CHARS = MAX_BASE64_CHARS * 4
 
 export const ImportFileNameSchema = z
   .string()
@@ -39,6 +47,31 @@ export const ImportFileNameSchema = z
 export const IMPORT_MODES = ['preview', 'all', 'valid_only'] as const
 export type ImportMode = (typeof IMPORT_MODES)[number]
 export const ImportModeSchema = z.enum(IMPORT_MODES, { message: 'Must be preview, all or valid_only.' })
+
+/** A client-chosen id under which the server reports the stages of one upload (see ImportProgressInput). */
+export const UploadIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'Must be 8 to 64 letters, digits, "-" or "_".' })
+
+/** One file, sent as base64 (the server decodes it: UTF-8, else Windows-1252). */
+export const ImportUploadInputSchema = z.object({
+  fileName: ImportFileNameSchema,
+  contentBase64: z
+    .string()
+    .max(HARD_BASE64_CHARS, { message: fileTooLargeMessage(null) })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'The file content is not base64.' }),
+  uploadId: UploadIdSchema.optional(),
+})
+export type ImportUploadInput = z.infer<typeof ImportUploadInputSchema>
+
+export const CommitImportInputSchema = ImportUploadInputSchema.extend({
+  /** all: refused while any row is invalid; valid_only: skip the invalid rows. */
+  mode: z.enum(['all', 'valid_only'], { message: 'Must be all or valid_only.' }),
+})
+export type CommitImportInput = z.infer<typeof CommitImportInputSchema>
+
+export const ImportProgressInputSchema = z.object({ uploadId: UploadIdSchema })
+export type ImportProgressInput = z.infer<typeof ImportProgressInputSchema>
 
 export const ImportHistoryInputSchema = z
   .object({ limit: z.number().int().min(1).max(100, { message: 'At most 100.' }).default(20) })

@@ -5,6 +5,9 @@ import { authedProcedure } from '../../init.ts'
 export const transition = authedProcedure
   .meta({ access: 'team_lead or team_member of the cycle’s team' })
   .input(TransitionCycleInputSchema)
-  .mutation(({ ctx, input }) =>
-    transitionCycle({ db: ctx.db, actor: ctx.actor, now: ctx.app.now(), ...input }),
-  )
+  .mutation(async ({ ctx, input }) => {
+    const result = await transitionCycle({ db: ctx.db, actor: ctx.actor, now: ctx.app.now(), ...input })
+    // Open worksheets re-read the stage now (the Plan sections lock at Do), not at the next periodic check.
+    ctx.app.onAccessChanged?.({})
+    return result
+  })

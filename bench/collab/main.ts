@@ -1,16 +1,16 @@
-// `pnpm bench:collab`: OURS (relay, and durable = the product configuration) against Hocuspocus 4 and
+// `pnpm bench:collab` (only: it takes 10–20 minutes, so `pnpm bench` does not run it): OURS (relay, and durable = the product configuration) against Hocuspocus 4 and
 // the reference @y/websocket-server 0.1.1, on this machine, loopback only. Each server runs in its own
 // process (memory measured there, after gc); the clients run here. Every scenario is bounded in time.
-//   pnpm bench:collab                     all systems, all scenarios (~6 minutes on 2 cores)
+//   pnpm bench:collab                     all systems, all scenarios (10–20 minutes on 2 cores)
 //   pnpm bench:collab --quick             shorter runs
 //   pnpm bench:collab --systems=ours,hocuspocus
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { cpus } from 'node:os'
 import { resolve } from 'node:path'
-import type { Target } from './collab/clients.ts'
-import type { ServerReady, ServerStats } from './collab/ipc.ts'
-import { fanOut, type LatencyResult, manyDocuments, memory, sustainedRate } from './collab/scenarios.ts'
+import type { Target } from './clients.ts'
+import type { ServerReady, ServerStats } from './ipc.ts'
+import { fanOut, type LatencyResult, manyDocuments, memory, sustainedRate } from './scenarios.ts'
 
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
@@ -79,7 +79,7 @@ const NO_MEMORY = {
 }
 
 function start(system: System): Promise<{ child: ChildProcess; ready: ServerReady }> {
-  const child = fork(resolve(import.meta.dirname, 'collab', system.launcher), [], {
+  const child = fork(resolve(import.meta.dirname, system.launcher), [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     env: { ...process.env, ...system.env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

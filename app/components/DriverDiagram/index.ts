@@ -1,0 +1,2 @@
+export { ChangeIdeaRamp } from './ChangeIdeaRamp'
+export { DriverDiagram } from './DriverDiagram'

@@ -1,0 +1,2 @@
+export { linkedMetricInput } from './input'
+export { LinkedMetricView } from './LinkedMetricView'

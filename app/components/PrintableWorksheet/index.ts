@@ -1,0 +1,1 @@
+export { PrintableWorksheet } from './PrintableWorksheet'

@@ -1,0 +1,75 @@
+// /cycles/:cycleId/print: the printable PDSA worksheet of one cycle ("Print / save as PDF" uses the
+// browser's print dialog). Reads the same procedures as the cycle page, so the same access applies.
+import { Anchor, Button, Group, Text } from '@mantine/core'
+import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
+import { HydrationBoundary, useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { Link } from 'react-router'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { PrintableWorksheet } from '~/components/PrintableWorksheet'
+import { useTRPC } from '~/lib/trpc'
+import { prefetch, serverTrpc } from '~/lib/trpc.server'
+import type { Route } from './+types/print'
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const { trpc, queryClient } = serverTrpc(context)
+  const dehydratedState = await prefetch(request, queryClient, [
+    trpc.cycle.byId.queryOptions({ id: params.cycleId }),
+    trpc.analytics.cycleVerdicts.queryOptions({ cycleId: params.cycleId }),
+  ])
+  const cycle = queryClient.getQueryData(trpc.cycle.byId.queryKey({ id: params.cycleId }))
+  return { dehydratedState, title: cycle ? `${cycle.title} (worksheet)` : 'Worksheet' }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${data?.title ?? 'Worksheet'} · PDSA Tracker` },
+]
+
+/** When printing: no app header, navigation or toolbar; the worksheet uses the whole page. */
+const PRINT_CSS = `
+@media print {
+  .mantine-AppShell-header, .mantine-AppShell-navbar, [data-print-hidden] { display: none !important; }
+  .mantine-AppShell-main { padding: 0 !important; margin: 0 !important; min-height: 0 !important; }
+  body { background: #fff !important; }
+  @page { margin: 14mm; }
+}
+`
+
+function PrintPage({ cycleId }: { cycleId: string }) {
+  const trpc = useTRPC()
+  const { data: cycle } = useSuspenseQuery(trpc.cycle.byId.queryOptions({ id: cycleId }))
+  const { data: verdicts } = useQuery(trpc.analytics.cycleVerdicts.queryOptions({ cycleId }))
+  return (
+    <>
+      <style>{PRINT_CSS}</style>
+      <Group justify="space-between" mb="lg" data-print-hidden>
+        <Anchor component={Link} to={`/cycles/${cycle.id}`}>
+          <Group gap={4}>
+            <IconArrowLeft size={16} aria-hidden />
+            Back to the cycle
+          </Group>
+        </Anchor>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed" visibleFrom="sm">
+            Choose “Save as PDF” in the print dialog for a PDF.
+          </Text>
+          <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+            Print / save as PDF
+          </Button>
+        </Group>
+      </Group>
+      <PrintableWorksheet cycle={cycle} verdicts={verdicts ?? null} />
+    </>
+  )
+}
+
+export default function PrintRoute({ loaderData, params }: Route.ComponentProps) {
+  return (
+    <HydrationBoundary state={loaderData.dehydratedState}>
+      <PrintPage cycleId={params.cycleId} />
+    </HydrationBoundary>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,19 @@
+import type { TRPCRouterRecord } from '@trpc/server'
+import { commitImport } from './commit-import.ts'
+import { exportCycles } from './export-cycles.ts'
+import { exportObservations } from './export-observations.ts'
+import { importHistory } from './import-history.ts'
+import { importProgress } from './import-progress.ts'
+import { options } from './options.ts'
+import { previewImport } from './preview-import.ts'
+
+/** Data in (CSV import of observations) and out (CSV exports). See docs/decisions/012-csv-import.md. */
+export const dataRouter = {
+  options,
+  previewImport,
+  commitImport,
+  importProgress,
+  importHistory,
+  exportObservations,
+  exportCycles,
+} satisfies TRPCRouterRecord

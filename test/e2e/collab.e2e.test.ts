@@ -1,0 +1,205 @@
+// Real-time co-editing in real browsers against the built server: two members of the Harbor Attendance
+// Team type into the same worksheet section of a new cycle and see each other's text, presence and
+// named caret; the page says when the edits are saved; the text survives a reload (and is in the
+// server-rendered HTML); the team's coach follows along read-only and cannot type.
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@pdsa/demo-district'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { teamPersonEmail, teamPersonName } from '../../packages/demo-district/src/people'
+import { seriousA11yViolations } from '../utils/axe'
+import { launchBrowser, signInAs } from '../utils/browser'
+import { saveScreenshot } from '../utils/screenshots'
+
+const baseUrl = inject('e2eBaseUrl')
+const emailOf = (role: string) => {
+  const found = DEMO_SIGN_INS.find((s) => s.role === role)
+  if (!found) throw new Error(`No demo sign-in for ${role}`)
+  return found.email
+}
+const TEAM_LEAD = emailOf('Team lead') // Carmen Reyes, lead of the Harbor Attendance Team
+const LEAD_NAME = 'Carmen Reyes'
+// Another member of the same team (the team's second person in the demo seed).
+const MEMBER = teamPersonEmail('hms-attendance', 1)
+const MEMBER_NAME = teamPersonName('hms-attendance', 1)
+const COACH = emailOf('Coach') // Priya Raman coaches the team: read-only in the worksheet
+const COACH_NAME = 'Priya Raman'
+
+const RUN = Date.now().toString(36).slice(-5)
+const CYCLE_TITLE = `Co-edited family outreach ${RUN}`
+const LEAD_TEXT = `Lead ${RUN}: most families reply within a day.`
+const MEMBER_TEXT = ` Member ${RUN}: fewer replies on Fridays.`
+const LEAD_PREFIX = `Both ${RUN}. `
+
+const SECTION = 'Predictions'
+const editorOf = (page: Page) => page.getByRole('textbox', { name: SECTION, exact: true })
+const statusOf = (page: Page) => page.getByRole('region', { name: 'Collaboration' })
+
+/** The editor's text without the other people's carets (their name labels are drawn inside it). */
+async function textOf(box: Locator): Promise<string> {
+  if ((await box.count()) === 0) return ''
+  return box.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    return copy.textContent ?? ''
+  })
+}
+
+/** Polls until the editor's text satisfies `check` (each page converges on its own schedule). */
+async function editorText(page: Page, check: (text: string) => boolean, timeout = 15_000) {
+  await expect
+    .poll(() => textOf(editorOf(page)), { timeout, interval: 100 })
+    .toSatisfy((text: string) => check(text))
+  return textOf(editorOf(page))
+}
+
+async function savedOn(page: Page) {
+  await statusOf(page).getByText('All changes saved', { exact: true }).waitFor({ timeout: 15_000 })
+}
+
+describe('real-time co-editing of a cycle worksheet', () => {
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  let lead: Page
+  let member: Page
+  let coach: Page
+  let cyclePath = ''
+
+  async function signedIn(email: string) {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    await signInAs(page, baseUrl, email, DEMO_PASSWORD)
+    return page
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close()
+    await browser?.close()
+  })
+
+  it('the team lead plans a new cycle', async () => {
+    lead = await signedIn(TEAM_LEAD)
+    expect(new URL(lead.url()).pathname).toMatch(/^\/teams\/[0-9a-f-]{36}$/)
+    await lead.getByRole('button', { name: 'New cycle' }).first().click()
+    const dialog = lead.getByRole('dialog', { name: 'New PDSA cycle' })
+    await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(CYCLE_TITLE)
+    await dialog.getByRole('textbox', { name: 'Planned start' }).fill('2026-11-02')
+    await dialog.getByRole('textbox', { name: 'Planned end' }).fill('2026-11-20')
+    // Focus back on the title closes the date picker's calendar.
+    await dialog.getByRole('textbox', { name: 'Title', exact: true }).click()
+    await dialog.getByRole('button', { name: 'Create cycle' }).click()
+    await lead.waitForURL(/\/cycles\/[0-9a-f-]{36}$/)
+    cyclePath = new URL(lead.url()).pathname
+    await lead.getByRole('heading', { name: CYCLE_TITLE, level: 1 }).waitFor()
+    await lead.getByRole('navigation', { name: 'Cycle stage: Plan' }).waitFor()
+  })
+
+  it('two members type into the same section and see each other’s text, presence and caret', async () => {
+    member = await signedIn(MEMBER)
+    await member.goto(`${baseUrl}${cyclePath}`)
+    await member.getByRole('heading', { name: CYCLE_TITLE, level: 1 }).waitFor()
+
+    // Both pages are live and see each other before anyone types.
+    await statusOf(lead).getByText('Live', { exact: true }).waitFor()
+    await statusOf(member).getByText('Live', { exact: true }).waitFor()
+    await statusOf(lead).getByLabel(MEMBER_NAME, { exact: true }).waitFor()
+    await statusOf(member).getByLabel(LEAD_NAME, { exact: true }).waitFor()
+
+    await editorOf(lead).click()
+    await lead.keyboard.type(LEAD_TEXT)
+    await editorText(member, (t) => t.includes(LEAD_TEXT))
+
+    await editorOf(member).click()
+    await member.keyboard.press('Control+End')
+    await member.keyboard.type(MEMBER_TEXT)
+    await editorText(lead, (t) => t.includes(`${LEAD_TEXT}${MEMBER_TEXT}`))
+    // The member's caret, with their name, is drawn in the lead's editor.
+    await lead
+      .locator('.collaboration-carets__label', { hasText: MEMBER_NAME })
+      .first()
+      .waitFor({ state: 'visible' })
+
+    // Both at once, at the two ends of the same paragraph: the pages converge on the same text.
+    await editorOf(lead).click()
+    await lead.keyboard.press('Control+Home')
+    await Promise.all([lead.keyboard.type(LEAD_PREFIX), member.keyboard.type(' Done.')])
+    const expected = `${LEAD_PREFIX}${LEAD_TEXT}${MEMBER_TEXT} Done.`
+    await editorText(lead, (t) => t === expected)
+    await editorText(member, (t) => t === expected)
+    await lead
+      .locator('.collaboration-carets__label', { hasText: MEMBER_NAME })
+      .first()
+      .waitFor({ state: 'visible' })
+    await member
+      .locator('.collaboration-carets__label', { hasText: LEAD_NAME })
+      .first()
+      .waitFor({ state: 'visible' })
+
+    await savedOn(lead)
+    await savedOn(member)
+    await saveScreenshot(lead, 'collab-lead')
+    await saveScreenshot(member, 'collab-member')
+  })
+
+  it('has no serious accessibility violations on the co-edited cycle page', async () => {
+    expect(await seriousA11yViolations(lead)).toEqual([])
+  })
+
+  it('the coach follows along read-only: sees the edits and the people, cannot type', async () => {
+    coach = await signedIn(COACH)
+    await coach.goto(`${baseUrl}${cyclePath}`)
+    await coach.getByRole('heading', { name: CYCLE_TITLE, level: 1 }).waitFor()
+    await statusOf(coach).getByText('View only', { exact: true }).waitFor()
+    await editorText(coach, (t) => t.includes(LEAD_TEXT) && t.includes(MEMBER_TEXT))
+    await expect.poll(() => editorOf(coach).getAttribute('contenteditable')).toBe('false')
+    expect(await editorOf(coach).getAttribute('aria-readonly')).toBe('true')
+    // Presence works for readers: the team sees the coach, and the coach sees the team.
+    await statusOf(lead).getByLabel(COACH_NAME, { exact: true }).waitFor()
+    await statusOf(coach).getByLabel(LEAD_NAME, { exact: true }).waitFor()
+
+    await editorOf(coach).click()
+    await coach.keyboard.type('COACH WAS HERE')
+    // A later edit by the lead reaches the coach; the coach's keystrokes never reached anyone.
+    await editorOf(lead).click()
+    await lead.keyboard.press('Control+End')
+    await lead.keyboard.type(' Checked.')
+    await editorText(coach, (t) => t.endsWith(' Checked.'))
+    await editorText(member, (t) => t.endsWith(' Checked.'))
+    expect(await textOf(editorOf(coach))).not.toContain('COACH')
+    expect(await textOf(editorOf(lead))).not.toContain('COACH')
+    expect(await textOf(editorOf(member))).not.toContain('COACH')
+    await saveScreenshot(coach, 'collab-coach')
+  })
+
+  it('keeps the text: after a reload, and in the server-rendered page', async () => {
+    await savedOn(lead)
+    const expected = `${LEAD_PREFIX}${LEAD_TEXT}${MEMBER_TEXT} Done. Checked.`
+    await member.reload()
+    await member.getByRole('heading', { name: CYCLE_TITLE, level: 1 }).waitFor()
+    await editorText(member, (t) => t === expected)
+    // The plain text is mirrored into the cycle row (debounced), which the server renders before any
+    // socket connects.
+    await expect
+      .poll(async () => (await member.request.get(`${baseUrl}${cyclePath}`)).text(), {
+        timeout: 20_000,
+        interval: 500,
+      })
+      .toContain(expected)
+  })
+
+  it('checks what was just typed when someone moves to Do at once', async () => {
+    await lead.getByRole('textbox', { name: 'Objective', exact: true }).click()
+    await lead.keyboard.type(`Learn whether a text in the home language gets replies ${RUN}.`)
+    // No waiting for "saved": the button waits for the server to store the edit before asking.
+    await lead.getByRole('button', { name: 'Move to Do' }).click()
+    await lead.getByText('Before moving to Do:').waitFor()
+    // Refused for the missing question only, not for the objective typed a moment ago.
+    await lead.getByText('Add at least one question this test should answer.').waitFor()
+    expect(await lead.getByText('State the objective of the cycle.').count()).toBe(0)
+    await lead.getByRole('navigation', { name: 'Cycle stage: Plan' }).waitFor()
+  })
+})

@@ -1,0 +1,320 @@
+// Oversight screens in a real browser against the built server and the seeded demo district: the coach
+// portfolio (filter, sort, leave feedback that needs a response and see it on the cycle), the district
+// alignment audit, the equity matrix, the audit log filter, the CSV export and the printable report (as
+// district leader and as admin), cross-school search (as a team member), and who is refused where.
+import { readFileSync } from 'node:fs'
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@pdsa/demo-district'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { seriousA11yViolations } from '../utils/axe'
+import { launchBrowser, signInAs } from '../utils/browser'
+import { saveScreenshot } from '../utils/screenshots'
+
+const baseUrl = inject('e2eBaseUrl')
+const emailOf = (role: string) => {
+  const found = DEMO_SIGN_INS.find((s) => s.role === role)
+  if (!found) throw new Error(`No demo sign-in for ${role}`)
+  return found.email
+}
+const ADMIN = emailOf('Admin')
+const LEADER = emailOf('District leader')
+const COACH = emailOf('Coach')
+const LEAD = emailOf('Team lead')
+const MEMBER = emailOf('Team member')
+const VIEWER = emailOf('Viewer')
+const RUN = Date.now().toString(36).slice(-5)
+
+/** No serious or critical WCAG 2.1 A/AA violation; a full-page screenshot in the test output. */
+async function checkPage(page: Page, name: string) {
+  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([])
+  await saveScreenshot(page, `oversight-${name}`)
+}
+
+async function choose(page: Page, label: string, option: string | RegExp) {
+  await page.getByRole('combobox', { name: label, exact: true }).click()
+  await page.getByRole('option', { name: option }).first().click()
+}
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+  page = await context.newPage()
+})
+afterEach(async () => {
+  await context?.close()
+})
+
+describe('coach portfolio (coach)', () => {
+  it('filters and sorts through the URL, and leaves feedback the team must answer', async () => {
+    await signInAs(page, baseUrl, COACH, DEMO_PASSWORD)
+    await page.goto(`${baseUrl}/coach`)
+    await page.getByRole('heading', { level: 1, name: 'Coach portfolio' }).waitFor()
+    const table = page.getByRole('table', { name: 'Cycles of the teams you coach' })
+    await table.waitFor()
+    await checkPage(page, 'coach-portfolio')
+
+    // Filter by team: the URL carries it, and every listed cycle belongs to that team.
+    await choose(page, 'Team', 'Harbor Attendance Team')
+    await page.waitForURL((u) => u.searchParams.has('team'))
+    const teamCells = () => table.locator('tbody tr td:nth-child(2)').allInnerTexts()
+    await expect
+      .poll(async () => {
+        const cells = await teamCells()
+        return cells.length > 0 && cells.every((c) => c.includes('Harbor Attendance Team'))
+      })
+      .toBe(true)
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/cycles? of \d+ match/)
+
+    // Sort by stage (Plan first): the URL carries it and a reload keeps filter and sort.
+    await choose(page, 'Sort by', 'Stage (Plan first)')
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'stage')
+    await page.reload()
+    expect(await page.getByRole('combobox', { name: 'Sort by', exact: true }).inputValue()).toBe(
+      'Stage (Plan first)',
+    )
+    const stages = await table.locator('tbody tr td:nth-child(3)').allInnerTexts()
+    const order = ['PLAN', 'DO', 'STUDY', 'ACT', 'COMPLETE']
+    const ranks = stages.map((s) => order.findIndex((o) => s.toUpperCase().startsWith(o)))
+    expect(ranks.every((r) => r >= 0)).toBe(true)
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks)
+    await saveScreenshot(page, 'oversight-coach-portfolio-filtered')
+
+    // Feedback from the portfolio on the first listed cycle.
+    const firstRow = table.locator('tbody tr').first()
+    const title = (await firstRow.locator('td').first().getByRole('link').first().innerText()).trim()
+    const before = await firstRow.locator('td:nth-child(7)').innerText()
+    const openBefore = Number(/(\d+) awaiting/.exec(before)?.[1] ?? 0)
+    await firstRow.getByRole('button', { name: `Give feedback on ${title}` }).click()
+    const dialog = page.getByRole('dialog', { name: 'Give feedback' })
+    await dialog.waitFor()
+    expect(await dialog.getByRole('checkbox', { name: /must respond/ }).isChecked()).toBe(true)
+    await dialog.getByRole('button', { name: 'Send feedback' }).click()
+    await dialog.getByText('Write your feedback.').waitFor()
+    const feedback = `Which prediction will you check first? (${RUN})`
+    await dialog.getByRole('textbox', { name: 'Feedback' }).fill(feedback)
+    await checkPage(page, 'coach-feedback-dialog')
+    await dialog.getByRole('button', { name: 'Send feedback' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Feedback sent to the team.' }).first().waitFor()
+    await dialog.waitFor({ state: 'hidden' })
+    const row = table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('link', { name: title, exact: true }) })
+    await expect
+      .poll(async () =>
+        Number(/(\d+) awaiting/.exec(await row.first().locator('td:nth-child(7)').innerText())?.[1] ?? 0),
+      )
+      .toBe(openBefore + 1)
+
+    // The team sees it on the cycle, marked as needing a response.
+    await row.first().getByRole('link', { name: title, exact: true }).click()
+    await page.waitForURL(/\/cycles\//)
+    const thread = page.getByRole('article').filter({ hasText: feedback })
+    await thread.waitFor()
+    await thread.getByText('Needs response').waitFor()
+  })
+})
+
+async function districtScreens(email: string, who: string) {
+  await signInAs(page, baseUrl, email, DEMO_PASSWORD)
+
+  // The alignment audit: findings, then the tree district goal → goals → change ideas → cycles → measures.
+  await page.goto(`${baseUrl}/district/alignment`)
+  await page.getByRole('heading', { level: 1, name: 'Alignment audit' }).waitFor()
+  await page.getByRole('list', { name: 'Findings' }).waitFor()
+  expect(await page.getByRole('list', { name: 'Findings' }).getByRole('listitem').count()).toBeGreaterThan(0)
+  const firstGoal = page.locator('details').first()
+  await firstGoal.locator('summary').click()
+  await expect.poll(() => firstGoal.getAttribute('open')).not.toBeNull()
+  await firstGoal.getByRole('link').first().waitFor()
+  expect(await firstGoal.locator('a[href^="/goals/"]').count()).toBeGreaterThan(0)
+  expect(await firstGoal.locator('a[href^="/cycles/"]').count()).toBeGreaterThan(0)
+  await checkPage(page, `alignment-${who}`)
+
+  // Filter by school (in the URL): every goal listed belongs to it.
+  await choose(page, 'School', 'Harbor Middle')
+  await page.waitForURL((u) => u.searchParams.has('school'))
+  const goalLines = () =>
+    page
+      .locator('details[open] li p')
+      .filter({ hasText: /· for / })
+      .allInnerTexts()
+  await expect
+    .poll(async () => {
+      const lines = await goalLines()
+      return lines.length > 0 && lines.every((l) => l.includes('Harbor Middle'))
+    })
+    .toBe(true)
+
+  // CSV download: an attachment whose header row is the report's.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download CSV' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^alignment-.*\.csv$/)
+  const csv = readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '')
+  const [header, ...rows] = csv.split('\r\n')
+  expect(
+    header?.startsWith('School,Team,Goal,Goal status,Focal student group,Goal measure,District goals'),
+  ).toBe(true)
+  expect(header).toContain('Findings')
+  expect(rows.filter(Boolean).length).toBeGreaterThan(10)
+
+  // The printable report, with a print stylesheet (no navigation, no buttons on paper).
+  await page.getByRole('link', { name: 'Printable report' }).click()
+  await page.getByRole('heading', { level: 1, name: /alignment report$/ }).waitFor()
+  const printButton = page.getByRole('button', { name: 'Print / save as PDF' })
+  await printButton.waitFor()
+  await page.getByRole('table', { name: 'Equity goals by school and student group' }).waitFor()
+  await checkPage(page, `alignment-print-${who}`)
+  await page.emulateMedia({ media: 'print' })
+  await printButton.waitFor({ state: 'hidden' })
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ state: 'hidden' })
+  await page.pdf({ path: `test-results/screenshots/oversight-alignment-report-${who}.pdf`, landscape: true })
+  await page.emulateMedia({ media: 'screen' })
+
+  // The equity matrix: schools × student groups.
+  await page.goto(`${baseUrl}/district/equity`)
+  await page.getByRole('heading', { level: 1, name: 'Equity matrix' }).waitFor()
+  const matrix = page.getByRole('table', { name: 'Equity goals by school and student group' })
+  await matrix.waitFor()
+  expect(await matrix.locator('tbody tr').count()).toBe(12)
+  expect(await matrix.getByText(/Narrowing|Widening|No signal|Little data/).count()).toBeGreaterThan(0)
+  await checkPage(page, `equity-matrix-${who}`)
+}
+
+describe('district alignment (district leader and admin)', () => {
+  it('district leader: audit, tree, school filter, CSV, printable report, matrix, audit log filter', async () => {
+    await districtScreens(LEADER, 'leader')
+
+    // The audit log, filtered by who: the coach's feedback (and sign-ins) only.
+    await page.goto(`${baseUrl}/admin/audit`)
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor()
+    await choose(page, 'Who', 'Priya Raman')
+    await page.waitForURL((u) => u.searchParams.has('actorId'))
+    const rows = page.locator('table tbody tr')
+    await expect.poll(() => rows.count()).toBeGreaterThan(0)
+    const who = await page.locator('table tbody tr td:nth-child(2)').allInnerTexts()
+    for (const cell of who) expect(cell).toContain('Priya Raman')
+    await checkPage(page, 'audit-log-filtered')
+  })
+
+  it('admin: the same audit, export and report', async () => {
+    await districtScreens(ADMIN, 'admin')
+  })
+})
+
+describe('cross-school search (team member)', () => {
+  it('finds a seeded change idea by a word of its worksheet, and filters by verdict', async () => {
+    await signInAs(page, baseUrl, MEMBER, DEMO_PASSWORD)
+    await page.goto(`${baseUrl}/search`)
+    await page.getByRole('heading', { level: 1, name: 'Search cycles' }).waitFor()
+    // "mentors" is in the worksheets of Harbor Middle's Check & Connect cycles (plans, objectives); the
+    // idea's first cycle ("Positive attendance text to one family") matches on its worksheet alone.
+    await page.getByRole('searchbox', { name: 'Words' }).fill('mentors')
+    await page.getByRole('button', { name: 'Search', exact: true }).click()
+    await page.waitForURL((u) => u.searchParams.get('q') === 'mentors')
+    const results = page.getByRole('table', { name: 'Matching cycles' })
+    await results.getByText('Positive attendance text to one family').waitFor()
+    await results.getByText('Check & Connect mentoring — 10 Black students').waitFor()
+    await results.getByText('Harbor Middle').first().waitFor()
+    await results.locator('mark').first().waitFor()
+    await page
+      .getByRole('list', { name: 'Matching change ideas' })
+      .getByText('Check & Connect mentoring with a family call within 48 hours')
+      .waitFor()
+    await checkPage(page, 'search')
+
+    const rows = results.locator('tbody tr')
+    const unfiltered = await rows.count()
+    await choose(page, 'Verdict', 'Improved')
+    await page.waitForURL((u) => u.searchParams.get('verdict') === 'improved')
+    // Only cycles with an improved measure: the ramp's 40-student cycle stays, its 10-student one goes.
+    await expect
+      .poll(() => results.getByText('Check & Connect mentoring — 10 Black students').count())
+      .toBe(0)
+    await expect.poll(() => results.getByText('Positive attendance text to one family').count()).toBe(0)
+    await results.getByText('Check & Connect mentoring — 40 students').waitFor()
+    expect(await rows.count()).toBeLessThan(unfiltered)
+    for (const t of await rows.allInnerTexts()) expect(t).toContain('Improved')
+    await saveScreenshot(page, 'oversight-search-improved')
+  })
+})
+
+describe('who may open which screen', () => {
+  const expected: Record<string, Record<string, number>> = {
+    [ADMIN]: {
+      '/coach': 403,
+      '/district/alignment': 200,
+      '/district/equity': 200,
+      '/district/alignment/print': 200,
+      '/search': 200,
+    },
+    [LEADER]: {
+      '/coach': 403,
+      '/district/alignment': 200,
+      '/district/equity': 200,
+      '/district/alignment/print': 200,
+      '/search': 200,
+    },
+    [COACH]: {
+      '/coach': 200,
+      '/district/alignment': 403,
+      '/district/equity': 403,
+      '/district/alignment/print': 403,
+      '/search': 200,
+    },
+    [LEAD]: {
+      '/coach': 403,
+      '/district/alignment': 403,
+      '/district/equity': 403,
+      '/district/alignment/print': 403,
+      '/search': 200,
+    },
+    [MEMBER]: {
+      '/coach': 403,
+      '/district': 403,
+      '/district/alignment': 403,
+      '/district/equity': 403,
+      '/district/alignment/print': 403,
+      '/search': 200,
+    },
+    [VIEWER]: {
+      '/coach': 403,
+      '/district/alignment': 200,
+      '/district/equity': 200,
+      '/district/alignment/print': 403,
+      '/search': 200,
+    },
+  }
+  it.each(Object.keys(expected))('%s', async (email) => {
+    await signInAs(page, baseUrl, email, DEMO_PASSWORD)
+    for (const [path, status] of Object.entries(expected[email] ?? {})) {
+      const response = await page.goto(`${baseUrl}${path}`)
+      expect(response?.status(), `${email} ${path}`).toBe(status)
+      if (status === 403) {
+        await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor()
+      }
+    }
+    const csv = await page.request.get(`${baseUrl}/district/alignment.csv`, { maxRedirects: 0 })
+    const mayExport = email === ADMIN || email === LEADER
+    expect(csv.status(), `${email} CSV`).toBe(mayExport ? 200 : 403)
+    if (mayExport) {
+      expect(csv.headers()['content-type']).toContain('text/csv')
+      expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="alignment-.*\.csv"$/)
+    }
+    if (email === MEMBER) {
+      // The refusal page itself is accessible.
+      await page.goto(`${baseUrl}/district`)
+      await checkPage(page, 'district-refused-team-member')
+    }
+  })
+})
