@@ -200,10 +200,14 @@ describe('district alignment (district leader and admin)', () => {
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor()
     await choose(page, 'Who', 'Priya Raman')
     await page.waitForURL((u) => u.searchParams.has('actorId'))
-    const rows = page.locator('table tbody tr')
-    await expect.poll(() => rows.count()).toBeGreaterThan(0)
-    const who = await page.locator('table tbody tr td:nth-child(2)').allInnerTexts()
-    for (const cell of who) expect(cell).toContain('Priya Raman')
+    // The URL changes before the table re-renders: wait until every row is the coach's.
+    const whoCells = page.locator('table tbody tr td:nth-child(2)')
+    await expect
+      .poll(async () => {
+        const who = await whoCells.allInnerTexts()
+        return who.length > 0 && who.every((cell) => cell.includes('Priya Raman'))
+      })
+      .toBe(true)
     await checkPage(page, 'audit-log-filtered')
   })
 
