@@ -203,6 +203,13 @@ async function main() {
           throw new Error(`GET ${path} as ${who} did not render the linked-metric view (${res.status})`)
         }
         results.push({ who, times: await timePage(server.baseUrl, path, cookie, RUNS, 5) })
+        if (who === 'team lead') {
+          // For reading the figure: the page's HTML size and the cost of a small signed-in page.
+          const small = await timePage(server.baseUrl, '/measures', cookie, RUNS, 5)
+          console.log(
+            `  HTML of /measures/:id ${(html.length / 1024).toFixed(0)} KB; GET /measures (list) median ${median(small).toFixed(1)} ms`,
+          )
+        }
       }
       let failed = false
       for (const { who, times } of results) {

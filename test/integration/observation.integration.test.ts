@@ -212,6 +212,33 @@ describe('observation.list suppression', () => {
     expect(onlyHispanic.observations[0]).toMatchObject({ suppressed: true, value: null })
   })
 
+  it('returns only the latest N periods with data when asked, each period whole', async () => {
+    await insertObservations(database.db, {
+      districtId: world.district.id,
+      measureId: world.measure.id,
+      schoolId: world.schoolA.id,
+      rows: ['2025-10-06', '2025-10-13', '2025-10-20', '2025-10-27'].flatMap((period) => [
+        { studentGroupId: world.groups.ALL.id, period, numerator: 20, denominator: 100 },
+        { studentGroupId: world.groups.EL.id, period, numerator: 6, denominator: 30 },
+      ]),
+    })
+    const latest = await as('member').observation.list({
+      measureId: world.measure.id,
+      schoolId: world.schoolA.id,
+      to: '2025-11-03',
+      latestPeriods: 2,
+    })
+    expect([...new Set(latest.observations.map((o) => o.period))]).toEqual(['2025-11-03', '2025-10-27'])
+    expect(latest.observations.filter((o) => o.period === '2025-11-03')).toHaveLength(4)
+    const upTo = await as('member').observation.list({
+      measureId: world.measure.id,
+      schoolId: world.schoolA.id,
+      to: '2025-10-20',
+      latestPeriods: 2,
+    })
+    expect([...new Set(upTo.observations.map((o) => o.period))]).toEqual(['2025-10-20', '2025-10-13'])
+  })
+
   it('follows the district threshold', async () => {
     await database.db.district.update({ where: { id: world.district.id }, data: { suppressionThreshold: 3 } })
     const result = await list('viewer')

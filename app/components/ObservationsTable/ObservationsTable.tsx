@@ -16,11 +16,11 @@ export interface ObservationsTableMeasure {
 }
 
 /** Input of the recent-observations query, shared with the page loader so it can prefetch it. */
-export function recentObservationsInput(measureId: string, schoolId: string) {
-  return { measureId, schoolId }
-}
-
 const MAX_PERIODS = 12
+
+export function recentObservationsInput(measureId: string, schoolId: string) {
+  return { measureId, schoolId, latestPeriods: MAX_PERIODS }
+}
 
 function Cell({ o, unit, threshold }: { o: Observation | undefined; unit: MeasureUnit; threshold: number }) {
   if (!o)

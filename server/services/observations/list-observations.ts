@@ -21,8 +21,9 @@ export async function listObservations({
   measureId,
   schoolId,
   studentGroupIds,
-  from,
+  from: requestedFrom,
   to,
+  latestPeriods,
 }: { db: DbTx; actor: Actor } & ListObservationsInput) {
   const school = await requireSchool(db, actor, schoolId)
   const measure = await db.measure.findFirst({ where: { id: measureId, districtId: actor.districtId } })
@@ -30,6 +31,22 @@ export async function listObservations({
   if (!canReadSchool(actor, school.id)) throw forbidden('You do not have access to this school’s data.')
   if (measure.schoolId && measure.schoolId !== school.id) {
     throw validation('schoolId', 'This measure belongs to another school.')
+  }
+  let from = requestedFrom
+  if (latestPeriods) {
+    // The oldest of the latest N periods with data (whole periods, so suppression sees every group).
+    const recent = await db.observation.findMany({
+      where: { measureId, schoolId: school.id, ...(to ? { period: { lte: fromIsoDate(to) } } : {}) },
+      distinct: ['period'],
+      select: { period: true },
+      orderBy: { period: 'desc' },
+      take: latestPeriods,
+    })
+    const oldest = recent.at(-1)
+    if (oldest) {
+      const oldestIso = toIsoDate(oldest.period)
+      if (!from || oldestIso > from) from = oldestIso
+    }
   }
   const [district, groups, rows] = await Promise.all([
     db.district.findUniqueOrThrow({

@@ -105,6 +105,8 @@ export const ListObservationsInputSchema = z
     studentGroupIds: z.array(IdSchema).max(50).optional(),
     from: IsoDateSchema.optional(),
     to: IsoDateSchema.optional(),
+    /** Only the most recent N periods that have data (the page's table shows 12, not years of weeks). */
+    latestPeriods: z.number().int().min(1).max(1000).optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, {
     path: ['to'],
