@@ -1,13 +1,26 @@
 // Writes the plain text of a cycle document's sections into the cycle's `*Text` columns, debounced
 // (search, exports, the API and the coach views read the columns, not the Yjs document).
+import { createHash } from 'node:crypto'
 import type { NarrativeSectionKey, NarrativeTexts } from '@pdsa/domain'
 import { documentTexts } from '@pdsa/domain/collab'
 import type { Db } from '../db/client.ts'
 import { mirrorCycleTexts } from '../services/collab/mirror-cycle-texts.ts'
 import type { RoomView } from './hooks.ts'
 
+/**
+ * A digest of each section's text as last written: enough to tell which sections changed without
+ * keeping a second copy of every loaded document's text in memory.
+ */
+type SectionDigests = Record<NarrativeSectionKey, string>
+
+const digestOf = (text: string) => createHash('sha1').update(text).digest('base64')
+
+function digestsOf(texts: NarrativeTexts): SectionDigests {
+  return Object.fromEntries(Object.entries(texts).map(([k, text]) => [k, digestOf(text)])) as SectionDigests
+}
+
 interface MirrorState {
-  last: NarrativeTexts
+  last: SectionDigests
   dirty: boolean
   editedAt: Date
   firstChangeAt: number
@@ -34,7 +47,7 @@ export class TextMirror {
   /** Starts from what the document says when loaded (the columns may lag behind it). */
   track(room: RoomView): void {
     this.states.set(room, {
-      last: documentTexts(room.doc),
+      last: digestsOf(documentTexts(room.doc)),
       dirty: false,
       editedAt: this.o.now(),
       firstChangeAt: 0,
@@ -68,7 +81,8 @@ export class TextMirror {
     if (!state.dirty) return
     state.dirty = false
     const texts = documentTexts(room.doc)
-    const changed = (Object.keys(texts) as NarrativeSectionKey[]).filter((k) => texts[k] !== state.last[k])
+    const digests = digestsOf(texts)
+    const changed = (Object.keys(texts) as NarrativeSectionKey[]).filter((k) => digests[k] !== state.last[k])
     state.running = mirrorCycleTexts({
       db: this.o.db,
       cycleId: room.name,
@@ -77,7 +91,7 @@ export class TextMirror {
     })
       .then(() => {
         this.writes++
-        state.last = texts
+        state.last = digests
       })
       .catch((error: unknown) => {
         state.dirty = true

@@ -225,6 +225,18 @@ describe('onLoadDocument (snapshot + log) and the plain-text mirror', () => {
       expect(row.hypothesisText).toBe('Families answer personal texts')
       expect(row.lastEditedAt.getTime()).toBeGreaterThan(before.lastEditedAt.getTime())
       expect(row.planText).toBe('')
+      // Only the sections whose text changed since the last write are written again.
+      await database.db.pdsaCycle.update({
+        where: { id: cycle.id },
+        data: { hypothesisText: 'Written by another path' },
+      })
+      c.type(' by 10%', 'objective')
+      await waitFor(async () => {
+        const r = await database.db.pdsaCycle.findUniqueOrThrow({ where: { id: cycle.id } })
+        return r.objectiveText === 'Cut chronic absence by 10%' ? r : null
+      })
+      const later = await database.db.pdsaCycle.findUniqueOrThrow({ where: { id: cycle.id } })
+      expect(later.hypothesisText).toBe('Written by another path')
     } finally {
       c.destroy()
       await server.close()
