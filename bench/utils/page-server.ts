@@ -53,15 +53,20 @@ export async function startPageServer(db: Db): Promise<PageServer> {
   }
 }
 
-/** Times GET requests of a page: warm-up, then `runs` timed requests; returns sorted durations (ms). */
+/**
+ * Times GET requests of a page: warm-up, then `runs` timed requests; returns sorted durations (ms).
+ * `before` runs ahead of every request, outside the timing (e.g. a data change that empties a cache).
+ */
 export async function timePage(
   baseUrl: string,
   path: string,
   cookie: string,
   runs = 15,
   warmup = 3,
+  before?: () => Promise<void>,
 ): Promise<number[]> {
   const get = async () => {
+    await before?.()
     const t0 = performance.now()
     const res = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' })
     const body = await res.text()
@@ -77,4 +82,16 @@ export async function timePage(
 export function median(sorted: readonly number[]): number {
   const m = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? (sorted[m] as number) : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2
+}
+
+/**
+ * A data change a team makes all the time (one observation's value edited and put back), which
+ * changes the district's data fingerprint: the next oversight page recomputes its derived figures.
+ */
+export function touchAnObservation(db: Db, districtId: string): () => Promise<void> {
+  return async () => {
+    await db.$executeRaw`
+      UPDATE "Observation" SET "updatedAt" = now()
+      WHERE id = (SELECT id FROM "Observation" WHERE "districtId" = ${districtId}::uuid ORDER BY id LIMIT 1)`
+  }
 }

@@ -2,7 +2,7 @@
 // seeded with the demo district, dropped afterwards.
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { DEMO_SIGN_INS, seedDemoDistrict } from '../../prisma/seed/demo-district.ts'
+import { seedDemoDistrict } from '../../prisma/seed/demo-district.ts'
 import { type Db, type OpenDatabase, openDatabase } from '../../server/db/client.ts'
 import { migrateDatabase } from '../../server/db/migrate.ts'
 
@@ -46,12 +46,6 @@ export async function seededPostgres(label: string): Promise<SeededDistrict> {
     await drop()
     throw error
   }
-}
-
-export function demoEmail(role: (typeof DEMO_SIGN_INS)[number]['role']): string {
-  const entry = DEMO_SIGN_INS.find((s) => s.role === role)
-  if (!entry) throw new Error(`No demo sign-in for ${role}`)
-  return entry.email
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/db/client.ts'
-import { clearDistrictDerivedCache } from '../../server/services/district/derived-cache.ts'
+import { clearDistrictDerivedCache, districtDerived } from '../../server/services/district/derived-cache.ts'
 import {
   actorFor,
   createWorld,
@@ -206,6 +206,27 @@ describe('coach.portfolio', () => {
     await db.cycleMeasure.deleteMany({ where: { cycleId: { in: before.cycles.map((c) => c.id) } } })
     const after = await callerFor(db, world.actors.coach, { app }).coach.portfolio()
     expect(after.cycles.every((c) => c.verdicts.length === 0)).toBe(true)
+  })
+
+  it('computes only the derived figures a screen asks for, each once while the data is unchanged', async () => {
+    const db = database.db
+    clearDistrictDerivedCache()
+    const first = countingQueries(db)
+    const { verdicts } = await districtDerived(first.db, world.actors.coach, ['verdicts'])
+    const verdictQueries = first.count()
+    expect(verdicts.size).toBeGreaterThan(0)
+    // Gap verdicts come later, at their own cost; the verdicts already computed are not recomputed.
+    const second = countingQueries(db)
+    const both = await districtDerived(second.db, world.actors.coach, ['verdicts', 'gaps'])
+    expect(both.verdicts).toBe(verdicts)
+    expect(both.gaps.size).toBeGreaterThan(0)
+    expect(second.count()).toBeGreaterThan(1)
+    // Everything asked for before is cached: only the fingerprint query.
+    const third = countingQueries(db)
+    const cached = await districtDerived(third.db, world.actors.coach, ['gaps', 'verdicts'])
+    expect(third.count()).toBe(1)
+    expect(cached.gaps).toBe(both.gaps)
+    expect(verdictQueries).toBeGreaterThan(1)
   })
 
   it('is only for coaches', async () => {

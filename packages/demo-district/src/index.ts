@@ -2,6 +2,6 @@ export { type BuildDemoDistrictOptions, buildDemoDistrict } from './build-demo-d
 export { buildDemoCalendar, type DemoCalendar, type SchoolYear } from './calendar.ts'
 export { DEFAULT_SEED } from './config.ts'
 export { type DemoMeasure, MEASURE_CODES, type MeasureCode } from './measures.ts'
-export { DEMO_PASSWORD, DEMO_SIGN_INS } from './sign-ins.ts'
+export { DEMO_PASSWORD, DEMO_SIGN_INS, demoEmail } from './sign-ins.ts'
 export { type DemoStudentGroup, GROUP_CODES, type GroupCode } from './student-groups.ts'
 export type * from './types.ts'

@@ -37,3 +37,10 @@ export const DEMO_SIGN_INS: readonly DemoSignIn[] = [
     note: 'Board trustee — read-only view of the whole district',
   },
 ]
+
+/** The email of the demo sign-in for `role` ("Coach", "Team lead", …). */
+export function demoEmail(role: DemoSignIn['role']): string {
+  const entry = DEMO_SIGN_INS.find((s) => s.role === role)
+  if (!entry) throw new Error(`No demo sign-in for ${role}`)
+  return entry.email
+}

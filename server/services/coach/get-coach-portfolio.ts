@@ -55,7 +55,7 @@ export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: A
   // Verdicts come from the district's cached figures (the coach reads every cycle of the teams coached).
   const [observed, derived] = await Promise.all([
     observationsInWindow(db, districtId, cycleIds),
-    districtDerived(db, actor),
+    districtDerived(db, actor, ['verdicts']),
   ])
   const verdicts = derived.verdicts
   const today = toIsoDate(now)

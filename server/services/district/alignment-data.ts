@@ -71,10 +71,15 @@ export async function loadAlignmentData(db: DbTx, actor: Actor, opts: { cycleVer
       },
       orderBy: [{ plannedStart: 'asc' }, { id: 'asc' }],
     }),
-    // Verdicts, gap verdicts and the large-gap scan: cached per district while its data is unchanged.
-    districtDerived(db, actor),
+    // Gap verdicts, the large-gap scan and (when asked) cycle verdicts: cached per district while its
+    // data is unchanged.
+    districtDerived(
+      db,
+      actor,
+      opts.cycleVerdicts ? ['gaps', 'groupGaps', 'verdicts'] : ['gaps', 'groupGaps'],
+    ),
   ])
-  const verdicts = opts.cycleVerdicts ? derived.verdicts : new Map<string, VerdictBadge[]>()
+  const verdicts = 'verdicts' in derived ? derived.verdicts : new Map<string, VerdictBadge[]>()
   const { gaps, groupGaps } = derived
   return { district, schools, groups, districtGoals, goals, changeIdeas, cycles, groupGaps, verdicts, gaps }
 }

@@ -45,7 +45,7 @@ export async function searchCycles({
   ])
   // Verdict kinds are part of the district-wide summary, so they are computed as a district reader would
   // see them (suppression still applies); their sentences (with medians) only for cycles the caller may open.
-  const { verdicts } = await districtDerived(db, actor)
+  const { verdicts } = await districtDerived(db, actor, ['verdicts'])
   const kept = input.verdict
     ? hits.filter((h) => (verdicts.get(h.id) ?? []).some((v) => v.verdict === input.verdict))
     : hits
