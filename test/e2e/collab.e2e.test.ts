@@ -2,26 +2,21 @@
 // Team type into the same worksheet section of a new cycle and see each other's text, presence and
 // named caret; the page says when the edits are saved; the text survives a reload (and is in the
 // server-rendered HTML); the team's coach follows along read-only and cannot type.
-import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@pdsa/demo-district'
+import { DEMO_PASSWORD, demoEmail } from '@pdsa/demo-district'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { teamPersonEmail, teamPersonName } from '../../packages/demo-district/src/people'
-import { seriousA11yViolations } from '../utils/axe'
 import { launchBrowser, signInAs } from '../utils/browser'
+import { expectAccessible } from '../utils/e2e'
 import { saveScreenshot } from '../utils/screenshots'
 
 const baseUrl = inject('e2eBaseUrl')
-const emailOf = (role: string) => {
-  const found = DEMO_SIGN_INS.find((s) => s.role === role)
-  if (!found) throw new Error(`No demo sign-in for ${role}`)
-  return found.email
-}
-const TEAM_LEAD = emailOf('Team lead') // Carmen Reyes, lead of the Harbor Attendance Team
+const TEAM_LEAD = demoEmail('Team lead') // Carmen Reyes, lead of the Harbor Attendance Team
 const LEAD_NAME = 'Carmen Reyes'
 // Another member of the same team (the team's second person in the demo seed).
 const MEMBER = teamPersonEmail('hms-attendance', 1)
 const MEMBER_NAME = teamPersonName('hms-attendance', 1)
-const COACH = emailOf('Coach') // Priya Raman coaches the team: read-only in the worksheet
+const COACH = demoEmail('Coach') // Priya Raman coaches the team: read-only in the worksheet
 const COACH_NAME = 'Priya Raman'
 
 const RUN = Date.now().toString(36).slice(-5)
@@ -146,7 +141,7 @@ describe('real-time co-editing of a cycle worksheet', () => {
   })
 
   it('has no serious accessibility violations on the co-edited cycle page', async () => {
-    expect(await seriousA11yViolations(lead)).toEqual([])
+    await expectAccessible(lead, 'the co-edited cycle page')
   })
 
   it('the coach follows along read-only: sees the edits and the people, cannot type', async () => {

@@ -3,24 +3,14 @@
 // observations CSV (suppressed cells as "n<10"); opens a cycle's printable worksheet. Every role opens
 // the export page; only importers reach the import page. Axe-clean, with screenshots.
 import { readFileSync } from 'node:fs'
-import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@pdsa/demo-district'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { seriousA11yViolations } from '../utils/axe'
-import { launchBrowser, signInAs } from '../utils/browser'
+import { DEMO_PASSWORD } from '@pdsa/demo-district'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject } from 'vitest'
+import { signInAs } from '../utils/browser'
+import { checkPage, demoEmail, browserTest as it } from '../utils/e2e'
 import { saveScreenshot } from '../utils/screenshots'
 
 const baseUrl = inject('e2eBaseUrl')
-const emailOf = (role: string) => {
-  const found = DEMO_SIGN_INS.find((s) => s.role === role)
-  if (!found) throw new Error(`No demo sign-in for ${role}`)
-  return found.email
-}
-
-async function checkPage(page: Page, name: string) {
-  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([])
-  await saveScreenshot(page, `data-${name}`)
-}
 
 interface Options {
   canImport: boolean
@@ -45,33 +35,17 @@ async function dataOptions(page: Page): Promise<Options> {
   }) as Promise<Options>
 }
 
-let browser: Browser
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context?.close()
-})
-
 describe('data in and out', () => {
-  it('a team lead previews a file with a bad row, imports the valid rows, and a re-upload shows 0 new', async () => {
-    await signInAs(page, baseUrl, emailOf('Team lead'), DEMO_PASSWORD)
+  it('a team lead previews a file with a bad row, imports the valid rows, and a re-upload shows 0 new', async ({
+    page,
+  }) => {
+    await signInAs(page, baseUrl, demoEmail('Team lead'), DEMO_PASSWORD)
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Import data' })
       .click()
     await page.getByRole('heading', { level: 1, name: 'Import data' }).waitFor()
-    await checkPage(page, 'import-empty')
+    await checkPage(page, 'data-import-empty')
 
     const options = await dataOptions(page)
     const measure = options.measures.find(
@@ -96,7 +70,7 @@ describe('data in and out', () => {
       .poll(() => problems.getByRole('row').nth(1).textContent())
       .toMatch(/4\s*Row 4: student group NOPE does not exist/)
     await page.getByText('3 data rows: 2 new, 0 changed, 0 unchanged, 1 invalid.').waitFor()
-    await checkPage(page, 'import-preview')
+    await checkPage(page, 'data-import-preview')
 
     await page.getByRole('button', { name: 'Import only the 2 valid rows' }).click()
     const done = page.getByRole('status').filter({ hasText: 'Import finished' })
@@ -105,16 +79,16 @@ describe('data in and out', () => {
       /2 new rows, 0 changed rows, 0 unchanged rows, 1 invalid row skipped/,
     )
     await page.getByRole('table', { name: 'Recent imports' }).getByText(file.name).waitFor()
-    await checkPage(page, 'import-done')
+    await checkPage(page, 'data-import-done')
 
     await page.getByRole('button', { name: 'Check the file again' }).click()
     await page.getByText('3 data rows: 0 new, 0 changed, 2 unchanged, 1 invalid.').waitFor()
     await page.getByText('Imported before').waitFor()
-    await checkPage(page, 'import-reupload')
+    await checkPage(page, 'data-import-reupload')
   })
 
-  it('refuses a file over 20 MB in the browser before uploading it', async () => {
-    await signInAs(page, baseUrl, emailOf('Team lead'), DEMO_PASSWORD)
+  it('refuses a file over 20 MB in the browser before uploading it', async ({ page }) => {
+    await signInAs(page, baseUrl, demoEmail('Team lead'), DEMO_PASSWORD)
     await page.goto(`${baseUrl}/data/import`)
     await page.getByRole('heading', { level: 1, name: 'Import data' }).waitFor()
     const big = Buffer.alloc(21 * 1024 * 1024, 'a')
@@ -124,14 +98,14 @@ describe('data in and out', () => {
     await page.getByText('The file is 21.0 MB; the limit is 20 MB.', { exact: false }).waitFor()
   })
 
-  it('exports observations with small cells suppressed as n<10', async () => {
-    await signInAs(page, baseUrl, emailOf('Team lead'), DEMO_PASSWORD)
+  it('exports observations with small cells suppressed as n<10', async ({ page }) => {
+    await signInAs(page, baseUrl, demoEmail('Team lead'), DEMO_PASSWORD)
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Export data' })
       .click()
     await page.getByRole('heading', { level: 1, name: 'Export data' }).waitFor()
-    await checkPage(page, 'export')
+    await checkPage(page, 'data-export')
     // A measure whose export has small cells at the team lead's school (found through the same route).
     const options = await dataOptions(page)
     const withSmallCells = await page.evaluate(async (measures) => {
@@ -167,8 +141,8 @@ describe('data in and out', () => {
     )
   })
 
-  it('opens the printable worksheet from a cycle', async () => {
-    await signInAs(page, baseUrl, emailOf('Team lead'), DEMO_PASSWORD)
+  it('opens the printable worksheet from a cycle', async ({ page }) => {
+    await signInAs(page, baseUrl, demoEmail('Team lead'), DEMO_PASSWORD)
     const cycleLink = page.locator('main a[href^="/cycles/"]').first()
     await cycleLink.waitFor()
     await cycleLink.click()
@@ -180,7 +154,7 @@ describe('data in and out', () => {
       await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor()
     }
     await page.getByRole('heading', { name: 'Measures and verdicts' }).waitFor()
-    await checkPage(page, 'print')
+    await checkPage(page, 'data-print')
     // Printing hides the app's header, navigation and toolbar.
     await page.emulateMedia({ media: 'print' })
     expect(await page.getByRole('button', { name: 'Print / save as PDF' }).isVisible()).toBe(false)
@@ -188,7 +162,10 @@ describe('data in and out', () => {
     await saveScreenshot(page, 'data-print-media')
   })
 
-  it('lets every role open the export page; only importers reach the import page', async () => {
+  it('lets every role open the export page; only importers reach the import page', async ({
+    page,
+    context,
+  }) => {
     const roles = [
       ['Admin', true],
       ['District leader', true],
@@ -199,7 +176,7 @@ describe('data in and out', () => {
     ] as const
     for (const [role, importer] of roles) {
       await context.clearCookies()
-      await signInAs(page, baseUrl, emailOf(role), DEMO_PASSWORD)
+      await signInAs(page, baseUrl, demoEmail(role), DEMO_PASSWORD)
       await page.goto(`${baseUrl}/data/export`)
       await page.getByRole('heading', { level: 1, name: 'Export data' }).waitFor()
       const nav = page.getByRole('navigation', { name: 'Main navigation' })
@@ -213,7 +190,7 @@ describe('data in and out', () => {
         expect(response?.status(), role).toBe(403)
         await page.getByText(/Only team leads and team members/).waitFor()
         expect(await page.locator('input[type="file"]').count(), role).toBe(0)
-        await checkPage(page, `import-refused-${role.toLowerCase()}`)
+        await checkPage(page, `data-import-refused-${role.toLowerCase()}`)
       }
     }
   })

@@ -4,20 +4,14 @@
 // to the gap, the data table (a hidden cell reads "n < 10", never a number), the live driver diagram,
 // the ramp of cycles per change idea and the gap verdict. Each screen is checked with axe and
 // screenshotted.
-import AxeBuilder from '@axe-core/playwright'
-import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@pdsa/demo-district'
+import { DEMO_PASSWORD, demoEmail } from '@pdsa/demo-district'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { seriousA11yViolations } from '../utils/axe'
 import { launchBrowser, signInAs } from '../utils/browser'
+import { expectAccessible } from '../utils/e2e'
 import { saveScreenshot } from '../utils/screenshots'
 
 const baseUrl = inject('e2eBaseUrl')
-const emailOf = (role: string) => {
-  const found = DEMO_SIGN_INS.find((s) => s.role === role)
-  if (!found) throw new Error(`No demo sign-in for ${role}`)
-  return found.email
-}
 
 // The Harbor Middle attendance team's story (demo district): mentoring for Black students, scaled up
 // cycle by cycle, with the gap to all other students narrowing.
@@ -29,25 +23,6 @@ const ROLES = ['Team lead', 'Coach', 'District leader', 'Viewer'] as const
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, '-')
 
-async function axeClean(page: Page, what: string) {
-  expect(await seriousA11yViolations(page), `accessibility of ${what}`).toEqual([])
-}
-
-/**
- * The cycle page without its comments panel, whose "Resolved by …" badge (CommentsPanel, not this
- * slice) fails color-contrast at 3.8:1 in the demo data; everything else on the page must be clean.
- */
-async function axeCleanExceptComments(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('section[aria-labelledby="comments-heading"]')
-    .analyze()
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
-  expect(serious, `accessibility of ${what}`).toEqual([])
-}
-
 /** The figure of the linked-metric chart once recharts has drawn it (after hydration). */
 async function chartOf(scope: Locator, caption?: string): Promise<Locator> {
   const figure = scope
@@ -58,7 +33,7 @@ async function chartOf(scope: Locator, caption?: string): Promise<Locator> {
 }
 
 /** Picks a view of the chart ("This group", "By student group", "Gap"). */
-async function showView(page: Page, figure: Locator, view: string) {
+async function showView(_page: Page, figure: Locator, view: string) {
   await figure
     .locator('label')
     .filter({ hasText: new RegExp(`^${view}$`) })
@@ -76,7 +51,7 @@ beforeAll(async () => {
   // Find the pages the way a team lead would: team → goal → a cycle of its ramp; measures → the measure.
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   page.setDefaultTimeout(30_000)
-  await signInAs(page, baseUrl, emailOf('Team lead'), DEMO_PASSWORD)
+  await signInAs(page, baseUrl, demoEmail('Team lead'), DEMO_PASSWORD)
   await page.getByRole('link', { name: GOAL, exact: true }).first().click()
   await page.waitForURL(/\/goals\/[0-9a-f-]{36}$/)
   paths.goal = new URL(page.url()).pathname
@@ -102,7 +77,7 @@ describe.each(ROLES)('linked-metric view and live goal page as %s', (role) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
     page = await context.newPage()
     page.setDefaultTimeout(30_000)
-    await signInAs(page, baseUrl, emailOf(role), DEMO_PASSWORD)
+    await signInAs(page, baseUrl, demoEmail(role), DEMO_PASSWORD)
   })
 
   afterAll(async () => {
@@ -129,7 +104,7 @@ describe.each(ROLES)('linked-metric view and live goal page as %s', (role) => {
     const table = figure.getByRole('table')
     await table.waitFor()
     expect(await table.getByRole('columnheader').allInnerTexts()).toContain('Centre line')
-    await axeCleanExceptComments(page, `the cycle page as ${role}`)
+    await expectAccessible(page, `the cycle page as ${role}`)
     await saveScreenshot(page, `linked-metric-cycle-${name}`)
   })
 
@@ -184,7 +159,7 @@ describe.each(ROLES)('linked-metric view and live goal page as %s', (role) => {
     expect(await steps.first().textContent()).toMatch(/^Cycle 1/)
     await ramp.getByRole('link', { name: CYCLE }).waitFor()
     await ramp.getByText('Improved', { exact: true }).first().waitFor()
-    await axeClean(page, `the goal page as ${role}`)
+    await expectAccessible(page, `the goal page as ${role}`)
     await saveScreenshot(page, `linked-metric-goal-${name}`)
   })
 
@@ -221,7 +196,7 @@ describe.each(ROLES)('linked-metric view and live goal page as %s', (role) => {
     // A hidden cell never carries a number, and the legend says what the × marks are.
     expect(await hidden.first().textContent()).toBe('n < 10')
     await figure.getByText('Hidden: n < 10').waitFor()
-    await axeClean(page, `the measure page (by group, table open) as ${role}`)
+    await expectAccessible(page, `the measure page (by group, table open) as ${role}`)
     await saveScreenshot(page, `linked-metric-measure-${name}`)
 
     await showView(page, figure, 'Gap')
@@ -241,14 +216,14 @@ describe('goal page on a phone', () => {
     const page = await context.newPage()
     page.setDefaultTimeout(30_000)
     try {
-      await signInAs(page, baseUrl, emailOf('Team lead'), DEMO_PASSWORD)
+      await signInAs(page, baseUrl, demoEmail('Team lead'), DEMO_PASSWORD)
       await page.goto(`${baseUrl}${paths.goal}`)
       const primaries = page.getByRole('list', { name: 'Primary drivers in the diagram' })
       await primaries.waitFor()
       const box = await primaries.boundingBox()
       expect(box?.width ?? 0).toBeGreaterThan(0)
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390)
-      await axeClean(page, 'the goal page on a phone')
+      await expectAccessible(page, 'the goal page on a phone')
       await saveScreenshot(page, 'linked-metric-goal-phone')
     } finally {
       await context.close()

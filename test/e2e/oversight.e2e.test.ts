@@ -3,64 +3,30 @@
 // alignment audit, the equity matrix, the audit log filter, the CSV export and the printable report (as
 // district leader and as admin), cross-school search (as a team member), and who is refused where.
 import { readFileSync } from 'node:fs'
-import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@pdsa/demo-district'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { seriousA11yViolations } from '../utils/axe'
-import { launchBrowser, signInAs } from '../utils/browser'
+import { DEMO_PASSWORD } from '@pdsa/demo-district'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject } from 'vitest'
+import { signInAs } from '../utils/browser'
+import { checkPage, choose, demoEmail, browserTest as it } from '../utils/e2e'
 import { saveScreenshot } from '../utils/screenshots'
 
 const baseUrl = inject('e2eBaseUrl')
-const emailOf = (role: string) => {
-  const found = DEMO_SIGN_INS.find((s) => s.role === role)
-  if (!found) throw new Error(`No demo sign-in for ${role}`)
-  return found.email
-}
-const ADMIN = emailOf('Admin')
-const LEADER = emailOf('District leader')
-const COACH = emailOf('Coach')
-const LEAD = emailOf('Team lead')
-const MEMBER = emailOf('Team member')
-const VIEWER = emailOf('Viewer')
+const ADMIN = demoEmail('Admin')
+const LEADER = demoEmail('District leader')
+const COACH = demoEmail('Coach')
+const LEAD = demoEmail('Team lead')
+const MEMBER = demoEmail('Team member')
+const VIEWER = demoEmail('Viewer')
 const RUN = Date.now().toString(36).slice(-5)
 
-/** No serious or critical WCAG 2.1 A/AA violation; a full-page screenshot in the test output. */
-async function checkPage(page: Page, name: string) {
-  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([])
-  await saveScreenshot(page, `oversight-${name}`)
-}
-
-async function choose(page: Page, label: string, option: string | RegExp) {
-  await page.getByRole('combobox', { name: label, exact: true }).click()
-  await page.getByRole('option', { name: option }).first().click()
-}
-
-let browser: Browser
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context?.close()
-})
-
 describe('coach portfolio (coach)', () => {
-  it('filters and sorts through the URL, and leaves feedback the team must answer', async () => {
+  it('filters and sorts through the URL, and leaves feedback the team must answer', async ({ page }) => {
     await signInAs(page, baseUrl, COACH, DEMO_PASSWORD)
     await page.goto(`${baseUrl}/coach`)
     await page.getByRole('heading', { level: 1, name: 'Coach portfolio' }).waitFor()
     const table = page.getByRole('table', { name: 'Cycles of the teams you coach' })
     await table.waitFor()
-    await checkPage(page, 'coach-portfolio')
+    await checkPage(page, 'oversight-coach-portfolio')
 
     // Filter by team: the URL carries it, and every listed cycle belongs to that team.
     await choose(page, 'Team', 'Harbor Attendance Team')
@@ -72,6 +38,7 @@ describe('coach portfolio (coach)', () => {
         return cells.length > 0 && cells.every((c) => c.includes('Harbor Attendance Team'))
       })
       .toBe(true)
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright reads the rendered text, as a person sees it
     await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/cycles? of \d+ match/)
 
     // Sort by stage (Plan first): the URL carries it and a reload keeps filter and sort.
@@ -90,7 +57,9 @@ describe('coach portfolio (coach)', () => {
 
     // Feedback from the portfolio on the first listed cycle.
     const firstRow = table.locator('tbody tr').first()
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright reads the rendered text, as a person sees it
     const title = (await firstRow.locator('td').first().getByRole('link').first().innerText()).trim()
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright reads the rendered text, as a person sees it
     const before = await firstRow.locator('td:nth-child(7)').innerText()
     const openBefore = Number(/(\d+) awaiting/.exec(before)?.[1] ?? 0)
     await firstRow.getByRole('button', { name: `Give feedback on ${title}` }).click()
@@ -101,7 +70,7 @@ describe('coach portfolio (coach)', () => {
     await dialog.getByText('Write your feedback.').waitFor()
     const feedback = `Which prediction will you check first? (${RUN})`
     await dialog.getByRole('textbox', { name: 'Feedback' }).fill(feedback)
-    await checkPage(page, 'coach-feedback-dialog')
+    await checkPage(page, 'oversight-coach-feedback-dialog')
     await dialog.getByRole('button', { name: 'Send feedback' }).click()
     await page.getByRole('alert').filter({ hasText: 'Feedback sent to the team.' }).first().waitFor()
     await dialog.waitFor({ state: 'hidden' })
@@ -110,6 +79,7 @@ describe('coach portfolio (coach)', () => {
       .filter({ has: page.getByRole('link', { name: title, exact: true }) })
     await expect
       .poll(async () =>
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright reads the rendered text, as a person sees it
         Number(/(\d+) awaiting/.exec(await row.first().locator('td:nth-child(7)').innerText())?.[1] ?? 0),
       )
       .toBe(openBefore + 1)
@@ -123,7 +93,7 @@ describe('coach portfolio (coach)', () => {
   })
 })
 
-async function districtScreens(email: string, who: string) {
+async function districtScreens(page: Page, email: string, who: string) {
   await signInAs(page, baseUrl, email, DEMO_PASSWORD)
 
   // The alignment audit: findings, then the tree district goal → goals → change ideas → cycles → measures.
@@ -137,7 +107,7 @@ async function districtScreens(email: string, who: string) {
   await firstGoal.getByRole('link').first().waitFor()
   expect(await firstGoal.locator('a[href^="/goals/"]').count()).toBeGreaterThan(0)
   expect(await firstGoal.locator('a[href^="/cycles/"]').count()).toBeGreaterThan(0)
-  await checkPage(page, `alignment-${who}`)
+  await checkPage(page, `oversight-alignment-${who}`)
 
   // Filter by school (in the URL): every goal listed belongs to it.
   await choose(page, 'School', 'Harbor Middle')
@@ -174,7 +144,7 @@ async function districtScreens(email: string, who: string) {
   const printButton = page.getByRole('button', { name: 'Print / save as PDF' })
   await printButton.waitFor()
   await page.getByRole('table', { name: 'Equity goals by school and student group' }).waitFor()
-  await checkPage(page, `alignment-print-${who}`)
+  await checkPage(page, `oversight-alignment-print-${who}`)
   await page.emulateMedia({ media: 'print' })
   await printButton.waitFor({ state: 'hidden' })
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ state: 'hidden' })
@@ -188,12 +158,14 @@ async function districtScreens(email: string, who: string) {
   await matrix.waitFor()
   expect(await matrix.locator('tbody tr').count()).toBe(12)
   expect(await matrix.getByText(/Narrowing|Widening|No signal|Little data/).count()).toBeGreaterThan(0)
-  await checkPage(page, `equity-matrix-${who}`)
+  await checkPage(page, `oversight-equity-matrix-${who}`)
 }
 
 describe('district alignment (district leader and admin)', () => {
-  it('district leader: audit, tree, school filter, CSV, printable report, matrix, audit log filter', async () => {
-    await districtScreens(LEADER, 'leader')
+  it('district leader: audit, tree, school filter, CSV, printable report, matrix, audit log filter', async ({
+    page,
+  }) => {
+    await districtScreens(page, LEADER, 'leader')
 
     // The audit log, filtered by who: the coach's feedback (and sign-ins) only.
     await page.goto(`${baseUrl}/admin/audit`)
@@ -208,16 +180,16 @@ describe('district alignment (district leader and admin)', () => {
         return who.length > 0 && who.every((cell) => cell.includes('Priya Raman'))
       })
       .toBe(true)
-    await checkPage(page, 'audit-log-filtered')
+    await checkPage(page, 'oversight-audit-log-filtered')
   })
 
-  it('admin: the same audit, export and report', async () => {
-    await districtScreens(ADMIN, 'admin')
+  it('admin: the same audit, export and report', async ({ page }) => {
+    await districtScreens(page, ADMIN, 'admin')
   })
 })
 
 describe('cross-school search (team member)', () => {
-  it('finds a seeded change idea by a word of its worksheet, and filters by verdict', async () => {
+  it('finds a seeded change idea by a word of its worksheet, and filters by verdict', async ({ page }) => {
     await signInAs(page, baseUrl, MEMBER, DEMO_PASSWORD)
     await page.goto(`${baseUrl}/search`)
     await page.getByRole('heading', { level: 1, name: 'Search cycles' }).waitFor()
@@ -235,7 +207,7 @@ describe('cross-school search (team member)', () => {
       .getByRole('list', { name: 'Matching change ideas' })
       .getByText('Check & Connect mentoring with a family call within 48 hours')
       .waitFor()
-    await checkPage(page, 'search')
+    await checkPage(page, 'oversight-search')
 
     const rows = results.locator('tbody tr')
     const unfiltered = await rows.count()
@@ -299,7 +271,7 @@ describe('who may open which screen', () => {
       '/search': 200,
     },
   }
-  it.each(Object.keys(expected))('%s', async (email) => {
+  it.for(Object.keys(expected))('%s', async (email, { page }) => {
     await signInAs(page, baseUrl, email, DEMO_PASSWORD)
     for (const [path, status] of Object.entries(expected[email] ?? {})) {
       const response = await page.goto(`${baseUrl}${path}`)
@@ -318,7 +290,7 @@ describe('who may open which screen', () => {
     if (email === MEMBER) {
       // The refusal page itself is accessible.
       await page.goto(`${baseUrl}/district`)
-      await checkPage(page, 'district-refused-team-member')
+      await checkPage(page, 'oversight-district-refused-team-member')
     }
   })
 })

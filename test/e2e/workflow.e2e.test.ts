@@ -2,21 +2,16 @@
 // sign in → write an equity goal → map its driver diagram → plan a PDSA cycle for a change idea → take it
 // through Plan, Do, Study and Act with the checks a coach expects → see it complete on the board; a coach's
 // feedback that needs a response; data entry for a measure; sign out.
-import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@pdsa/demo-district'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '@pdsa/demo-district'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { seriousA11yViolations } from '../utils/axe'
 import { launchBrowser, signInAs } from '../utils/browser'
+import { checkPage, choose, demoEmail } from '../utils/e2e'
 import { saveScreenshot } from '../utils/screenshots'
 
 const baseUrl = inject('e2eBaseUrl')
-const emailOf = (role: string) => {
-  const found = DEMO_SIGN_INS.find((s) => s.role === role)
-  if (!found) throw new Error(`No demo sign-in for ${role}`)
-  return found.email
-}
-const TEAM_LEAD = emailOf('Team lead')
-const COACH = emailOf('Coach')
+const TEAM_LEAD = demoEmail('Team lead')
+const COACH = demoEmail('Coach')
 
 /** How long to wait for a saved value to come back (vitest's default is 1 s). */
 const POLL = { timeout: 15_000 }
@@ -28,18 +23,6 @@ const PRIMARY = `Family partnership ${RUN}`
 const SECONDARY = `Personal outreach after the 2nd absence ${RUN}`
 const IDEA = `Home-language text after the 2nd absence ${RUN}`
 const CYCLE_TITLE = `Home-language texts — one advisory ${RUN}`
-
-/** The page is free of serious and critical WCAG 2.1 A/AA violations; a full-page screenshot is saved. */
-async function checkPage(page: Page, name: string) {
-  expect(await seriousA11yViolations(page), `accessibility of ${name}`).toEqual([])
-  await saveScreenshot(page, `workflow-${name}`)
-}
-
-/** Picks an option of a Mantine Select / MultiSelect named `label` (inside `scope`). */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string | RegExp) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click()
-  await page.getByRole('option', { name: option }).first().click()
-}
 
 /**
  * Types into a narrative section of the worksheet (a textarea, or the collaborative editor: both are
@@ -124,21 +107,21 @@ describe('core workflow of a school team', () => {
   it('signs the team lead in and opens the team workspace', async () => {
     await page.goto(`${baseUrl}/login`)
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
-    await checkPage(page, '01-sign-in')
+    await checkPage(page, 'workflow-01-sign-in')
     await signInAs(page, baseUrl, TEAM_LEAD, DEMO_PASSWORD)
     expect(new URL(page.url()).pathname).toMatch(/^\/teams\/[0-9a-f-]{36}$/)
     teamPath = new URL(page.url()).pathname
     await page.getByRole('heading', { name: 'Equity goals' }).waitFor()
     await page.getByRole('heading', { name: 'PDSA cycles' }).waitFor()
-    await checkPage(page, '02-team')
+    await checkPage(page, 'workflow-02-team')
   })
 
   it('creates an equity goal with its aim, groups, baseline and target', async () => {
     await page.getByRole('button', { name: 'New goal' }).click()
     const dialog = page.getByRole('dialog', { name: 'New equity goal' })
     await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(GOAL_TITLE)
-    await choose(page, dialog, 'Measure', /chronic absence/i)
-    await choose(page, dialog, 'Focal group', 'English learners')
+    await choose(dialog, 'Measure', /chronic absence/i)
+    await choose(dialog, 'Focal group', 'English learners')
     await dialog.getByRole('radio', { name: 'All students', exact: true }).check()
     await dialog.getByRole('textbox', { name: 'Baseline value' }).fill('24.5')
     await dialog.getByRole('textbox', { name: 'Baseline date' }).fill('2026-06-01')
@@ -153,7 +136,7 @@ describe('core workflow of a school team', () => {
     expect(statement).toMatch(/for English learners at Harbor Middle/i)
     expect(statement).toContain('from 24.5% to 15.0%')
     expect(statement).toContain('narrow the gap with all students from 9.5 to 4.0 points')
-    await checkPage(page, '03-goal-form')
+    await checkPage(page, 'workflow-03-goal-form')
     await dialog.getByRole('button', { name: 'Create goal' }).click()
     await page.waitForURL(/\/goals\/[0-9a-f-]{36}$/)
     goalPath = new URL(page.url()).pathname
@@ -172,10 +155,10 @@ describe('core workflow of a school team', () => {
   it('maps the goal’s drivers: primary → secondary → change idea', async () => {
     await page.goto(`${baseUrl}${goalPath}`)
     await page.getByRole('heading', { name: 'Driver diagram' }).first().waitFor()
-    await checkPage(page, '04-goal')
+    await checkPage(page, 'workflow-04-goal')
     // The goal page draws the live diagram; drivers are edited in its outline.
     await page.getByRole('tab', { name: 'Outline and editing' }).click()
-    await checkPage(page, '05-goal-empty-outline')
+    await checkPage(page, 'workflow-05-goal-empty-outline')
 
     await page.getByRole('button', { name: 'Add a primary driver' }).click()
     let dialog = page.getByRole('dialog', { name: 'Add a primary driver' })
@@ -200,7 +183,7 @@ describe('core workflow of a school team', () => {
       .getByRole('list', { name: `Change ideas for ${SECONDARY}` })
       .getByText(IDEA, { exact: true })
       .waitFor()
-    await checkPage(page, '06-goal-outline')
+    await checkPage(page, 'workflow-06-goal-outline')
   })
 
   it('plans a new PDSA cycle for the change idea', async () => {
@@ -208,7 +191,7 @@ describe('core workflow of a school team', () => {
     await page.getByRole('button', { name: 'New cycle' }).first().click()
     const dialog = page.getByRole('dialog', { name: 'New PDSA cycle' })
     await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(CYCLE_TITLE)
-    await choose(page, dialog, 'Change idea', IDEA)
+    await choose(dialog, 'Change idea', IDEA)
     // Choosing the idea fills in its goal.
     expect(await dialog.getByRole('combobox', { name: 'Goal', exact: true }).inputValue()).toBe(GOAL_TITLE)
     await dialog.getByRole('textbox', { name: 'Scale of the test' }).fill('One advisory class')
@@ -228,7 +211,7 @@ describe('core workflow of a school team', () => {
     await page.getByRole('textbox', { name: 'Question 1' }).fill('Will more families reply within a day?')
     await page.getByRole('button', { name: 'Save questions' }).click()
     await notified(page, 'Questions and predictions saved.')
-    await checkPage(page, '07-cycle-plan')
+    await checkPage(page, 'workflow-07-cycle-plan')
 
     await moveTo(page, 'Move to Do')
     await refusal(page, 'Do').getByText('Write a prediction for question 1 before the test starts.').waitFor()
@@ -242,14 +225,14 @@ describe('core workflow of a school team', () => {
     await writeNarrative(page, 'Who, what, when, where', 'Ms. Rivera texts the families of her advisory.')
 
     await page.getByRole('button', { name: 'Link a measure' }).click()
-    await choose(page, page, 'Measure 1', /chronic absence/i)
+    await choose(page, 'Measure 1', /chronic absence/i)
     await page.getByRole('button', { name: 'Save measures' }).click()
     await notified(page, 'Linked measures saved.')
 
     await moveTo(page, 'Move to Do')
     await stageIs(page, 'Do')
     await refusal(page, 'Do').waitFor({ state: 'detached' })
-    await checkPage(page, '09-cycle-do')
+    await checkPage(page, 'workflow-09-cycle-do')
   })
 
   it('records the test, studies the results and moves to Act', async () => {
@@ -260,7 +243,7 @@ describe('core workflow of a school team', () => {
     await writeNarrative(page, 'What happened', 'All ten families got a text on the day of the 2nd absence.')
     await moveTo(page, 'Move to Study')
     await stageIs(page, 'Study')
-    await checkPage(page, '10-cycle-study')
+    await checkPage(page, 'workflow-10-cycle-study')
 
     await page.getByRole('textbox', { name: 'Result', exact: true }).fill('Seven of ten families replied.')
     await segment(page, 'Prediction confirmed?', 'Partly')
@@ -270,7 +253,7 @@ describe('core workflow of a school team', () => {
     await notified(page, 'Saved.')
     await moveTo(page, 'Move to Act')
     await stageIs(page, 'Act')
-    await checkPage(page, '11-cycle-act')
+    await checkPage(page, 'workflow-11-cycle-act')
   })
 
   it('refuses to complete without a decision, then completes with one', async () => {
@@ -284,7 +267,7 @@ describe('core workflow of a school team', () => {
     await expect.poll(() => page.getByRole('radio', { name: /^Adapt/ }).isChecked(), POLL).toBe(true)
     await moveTo(page, 'Complete the cycle')
     await page.getByText('This cycle is complete. Plan the next cycle to keep testing.').waitFor()
-    await checkPage(page, '12-cycle-complete')
+    await checkPage(page, 'workflow-12-cycle-complete')
 
     await page.goto(`${baseUrl}${teamPath}`)
     const complete = page.getByRole('region', { name: 'Complete', exact: true })
@@ -297,7 +280,7 @@ describe('core workflow of a school team', () => {
   it('enters data for the linked measure', async () => {
     await page.getByRole('link', { name: 'Measures and data' }).click()
     await page.getByRole('heading', { name: 'Measures and data', level: 1 }).waitFor()
-    await checkPage(page, '13-measures')
+    await checkPage(page, 'workflow-13-measures')
     await page
       .getByRole('link', { name: /chronic absence/i })
       .first()
@@ -309,7 +292,7 @@ describe('core workflow of a school team', () => {
     await numerator.fill('7')
     await denominator.fill('40')
     await page.getByText('unsaved change', { exact: false }).waitFor()
-    await checkPage(page, '14-measure-entry')
+    await checkPage(page, 'workflow-14-measure-entry')
     await page.getByRole('button', { name: 'Save data' }).click()
     await notified(page, /^Saved: /)
     await page.getByText('No unsaved changes').waitFor()
@@ -336,7 +319,7 @@ describe('core workflow of a school team', () => {
     await notified(page, 'Comment posted.')
     await comments.getByText('1 needs response').waitFor()
     await comments.getByText('Needs response', { exact: true }).waitFor()
-    await checkPage(page, '15-cycle-feedback')
+    await checkPage(page, 'workflow-15-cycle-feedback')
     await page.getByRole('button', { name: /Account menu$/ }).click()
     await page.getByRole('menuitem', { name: 'Sign out' }).click()
     await page.waitForURL((url) => url.pathname === '/login')
