@@ -22,6 +22,8 @@ export function loader({ context }: Route.LoaderArgs) {
   }
 }
 
+export const links: Route.LinksFunction = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }]
+
 export const meta: Route.MetaFunction = () => [
   { title: 'PDSA Tracker' },
   { name: 'description', content: 'Plan-Do-Study-Act cycles for school equity goals.' },

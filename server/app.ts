@@ -2,7 +2,7 @@
 // for every page. server/index.ts wraps it in an http.Server and adds the collaboration upgrade path.
 import type { IncomingMessage } from 'node:http'
 import type { Actor } from '@pdsa/domain'
-import { DomainError, isDomainError, SignInInputSchema } from '@pdsa/domain'
+import { API_MAX_BODY_BYTES, DomainError, isDomainError, SignInInputSchema } from '@pdsa/domain'
 import { createRequestHandler } from '@react-router/express'
 import { createTRPCClient, unstable_localLink } from '@trpc/client'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
@@ -85,6 +85,10 @@ export function createApp(options: AppOptions) {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  // Clients that ask for the icon without reading the page's <link rel="icon"> (not a page: no 404 log).
+  app.get('/favicon.ico', (_req, res) => {
+    res.redirect(301, '/favicon.svg')
+  })
 
   if (options.viteMiddlewares) {
     app.use(options.viteMiddlewares)
@@ -120,6 +124,7 @@ export function createApp(options: AppOptions) {
     '/api/trpc',
     createExpressMiddleware({
       router: appRouter,
+      maxBodySize: API_MAX_BODY_BYTES,
       async createContext({ req }) {
         const { resolved } = await sessionFor(req)
         const header = req.headers['x-csrf-token']

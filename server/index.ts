@@ -77,7 +77,11 @@ const app = createApp({
   db: database.db,
   session: sessionConfig,
   limiter: createSignInLimiter(redis),
-  services: { ...defaultAppServices, onAccessChanged: (change) => collab.onAccessChanged(change) },
+  services: {
+    ...defaultAppServices,
+    onAccessChanged: (change) => collab.onAccessChanged(change),
+    onCycleDocumentWritten: (cycleId, update) => collab.applyStoredUpdate(cycleId, update),
+  },
   allowedOrigins,
   build,
   ...(viteMiddlewares ? { viteMiddlewares } : { clientDir: resolve(env.BUILD_DIR, 'client') }),

@@ -83,8 +83,8 @@ export class Replication {
     if (room && !room.unloading) this.handle(room, frame)
   }
 
-  publishUpdate(room: Room, update: Uint8Array): void {
-    if (this.o.redis.publish(room.name, FANOUT_KIND.update, update)) this.o.stats.redisPublished++
+  publishUpdate(name: string, update: Uint8Array): void {
+    if (this.o.redis.publish(name, FANOUT_KIND.update, update)) this.o.stats.redisPublished++
   }
 
   publishAwareness(room: Room, ids: number[]): void {

@@ -60,6 +60,11 @@ export interface CollabServer {
   revalidate(): Promise<void>
   stats(): CollabStats & { rooms: number; connections: number; pendingBytes: number }
   room(name: string): RoomView | undefined
+  /**
+   * An update another writer already committed to storage (the API writing a section): applied to the
+   * document where it is loaded (editors see it at once), on every instance; not stored again here.
+   */
+  applyStoredUpdate(name: string, update: Uint8Array): void
   /** Resolves when every update received so far is committed. */
   flush(): Promise<void>
   /** Graceful shutdown: refuse new clients, commit everything, close sockets with 1012, clean up. */
@@ -202,7 +207,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       touch(room)
       const conn = origin instanceof Connection ? origin : undefined
       room.broadcast(syncUpdate(update), conn)
-      if (conn) replication?.publishUpdate(room, update)
+      if (conn) replication?.publishUpdate(room.name, update)
       if (origin !== ORIGIN_STORAGE) queue?.enqueue(name, update, conn?.identity.userId ?? null)
       const changeOrigin = conn ? 'client' : origin === ORIGIN_REDIS ? 'redis' : 'storage'
       for (const ext of extensions) {
@@ -503,6 +508,23 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       pendingBytes: queue?.pendingBytes ?? 0,
     }),
     room: (name) => rooms.get(name),
+    applyStoredUpdate(name, update) {
+      const apply = (room: Room) => {
+        if (room.unloading) return // the next load reads it from storage
+        try {
+          Y.applyUpdate(room.doc, update, ORIGIN_STORAGE)
+        } catch (error) {
+          log(`Collaboration: could not apply a stored update to ${name}`, error)
+        }
+      }
+      const room = rooms.get(name)
+      if (room) apply(room)
+      else
+        loading.get(name)?.then(apply, () => {
+          // The load failed: nothing in memory to update.
+        })
+      replication?.publishUpdate(name, update)
+    },
     flush: async () => {
       await queue?.flush()
     },

@@ -7,6 +7,8 @@ export interface AppServices {
   now(): Date
   /** Called after a write that changes who may open a cycle's document (collaboration closes sockets). */
   onAccessChanged?(change: { userId?: string; teamId?: string }): void
+  /** Called after the API committed an update to a cycle's document (collaboration shows it to editors). */
+  onCycleDocumentWritten?(cycleId: string, update: Uint8Array): void
 }
 
 export interface TrpcContext {

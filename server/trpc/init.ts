@@ -1,5 +1,5 @@
 // The only module that knows TRPCError: services throw DomainError, mapped here (docs/decisions/005-error-model.md).
-import { DOMAIN_ERROR_CODES, type DomainErrorCode, isDomainError } from '@pdsa/domain'
+import { DOMAIN_ERROR_CODES, type DomainErrorCode, isDomainError, requestTooLargeMessage } from '@pdsa/domain'
 import { initTRPC, TRPCError } from '@trpc/server'
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
 import superjson from 'superjson'
@@ -43,7 +43,12 @@ const t = initTRPC
       const fieldErrors = isDomainError(cause) ? (cause.meta?.fieldErrors ?? null) : null
       return {
         ...shape,
-        message: cause instanceof ZodError ? describeZodError(cause) : shape.message,
+        message:
+          cause instanceof ZodError
+            ? describeZodError(cause)
+            : error.code === 'PAYLOAD_TOO_LARGE'
+              ? requestTooLargeMessage()
+              : shape.message,
         data: {
           ...shape.data,
           // Never send stack traces to clients.

@@ -187,3 +187,92 @@ describe('stage transitions of a co-edited worksheet', () => {
     expect(rows.map((r) => stateTexts(r.yState).do)).toEqual(['', 'Greeted every morning but one.'])
   })
 })
+
+describe('cycle.updateNarrative writes through the document', () => {
+  /** A caller whose committed document updates reach the collaboration server, as in server/index.ts. */
+  const wired = (actor: Actor) =>
+    callerFor(database.db, actor, {
+      app: {
+        now: () => NOW,
+        onCycleDocumentWritten: (cycleId, update) => server.collab.applyStoredUpdate(cycleId, update),
+      },
+    })
+
+  const storedTexts = async (id: string) => {
+    const doc = new Y.Doc()
+    const rows = await database.db.yUpdate.findMany({ where: { cycleId: id }, orderBy: { id: 'asc' } })
+    const snapshot = await database.db.ySnapshot.findUnique({ where: { cycleId: id } })
+    if (snapshot) Y.applyUpdate(doc, snapshot.state)
+    for (const r of rows) Y.applyUpdate(doc, r.data)
+    return documentTexts(doc)
+  }
+
+  it('seeds a cycle without a document from its columns, then replaces the one section', async () => {
+    const id = await plannedCycle()
+    await database.db.pdsaCycle.update({ where: { id }, data: { hypothesisText: 'Written before.' } })
+    await api(world.actors.member).cycle.updateNarrative({
+      id,
+      section: 'objective',
+      text: 'Line one\nLine two',
+    })
+    expect(await storedTexts(id)).toMatchObject({
+      objective: 'Line one\nLine two',
+      hypothesis: 'Written before.',
+      plan: '',
+    })
+    const row = await database.db.pdsaCycle.findUniqueOrThrow({ where: { id } })
+    expect(row.objectiveText).toBe('Line one\nLine two')
+    expect(await database.db.yUpdate.count({ where: { cycleId: id, instanceId: 'api' } })).toBe(1)
+    // The same text again changes nothing: no row, no audit event.
+    await api(world.actors.member).cycle.updateNarrative({
+      id,
+      section: 'objective',
+      text: 'Line one\nLine two',
+    })
+    expect(await database.db.yUpdate.count({ where: { cycleId: id } })).toBe(1)
+  })
+
+  it('shows the new text in an open editor at once, and the stored document keeps it', async () => {
+    const id = await plannedCycle()
+    const document = await openAsMember(id)
+    typeInto(document.doc, 'Typed in the editor.', 'plan')
+    expect(await document.whenSaved(5_000)).toBe(true)
+    await wired(world.actors.lead).cycle.updateNarrative({
+      id,
+      section: 'plan',
+      text: 'Set through the API.',
+    })
+    await waitFor(() => textOf(document.doc, 'plan') === 'Set through the API.')
+    expect((await storedTexts(id)).plan).toBe('Set through the API.')
+    // The editor keeps working on top of it.
+    typeInto(document.doc, ' And edited again.', 'plan')
+    expect(await document.whenSaved(5_000)).toBe(true)
+    expect((await storedTexts(id)).plan).toBe('Set through the API. And edited again.')
+  })
+
+  it('refuses the locked Plan sections once the test started, and a completed cycle, writing nothing', async () => {
+    const id = await plannedCycle()
+    await api(world.actors.member).cycle.updateNarrative({ id, section: 'objective', text: 'Learn.' })
+    await api(world.actors.member).cycle.transition({ id, to: 'do' })
+    const rows = await database.db.yUpdate.count({ where: { cycleId: id } })
+    await expect(
+      api(world.actors.member).cycle.updateNarrative({
+        id,
+        section: 'predictions',
+        text: 'Changed my mind.',
+      }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/^“Predictions” is part of the plan, locked/) })
+    expect(await database.db.yUpdate.count({ where: { cycleId: id } })).toBe(rows)
+    // The Do notes are open.
+    await api(world.actors.member).cycle.updateNarrative({
+      id,
+      section: 'do',
+      text: 'Greeted every morning.',
+    })
+    expect((await storedTexts(id)).do).toBe('Greeted every morning.')
+    await database.db.pdsaCycle.update({ where: { id }, data: { stage: 'complete' } })
+    await expect(
+      api(world.actors.member).cycle.updateNarrative({ id, section: 'act', text: 'Too late.' }),
+    ).rejects.toMatchObject({ message: 'This cycle is complete: its worksheet is read-only.' })
+  })
+})

@@ -53,8 +53,8 @@ function StaticNarrative({
 
 /**
  * One narrative section of the worksheet, co-edited in real time: every section editor of a cycle
- * shares one Yjs document (see `useCycleDocument`). Drop-in replacement for `NarrativeField`
- * (same props); render `CollaborationStatus` once per page for presence and the saved state.
+ * shares one Yjs document (see `useCycleDocument`). Render `CollaborationStatus` once per page for
+ * presence and the saved state.
  */
 export function CollaborativeNarrative({
   cycleId,

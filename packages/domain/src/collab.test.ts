@@ -8,6 +8,7 @@ import {
   fragmentPlainText,
   lockedSectionKeys,
   PLAN_SECTION_KEYS,
+  replaceSectionText,
   updateFootprint,
 } from './collab.ts'
 import { NARRATIVE_SECTION_KEYS } from './cycle.ts'
@@ -96,6 +97,30 @@ describe('buildInitialDocumentUpdate', () => {
 
   it('returns null when there is no text', () => {
     expect(buildInitialDocumentUpdate({ objective: '' })).toBeNull()
+  })
+})
+
+describe('replaceSectionText', () => {
+  it('replaces a section that has rich content with the paragraphs of a plain text, and nothing else', () => {
+    const doc = new Y.Doc()
+    doc.getXmlFragment('plan').insert(0, [paragraph('Old plan', { bold: true }), paragraph('Second line')])
+    doc.getXmlFragment('objective').insert(0, [paragraph('Keep me')])
+    replaceSectionText(doc, 'plan', 'New plan\r\n\nAfter a blank line')
+    expect(fragmentPlainText(doc.getXmlFragment('plan'))).toBe('New plan\n\nAfter a blank line')
+    expect(doc.getXmlFragment('plan').length).toBe(3)
+    expect(fragmentPlainText(doc.getXmlFragment('objective'))).toBe('Keep me')
+  })
+
+  it('empties the section for an empty text, in one update another replica can apply', () => {
+    const doc = new Y.Doc()
+    doc.getXmlFragment('do').insert(0, [paragraph('Something')])
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc))
+    const before = Y.encodeStateVector(doc)
+    replaceSectionText(doc, 'do', '')
+    expect(doc.getXmlFragment('do').length).toBe(0)
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc, before))
+    expect(fragmentPlainText(replica.getXmlFragment('do'))).toBe('')
   })
 })
 

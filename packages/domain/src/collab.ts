@@ -120,6 +120,18 @@ export function documentTexts(doc: Y.Doc): NarrativeTexts {
 
 // ───────────────────────────── Initial document ─────────────────────────────
 
+/** Paragraph elements for a plain text: one per line (an empty line is an empty paragraph). */
+function paragraphsOf(text: string): Y.XmlElement[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => {
+      const p = new Y.XmlElement('paragraph')
+      if (line.length > 0) p.insert(0, [new Y.XmlText(line)])
+      return p
+    })
+}
+
 /** Fills empty sections of `doc` with paragraphs of the given texts (one paragraph per line). */
 export function writePlainTexts(doc: Y.Doc, texts: Partial<NarrativeTexts>): void {
   doc.transact(() => {
@@ -127,16 +139,20 @@ export function writePlainTexts(doc: Y.Doc, texts: Partial<NarrativeTexts>): voi
       const text = texts[key]
       const fragment = doc.getXmlFragment(key)
       if (!text || fragment.length > 0) continue
-      const paragraphs = text.replace(/\r\n?/g, '\n').split('\n')
-      fragment.insert(
-        0,
-        paragraphs.map((line) => {
-          const p = new Y.XmlElement('paragraph')
-          if (line.length > 0) p.insert(0, [new Y.XmlText(line)])
-          return p
-        }),
-      )
+      fragment.insert(0, paragraphsOf(text))
     }
+  })
+}
+
+/**
+ * Replaces everything in one section with the paragraphs of a plain text (the API's way to write a
+ * section; the editors receive it as one change). An empty text leaves the section empty.
+ */
+export function replaceSectionText(doc: Y.Doc, key: NarrativeSectionKey, text: string): void {
+  doc.transact(() => {
+    const fragment = doc.getXmlFragment(key)
+    if (fragment.length > 0) fragment.delete(0, fragment.length)
+    if (text.length > 0) fragment.insert(0, paragraphsOf(text))
   })
 }
 

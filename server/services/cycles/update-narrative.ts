@@ -1,9 +1,25 @@
-// One narrative section's plain text. Kept small and on its own: the real-time collaboration server
-// will later write these columns from the cycle's shared document.
-import { type Actor, narrativeColumn, type UpdateNarrativeInput } from '@pdsa/domain'
+// One narrative section's text, written through the cycle's collaborative document, which is the source
+// of truth for the worksheet (docs/decisions/004-collaboration-server.md): the section's content is
+// replaced by one Yjs update appended to the document's log (seeding the document from the text
+// columns first when it has none yet), the text column mirrors it, and the caller hands the update to
+// the collaboration server so open editors show it. Locked sections are refused, as in the editor.
+import { type Actor, NARRATIVE_SECTIONS, narrativeColumn, type UpdateNarrativeInput } from '@pdsa/domain'
+import {
+  buildInitialDocumentUpdate,
+  fragmentPlainText,
+  lockedSectionKeys,
+  replaceSectionText,
+} from '@pdsa/domain/collab'
+import * as Y from 'yjs'
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit.ts'
+import { toBytes } from '../collab/bytes.ts'
+import { readCycleDocument, readCycleTexts } from '../collab/load-cycle-document.ts'
+import { invalidState } from '../shared.ts'
 import { requireEditableCycle } from './require-cycle.ts'
+
+/** Marks the log rows this service writes (the collaboration server writes its instance id). */
+export const API_WRITER_ID = 'api'
 
 export async function updateNarrative({
   db,
@@ -12,20 +28,65 @@ export async function updateNarrative({
   id,
   section,
   text,
-}: { db: Db; actor: Actor; now: Date } & UpdateNarrativeInput) {
+  onDocumentWritten,
+}: {
+  db: Db
+  actor: Actor
+  now: Date
+  /** After commit: the update that changed the document, for the collaboration server to apply. */
+  onDocumentWritten?: (cycleId: string, update: Uint8Array) => void
+} & UpdateNarrativeInput) {
   const cycle = await requireEditableCycle(db, actor, id)
+  if (lockedSectionKeys(cycle.stage).includes(section)) {
+    const label = NARRATIVE_SECTIONS.find((s) => s.key === section)?.label ?? section
+    throw invalidState(
+      cycle.stage === 'complete'
+        ? 'This cycle is complete: its worksheet is read-only.'
+        : `“${label}” is part of the plan, locked when the test started (the predictions stay as they were).`,
+    )
+  }
   const column = narrativeColumn(section)
-  const previous = cycle[column]
-  if (previous === text) return { id, section, text, lastEditedAt: cycle.lastEditedAt }
-  await db.$transaction(async (tx) => {
-    await tx.pdsaCycle.update({ where: { id }, data: { [column]: text, lastEditedAt: now } })
-    await recordAudit(tx, actor, {
-      action: 'cycle.update_narrative',
-      entityType: 'pdsa_cycle',
-      entityId: id,
-      before: { [column]: previous },
-      after: { [column]: text },
-    })
+  const written = await db.$transaction(async (tx) => {
+    // One API write at a time per cycle: each replaces what the previous one wrote.
+    await tx.$executeRaw`SELECT 1 FROM "PdsaCycle" WHERE id = ${id}::uuid FOR UPDATE`
+    const doc = new Y.Doc({ gc: true })
+    try {
+      const stored = await readCycleDocument(tx, id)
+      for (const u of stored.updates) Y.applyUpdate(doc, u)
+      // The update to store: everything after what is stored (so the seed too, when nothing is).
+      const storedState = Y.encodeStateVector(doc)
+      if (stored.updates.length === 0) {
+        const texts = await readCycleTexts(tx, id)
+        const seed = texts && buildInitialDocumentUpdate(texts)
+        if (seed) Y.applyUpdate(doc, seed)
+      }
+      const previous = fragmentPlainText(doc.getXmlFragment(section))
+      if (previous === text) return null
+      replaceSectionText(doc, section, text)
+      const update = Y.encodeStateAsUpdate(doc, storedState)
+      await tx.yUpdate.create({
+        data: {
+          cycleId: id,
+          data: toBytes(update),
+          byteSize: update.byteLength,
+          userId: actor.userId,
+          instanceId: API_WRITER_ID,
+        },
+      })
+      await tx.pdsaCycle.update({ where: { id }, data: { [column]: text, lastEditedAt: now } })
+      await recordAudit(tx, actor, {
+        action: 'cycle.update_narrative',
+        entityType: 'pdsa_cycle',
+        entityId: id,
+        before: { [column]: previous },
+        after: { [column]: text },
+      })
+      return update
+    } finally {
+      doc.destroy()
+    }
   })
+  if (!written) return { id, section, text, lastEditedAt: cycle.lastEditedAt }
+  onDocumentWritten?.(id, written)
   return { id, section, text, lastEditedAt: now }
 }

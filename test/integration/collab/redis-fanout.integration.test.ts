@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createWorld, insertCycle } from '../../factories/index.ts'
+import { callerFor } from '../../utils/caller.ts'
 import {
   type ConnectedDoc,
   connectDoc,
@@ -99,6 +100,24 @@ describe('Redis fan-out', () => {
     // A client that joins later on the second instance gets everything too.
     const c = connect(two, cycle.id)
     await waitFor(() => c.text() === 'from one from two')
+  })
+
+  it('shows a section the API wrote through one instance to an editor on the other', async () => {
+    const [one, two] = await twoInstances()
+    const cycle = await newCycle()
+    const b = connect(two, cycle.id)
+    await waitFor(() => b.provider.synced)
+    b.type('Typed on two.')
+    await waitFor(() => two.collab.room(cycle.id)?.doc.getXmlFragment('objective').length === 1)
+    await two.collab.flush()
+    // The API ran in instance one's process, which does not hold the document.
+    await callerFor(database.db, world.actors.member, {
+      app: {
+        now: () => new Date(),
+        onCycleDocumentWritten: (cycleId, update) => one.collab.applyStoredUpdate(cycleId, update),
+      },
+    }).cycle.updateNarrative({ id: cycle.id, section: 'objective', text: 'Written through the API.' })
+    await waitFor(() => b.text() === 'Written through the API.')
   })
 
   it('converges again after its Redis connections dropped, repairing lost messages', async () => {

@@ -37,6 +37,19 @@ const MAX_BASE64_CHARS = Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 4
 /** Files up to 4× the limit reach the service, which names their size; anything larger is cut off here. */
 const HARD_BASE64_CHARS = MAX_BASE64_CHARS * 4
 
+/**
+ * The largest request body the API reads (an import upload at the hard cut-off, plus 1 MB for the rest of
+ * the request); anything larger is refused with 413 while it is still arriving, before it fills memory.
+ */
+export const API_MAX_BODY_BYTES = HARD_BASE64_CHARS + 1024 * 1024
+
+export function requestTooLargeMessage(): string {
+  return (
+    `The request is larger than ${Math.round(API_MAX_BODY_BYTES / (1024 * 1024))} MB, the most the server ` +
+    'accepts. Nothing was changed.'
+  )
+}
+
 export const ImportFileNameSchema = z
   .string()
   .trim()

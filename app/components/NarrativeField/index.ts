@@ -1,1 +1,0 @@
-export { NarrativeField, type NarrativeFieldProps } from './NarrativeField'
