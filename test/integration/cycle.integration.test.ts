@@ -1,6 +1,13 @@
 import type { Actor } from '@pdsa/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createWorld, insertGoal, insertMeasure, type World } from '../factories/index.ts'
+import {
+  createWorld,
+  insertCycle,
+  insertGoal,
+  insertMeasure,
+  insertTeam,
+  type World,
+} from '../factories/index.ts'
 import { callerFor } from '../utils/caller.ts'
 import { createTestDatabase, type TestDatabase } from '../utils/db.ts'
 
@@ -415,6 +422,36 @@ describe('cycle.byId, cycle.board and cycle.list', () => {
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     })
+  })
+
+  it('shows the most recent completed cycles with their total, and all of them on request', async () => {
+    const team = await insertTeam(database.db, world.district.id, world.schoolA.id, 'Long-running team')
+    const scope = { districtId: world.district.id, schoolId: world.schoolA.id, teamId: team.id }
+    for (let i = 0; i < 11; i++) {
+      const c = await insertCycle(database.db, { ...scope, title: `Completed ${i}` })
+      await database.db.pdsaCycle.update({
+        where: { id: c.id },
+        data: { stage: 'complete', cycleNumber: i + 1, plannedStart: new Date(Date.UTC(2025, 0, 6 + 7 * i)) },
+      })
+    }
+    await insertCycle(database.db, { ...scope, title: 'Still planning' })
+    const board = await api(world.actors.leader).cycle.board({ teamId: team.id })
+    const complete = board.stages.find((s) => s.stage === 'complete')
+    expect(board.total).toBe(12)
+    expect(complete?.total).toBe(11)
+    expect(complete?.cycles.map((c) => c.title)).toEqual(
+      [10, 9, 8, 7, 6, 5, 4, 3].map((i) => `Completed ${i}`),
+    )
+    expect(board.stages.find((s) => s.stage === 'plan')?.cycles.map((c) => c.title)).toEqual([
+      'Still planning',
+    ])
+    const all = await api(world.actors.leader).cycle.board({ teamId: team.id, completeShown: 500 })
+    expect(all.stages.find((s) => s.stage === 'complete')?.cycles).toHaveLength(11)
+    for (const completeShown of [0, 501, 2.5]) {
+      await expect(
+        api(world.actors.leader).cycle.board({ teamId: team.id, completeShown }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    }
   })
 
   it('lists only readable cycles, with filters', async () => {

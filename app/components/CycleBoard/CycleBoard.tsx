@@ -1,7 +1,8 @@
-import { Box, Group, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
-import { STAGE_LABELS } from '@pdsa/domain'
+import { Box, Button, Group, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
+import { BOARD_COMPLETE_MAX, STAGE_LABELS } from '@pdsa/domain'
 import { IconRefresh } from '@tabler/icons-react'
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { EmptyState } from '~/components/EmptyState'
 import { NewCycleButton } from '~/components/NewCycleModal'
 import { plural } from '~/lib/plural'
@@ -11,7 +12,14 @@ import { CycleCard } from './CycleCard'
 /** The team's PDSA cycles by stage, with the "New cycle" action for the team's editors. */
 export function CycleBoard({ teamId, canEdit }: { teamId: string; canEdit: boolean }) {
   const trpc = useTRPC()
-  const { data: board } = useSuspenseQuery(trpc.cycle.board.queryOptions({ teamId }))
+  const { data: recent } = useSuspenseQuery(trpc.cycle.board.queryOptions({ teamId }))
+  // The Complete column starts with the most recent cycles; the rest load on request.
+  const [showAllComplete, setShowAllComplete] = useState(false)
+  const everything = useQuery({
+    ...trpc.cycle.board.queryOptions({ teamId, completeShown: BOARD_COMPLETE_MAX }),
+    enabled: showAllComplete,
+  })
+  const board = showAllComplete && everything.data ? everything.data : recent
   return (
     <section aria-labelledby="cycles-heading">
       <Group justify="space-between" mb="sm">
@@ -45,8 +53,8 @@ export function CycleBoard({ teamId, canEdit }: { teamId: string; canEdit: boole
                   {STAGE_LABELS[column.stage]}
                 </Title>
                 <Text size="xs" c="dimmed">
-                  <span aria-hidden>{column.cycles.length}</span>
-                  <VisuallyHidden>{plural(column.cycles.length, 'cycle')}</VisuallyHidden>
+                  <span aria-hidden>{column.total}</span>
+                  <VisuallyHidden>{plural(column.total, 'cycle')}</VisuallyHidden>
                 </Text>
               </Group>
               <Stack gap="xs">
@@ -57,6 +65,25 @@ export function CycleBoard({ teamId, canEdit }: { teamId: string; canEdit: boole
                 ) : (
                   column.cycles.map((c) => <CycleCard key={c.id} cycle={c} />)
                 )}
+                {column.total > column.cycles.length ? (
+                  showAllComplete && everything.data ? (
+                    <Text size="xs" c="dimmed" px={4}>
+                      The {column.cycles.length} most recent of {column.total} are shown.
+                    </Text>
+                  ) : (
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      onClick={() => {
+                        setShowAllComplete(true)
+                        if (everything.isError) void everything.refetch()
+                      }}
+                      loading={showAllComplete && everything.isFetching}
+                    >
+                      Show all {column.total} completed cycles
+                    </Button>
+                  )
+                ) : null}
               </Stack>
             </Box>
           ))}

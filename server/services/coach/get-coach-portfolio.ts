@@ -1,12 +1,12 @@
 import { type Actor, type CycleStage, daysSince } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
+import { observationsInWindow } from '../cycles/observations-in-window.ts'
 import { emptyStageCounts } from '../district/cycles-by-stage.ts'
 import { districtDerived } from '../district/derived-cache.ts'
 import { toIsoDate } from '../shared.ts'
 import { loadCoachedTeams } from './coached-teams.ts'
 import { actionableChecks, cycleFactsSelect } from './cycle-attention.ts'
-import { observationsInWindow } from './observations-in-window.ts'
 import { openFeedbackByTeam } from './open-feedback.ts'
 import { CALIBRATION_RULE, calibrationOf } from './prediction-calibration.ts'
 

@@ -178,7 +178,19 @@ export const ListCyclesInputSchema = z.object({
 })
 export type ListCyclesInput = z.infer<typeof ListCyclesInputSchema>
 
-export const CycleBoardInputSchema = z.object({ teamId: IdSchema })
+/** How many completed cycles the board shows (the most recent first) unless asked for more. */
+export const BOARD_COMPLETE_SHOWN = 8
+/** The most completed cycles one board request returns. */
+export const BOARD_COMPLETE_MAX = 500
+export const CycleBoardInputSchema = z.object({
+  teamId: IdSchema,
+  completeShown: z
+    .number()
+    .int()
+    .min(1, { message: 'At least 1.' })
+    .max(BOARD_COMPLETE_MAX, { message: `At most ${BOARD_COMPLETE_MAX}.` })
+    .optional(),
+})
 export type CycleBoardInput = z.infer<typeof CycleBoardInputSchema>
 
 /** What the cycle forms offer for a team: its goals, change ideas, members, drivers, measures, groups. */

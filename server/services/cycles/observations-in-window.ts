@@ -13,7 +13,7 @@ export async function observationsInWindow(
 ): Promise<Map<string, number>> {
   if (cycleIds.length === 0) return new Map()
   const rows = await db.$queryRaw<{ cycleId: string; n: number }[]>`
-    SELECT c.id::text AS "cycleId", COUNT(o.id)::int AS n
+    SELECT c.id::text AS "cycleId", COUNT(DISTINCT o.id)::int AS n
     FROM "PdsaCycle" c
     JOIN "CycleMeasure" cm ON cm."cycleId" = c.id
     LEFT JOIN "Observation" o
