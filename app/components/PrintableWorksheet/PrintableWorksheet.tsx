@@ -50,6 +50,66 @@ function Narrative({ cycle, keyName }: { cycle: Cycle; keyName: NarrativeSection
   )
 }
 
+/** One of the four stages of the sheet: Plan, Do, Study, Act. */
+function StageSection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section className={classes.section} aria-labelledby={id}>
+      <Title order={2} size="h3" id={id}>
+        {title}
+      </Title>
+      {children}
+    </section>
+  )
+}
+
+interface PrintRow {
+  key: string
+  cells: React.ReactNode[]
+}
+
+/** A bordered table of the sheet; `empty` (a sentence) instead when there are no rows. */
+function PrintTable({ head, rows, empty }: { head: string[]; rows: PrintRow[]; empty?: string }) {
+  if (rows.length === 0) {
+    return empty ? (
+      <Text size="sm" c="dimmed" fs="italic">
+        {empty}
+      </Text>
+    ) : null
+  }
+  return (
+    <Table withTableBorder withColumnBorders className={classes.table}>
+      <Table.Thead>
+        <Table.Tr>
+          {head.map((h) => (
+            <Table.Th key={h}>{h}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.key}>
+            {r.cells.map((cell, i) => (
+              <Table.Td key={head[i]}>{cell}</Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+/** A titled part of a stage holding one table (questions, tasks, measures). */
+function TableBlock({ title, ...table }: { title: string } & React.ComponentProps<typeof PrintTable>) {
+  return (
+    <Box className={classes.block}>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      <PrintTable {...table} />
+    </Box>
+  )
+}
+
 const predicted = (q: Cycle['questions'][number]) => {
   if (q.predictedValue !== null) return String(q.predictedValue)
   if (q.predictedMin !== null || q.predictedMax !== null)
@@ -92,197 +152,111 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
           <Field label="Lag (days)">{cycle.lagDays}</Field>
         </div>
 
-        <section className={classes.section} aria-labelledby="print-plan">
-          <Title order={2} size="h3" id="print-plan">
-            Plan
-          </Title>
+        <StageSection id="print-plan" title="Plan">
           <Narrative cycle={cycle} keyName="objective" />
           <Narrative cycle={cycle} keyName="hypothesis" />
-          <Box className={classes.block}>
-            <Title order={3} size="h5">
-              Questions and predictions
-            </Title>
-            {cycle.questions.length === 0 ? (
-              <Text size="sm" c="dimmed" fs="italic">
-                No questions yet.
-              </Text>
-            ) : (
-              <Table withTableBorder withColumnBorders className={classes.table}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>#</Table.Th>
-                    <Table.Th>Question</Table.Th>
-                    <Table.Th>Prediction</Table.Th>
-                    <Table.Th>Measure / predicted value</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {cycle.questions.map((q, i) => (
-                    <Table.Tr key={q.id}>
-                      <Table.Td>{i + 1}</Table.Td>
-                      <Table.Td>{q.question}</Table.Td>
-                      <Table.Td>{q.prediction}</Table.Td>
-                      <Table.Td>
-                        {q.measure
-                          ? `${q.measure.name}${predicted(q) ? `: ${predicted(q)}` : ''}`
-                          : predicted(q)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Box>
+          <TableBlock
+            title="Questions and predictions"
+            empty="No questions yet."
+            head={['#', 'Question', 'Prediction', 'Measure / predicted value']}
+            rows={cycle.questions.map((q, i) => ({
+              key: q.id,
+              cells: [
+                i + 1,
+                q.question,
+                q.prediction,
+                q.measure ? `${q.measure.name}${predicted(q) ? `: ${predicted(q)}` : ''}` : predicted(q),
+              ],
+            }))}
+          />
           <Narrative cycle={cycle} keyName="questions" />
           <Narrative cycle={cycle} keyName="predictions" />
           <Narrative cycle={cycle} keyName="plan" />
-          <Box className={classes.block}>
-            <Title order={3} size="h5">
-              Tasks
-            </Title>
-            {cycle.tasks.length === 0 ? (
-              <Text size="sm" c="dimmed" fs="italic">
-                No tasks yet.
-              </Text>
-            ) : (
-              <Table withTableBorder withColumnBorders className={classes.table}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Done</Table.Th>
-                    <Table.Th>What</Table.Th>
-                    <Table.Th>Who</Table.Th>
-                    <Table.Th>When</Table.Th>
-                    <Table.Th>Where</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {cycle.tasks.map((t) => (
-                    <Table.Tr key={t.id}>
-                      <Table.Td>{t.done ? '☑' : '☐'}</Table.Td>
-                      <Table.Td>{t.what}</Table.Td>
-                      <Table.Td>{t.who}</Table.Td>
-                      <Table.Td>{t.dueDate ?? ''}</Table.Td>
-                      <Table.Td>{t.location}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Box>
+          <TableBlock
+            title="Tasks"
+            empty="No tasks yet."
+            head={['Done', 'What', 'Who', 'When', 'Where']}
+            rows={cycle.tasks.map((t) => ({
+              key: t.id,
+              cells: [t.done ? '☑' : '☐', t.what, t.who, t.dueDate ?? '', t.location],
+            }))}
+          />
           <Narrative cycle={cycle} keyName="dataCollection" />
-          <Box className={classes.block}>
-            <Title order={3} size="h5">
-              Measures and verdicts
-            </Title>
-            {cycle.measures.length === 0 ? (
-              <Text size="sm" c="dimmed" fs="italic">
-                No measures linked.
-              </Text>
-            ) : (
-              <Table withTableBorder withColumnBorders className={classes.table}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Measure</Table.Th>
-                    <Table.Th>Student group</Table.Th>
-                    <Table.Th>Expected</Table.Th>
-                    <Table.Th>Collected by</Table.Th>
-                    <Table.Th>Verdict</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {cycle.measures.map((m) => {
-                    const v = verdicts?.measures.find(
-                      (x) =>
-                        x.measure.id === m.measureId &&
-                        (x.verdict.studentGroupId ?? null) === (m.studentGroupId ?? null),
-                    )?.verdict
-                    return (
-                      <Table.Tr key={`${m.measureId}-${m.studentGroupId ?? 'all'}`}>
-                        <Table.Td>
-                          {m.measure.name}
-                          {m.operationalDefinition ? (
-                            <Text size="xs" c="dimmed">
-                              {m.operationalDefinition}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td>{m.studentGroup?.name ?? 'All students'}</Table.Td>
-                        <Table.Td>{m.expectedDirection === 'increase' ? 'Increase' : 'Decrease'}</Table.Td>
-                        <Table.Td>{m.collectedBy}</Table.Td>
-                        <Table.Td>
-                          {v ? (
-                            <>
-                              <Text size="sm" fw={700}>
-                                {CYCLE_VERDICT_LABELS[v.verdict]}
-                              </Text>
-                              <Text size="xs">{v.message}</Text>
-                            </>
-                          ) : (
-                            'No verdict yet'
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    )
-                  })}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Box>
-        </section>
+          <TableBlock
+            title="Measures and verdicts"
+            empty="No measures linked."
+            head={['Measure', 'Student group', 'Expected', 'Collected by', 'Verdict']}
+            rows={cycle.measures.map((m) => {
+              const v = verdicts?.measures.find(
+                (x) =>
+                  x.measure.id === m.measureId &&
+                  (x.verdict.studentGroupId ?? null) === (m.studentGroupId ?? null),
+              )?.verdict
+              return {
+                key: `${m.measureId}-${m.studentGroupId ?? 'all'}`,
+                cells: [
+                  <>
+                    {m.measure.name}
+                    {m.operationalDefinition ? (
+                      <Text size="xs" c="dimmed">
+                        {m.operationalDefinition}
+                      </Text>
+                    ) : null}
+                  </>,
+                  m.studentGroup?.name ?? 'All students',
+                  m.expectedDirection === 'increase' ? 'Increase' : 'Decrease',
+                  m.collectedBy,
+                  v ? (
+                    <>
+                      <Text size="sm" fw={700}>
+                        {CYCLE_VERDICT_LABELS[v.verdict]}
+                      </Text>
+                      <Text size="xs">{v.message}</Text>
+                    </>
+                  ) : (
+                    'No verdict yet'
+                  ),
+                ],
+              }
+            })}
+          />
+        </StageSection>
 
-        <section className={classes.section} aria-labelledby="print-do">
-          <Title order={2} size="h3" id="print-do">
-            Do
-          </Title>
+        <StageSection id="print-do" title="Do">
           <Field label="Carried out as planned">{yesNo(cycle.carriedOutAsPlanned)}</Field>
           <Narrative cycle={cycle} keyName="do" />
-        </section>
+        </StageSection>
 
-        <section className={classes.section} aria-labelledby="print-study">
-          <Title order={2} size="h3" id="print-study">
-            Study
-          </Title>
+        <StageSection id="print-study" title="Study">
           <Field label="Predictions confirmed">
             {cycle.predictionsConfirmed ? CONFIRMED[cycle.predictionsConfirmed] : 'Not recorded'}
           </Field>
-          {cycle.questions.some((q) => q.result || q.learning || q.resultValue !== null) ? (
-            <Table withTableBorder withColumnBorders className={classes.table}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>#</Table.Th>
-                  <Table.Th>Result</Table.Th>
-                  <Table.Th>Confirmed?</Table.Th>
-                  <Table.Th>Learning</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {cycle.questions.map((q, i) => (
-                  <Table.Tr key={q.id}>
-                    <Table.Td>{i + 1}</Table.Td>
-                    <Table.Td>
-                      {q.result}
-                      {q.resultValue !== null ? ` (${q.resultValue})` : ''}
-                    </Table.Td>
-                    <Table.Td>{q.confirmed ? CONFIRMED[q.confirmed] : ''}</Table.Td>
-                    <Table.Td>{q.learning}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : null}
+          <PrintTable
+            head={['#', 'Result', 'Confirmed?', 'Learning']}
+            rows={
+              cycle.questions.some((q) => q.result || q.learning || q.resultValue !== null)
+                ? cycle.questions.map((q, i) => ({
+                    key: q.id,
+                    cells: [
+                      i + 1,
+                      `${q.result}${q.resultValue !== null ? ` (${q.resultValue})` : ''}`,
+                      q.confirmed ? CONFIRMED[q.confirmed] : '',
+                      q.learning,
+                    ],
+                  }))
+                : []
+            }
+          />
           <Narrative cycle={cycle} keyName="study" />
-        </section>
+        </StageSection>
 
-        <section className={classes.section} aria-labelledby="print-act">
-          <Title order={2} size="h3" id="print-act">
-            Act
-          </Title>
+        <StageSection id="print-act" title="Act">
           <Field label="Decision">
             {cycle.decision ? DECISION_LABELS[cycle.decision] : 'Not decided yet'}
           </Field>
           <Narrative cycle={cycle} keyName="act" />
           <Field label="Spread plan">{cycle.spreadPlan || 'None'}</Field>
-        </section>
+        </StageSection>
       </Stack>
     </article>
   )
