@@ -86,7 +86,7 @@ export function median(sorted: readonly number[]): number {
 
 /**
  * A data change a team makes all the time (one observation's value edited and put back), which
- * changes the district's data fingerprint: the next oversight page recomputes its derived figures.
+ * moves the district's data version: the next oversight page recomputes its derived figures.
  */
 export function touchAnObservation(db: Db, districtId: string): () => Promise<void> {
   return async () => {

@@ -5,9 +5,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
+import { splitSqlScript } from './sql-script.ts'
 
 type SchemaEngineModule = typeof import('@prisma/schema-engine-wasm')
 
@@ -77,6 +78,23 @@ export async function readMigrationList(baseDir = MIGRATIONS_DIR): Promise<Migra
 }
 
 /**
+ * Runs a migration script statement by statement, split where PostgreSQL would split it: the pg
+ * adapter's own executeScript splits on every ";" and so breaks function bodies ($$ … $$).
+ */
+function withStatementAwareScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const executeScript = async (script: string) => {
+    for (const sql of splitSqlScript(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] })
+  }
+  return new Proxy(adapter, {
+    get(target, property) {
+      if (property === 'executeScript') return executeScript
+      const value: unknown = Reflect.get(target, property, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+/**
  * The engine opens its own connections through the factory (a new pool per connect() on PostgreSQL);
  * track them so they are closed when the engine is done, instead of idling on the database.
  */
@@ -86,19 +104,15 @@ async function openEngine(
   const mod = await loadSchemaEngineModule()
   const schema = await readFile(SCHEMA_PATH, 'utf8')
   const opened: { dispose(): Promise<void> }[] = []
+  const track = (adapter: SqlDriverAdapter) => {
+    opened.push(adapter)
+    return withStatementAwareScripts(adapter)
+  }
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapterFactory.provider,
     adapterName: adapterFactory.adapterName,
-    connect: async () => {
-      const adapter = await adapterFactory.connect()
-      opened.push(adapter)
-      return adapter
-    },
-    connectToShadowDb: async () => {
-      const adapter = await adapterFactory.connectToShadowDb()
-      opened.push(adapter)
-      return adapter
-    },
+    connect: async () => track(await adapterFactory.connect()),
+    connectToShadowDb: async () => track(await adapterFactory.connectToShadowDb()),
   }
   const engine = await mod.SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },

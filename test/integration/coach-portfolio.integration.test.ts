@@ -190,13 +190,13 @@ describe('coach.portfolio', () => {
     expect(forSeven).toBe(countedOne.count())
     expect(portfolio.cycles.filter((c) => c.school.id === world.schoolB.id)).toHaveLength(extra.length)
     expect(JSON.stringify(portfolio)).not.toContain(other.district.id)
-    // With the figures cached (the data unchanged), only the fingerprint query replaces their computation.
+    // With the figures cached (the data unchanged), only the data version query replaces their computation.
     const warm = countingQueries(db)
     await callerFor(warm.db, world.actors.coach, { app }).coach.portfolio()
     expect(warm.count()).toBeLessThan(countedOne.count())
   })
 
-  it('recomputes verdicts when the data changes (cache fingerprint)', async () => {
+  it('recomputes verdicts when the data changes (district data version)', async () => {
     const db = database.db
     const before = await callerFor(db, world.actors.coach, { app }).coach.portfolio()
     expect(before.cycles.some((c) => c.verdicts.length > 0)).toBe(true)
@@ -221,7 +221,7 @@ describe('coach.portfolio', () => {
     expect(both.verdicts).toBe(verdicts)
     expect(both.gaps.size).toBeGreaterThan(0)
     expect(second.count()).toBeGreaterThan(1)
-    // Everything asked for before is cached: only the fingerprint query.
+    // Everything asked for before is cached: only the data version query.
     const third = countingQueries(db)
     const cached = await districtDerived(third.db, world.actors.coach, ['gaps', 'verdicts'])
     expect(third.count()).toBe(1)

@@ -1,10 +1,10 @@
 // The district-wide derived figures the oversight screens share (every cycle's linked-measure verdicts,
-// every goal's gap verdict, the large-gap scan), kept in memory per district while the district's data
-// fingerprint is unchanged (docs/decisions/013-portfolio-and-alignment.md). The fingerprint is one
-// aggregate query over everything these figures read: observations, cycles and their links, goals and
-// their alignments, measures, student groups and the district's suppression threshold. Each part is
+// every goal's gap verdict, the large-gap scan), kept in memory per district while the district's
+// data version is unchanged (docs/decisions/013-portfolio-and-alignment.md): triggers move the version on
+// every write to what these figures read (observations, cycles and their measure links, goals and their
+// alignments, measures, student groups, schools, teams and the district's settings). Each part is
 // computed the first time a screen asks for it (the portfolio needs only verdicts, the equity matrix only
-// gaps): for the demo district verdicts cost ~65 ms, gap verdicts ~40 ms, the scan ~12 ms; the check ~10 ms.
+// gaps): for the demo district verdicts cost ~65 ms, gap verdicts ~40 ms, the scan ~12 ms; the check < 1 ms.
 import type { Actor } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { loadCycleVerdictBadges, type VerdictBadge } from '../coach/cycle-verdict-badges.ts'
@@ -20,35 +20,23 @@ export interface DistrictDerived {
 }
 type Part = keyof DistrictDerived
 
-/** Per district: the fingerprint the figures belong to, and each part once somebody asked for it. */
+/** Per district: the data version the figures belong to, and each part once somebody asked for it. */
 interface CacheEntry {
-  fingerprint: string
+  version: string
   parts: { [K in Part]?: Promise<DistrictDerived[K]> }
 }
 
 const cache = new Map<string, CacheEntry>()
 const CACHE_LIMIT = 20
 
-/** One query: a text that changes whenever any input of the derived figures changes. */
-export async function districtFingerprint(db: DbTx, districtId: string): Promise<string> {
-  const rows = await db.$queryRaw<{ f: string }[]>`
-    SELECT concat_ws('|',
-      (SELECT concat_ws(':', count(*), max("updatedAt"), sum(value), sum(numerator), sum(denominator))
-         FROM "Observation" WHERE "districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', count(*), max("updatedAt")) FROM "PdsaCycle" WHERE "districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', count(*), sum(hashtext(concat_ws(',', cm."cycleId", cm."measureId", cm."studentGroupId", cm."expectedDirection"))))
-         FROM "CycleMeasure" cm JOIN "PdsaCycle" c ON c.id = cm."cycleId" WHERE c."districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', count(*), max("updatedAt")) FROM "EquityGoal" WHERE "districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', count(*), sum(hashtext(concat_ws(',', a."equityGoalId", a."districtGoalId"))))
-         FROM "EquityGoalAlignment" a JOIN "EquityGoal" g ON g.id = a."equityGoalId" WHERE g."districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', count(*), max("updatedAt")) FROM "Measure" WHERE "districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', count(*), sum(hashtext(concat_ws(',', id, code, name, category, "sortOrder", "isActive"))))
-         FROM "StudentGroup" WHERE "districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', count(*), max("updatedAt")) FROM "School" WHERE "districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', count(*), max("updatedAt")) FROM "Team" WHERE "districtId" = ${districtId}::uuid),
-      (SELECT concat_ws(':', "updatedAt", "suppressionThreshold") FROM "District" WHERE id = ${districtId}::uuid)
-    ) AS f`
-  return rows[0]?.f ?? ''
+/**
+ * A text that changes whenever any input of the derived figures changes: the district's data version,
+ * which triggers move on every write to those inputs (prisma/schema.prisma, DistrictDataVersion). One
+ * primary-key lookup, however much data the district has.
+ */
+export async function readDistrictDataVersion(db: DbTx, districtId: string): Promise<string> {
+  const row = await db.districtDataVersion.findUnique({ where: { districtId }, select: { version: true } })
+  return String(row?.version ?? 0n)
 }
 
 /** A district-wide reader of the actor's district: the figures are the same for every such reader. */
@@ -90,10 +78,10 @@ const computePart: { [K in Part]: (db: DbTx, actor: Actor) => Promise<DistrictDe
   },
 }
 
-function entryFor(districtId: string, fingerprint: string): CacheEntry {
+function entryFor(districtId: string, version: string): CacheEntry {
   const hit = cache.get(districtId)
-  if (hit && hit.fingerprint === fingerprint) return hit
-  const entry: CacheEntry = { fingerprint, parts: {} }
+  if (hit && hit.version === version) return hit
+  const entry: CacheEntry = { version, parts: {} }
   cache.delete(districtId)
   cache.set(districtId, entry)
   if (cache.size > CACHE_LIMIT) {
@@ -122,7 +110,7 @@ function partOf<K extends Part>(
 
 /**
  * The parts of the district's derived figures a screen needs, from memory while the district's data
- * fingerprint is unchanged. Callers keep only what the actor may read (verdict kinds and gap verdicts
+ * data version is unchanged. Callers keep only what the actor may read (verdict kinds and gap verdicts
  * are computed with suppression for everyone, ADR 011).
  */
 export async function districtDerived<K extends Part>(
@@ -130,7 +118,7 @@ export async function districtDerived<K extends Part>(
   actor: Actor,
   parts: readonly K[],
 ): Promise<Pick<DistrictDerived, K>> {
-  const entry = entryFor(actor.districtId, await districtFingerprint(db, actor.districtId))
+  const entry = entryFor(actor.districtId, await readDistrictDataVersion(db, actor.districtId))
   const result = {} as Pick<DistrictDerived, K>
   await Promise.all(
     parts.map(async (part) => {
@@ -140,7 +128,7 @@ export async function districtDerived<K extends Part>(
   return result
 }
 
-/** Forget everything (tests that rewrite rows without changing the fingerprint's inputs). */
+/** Forget everything (tests that need to start without cached figures). */
 export function clearDistrictDerivedCache() {
   cache.clear()
 }
