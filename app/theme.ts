@@ -19,6 +19,25 @@ const orange = [...DEFAULT_THEME.colors.orange.slice(0, 9), '#bd3e0c'] as unknow
 // Likewise green.9 (#2b8a3e, 4.4:1): this one is 6.3:1 on white, 5.8:1 on a light green badge.
 const green = [...DEFAULT_THEME.colors.green.slice(0, 9), '#1f6e31'] as unknown as MantineColorsTuple
 
+/**
+ * Names for the calendar's arrow buttons, which show only an icon (axe: button-name). The level buttons
+ * ("November 2026") are named by their text.
+ */
+const calendarAriaLabels = {
+  nextMonth: 'Next month',
+  previousMonth: 'Previous month',
+  nextYear: 'Next year',
+  previousYear: 'Previous year',
+  nextDecade: 'Next decade',
+  previousDecade: 'Previous decade',
+}
+
+/**
+ * Every calendar: named arrows; no days of the neighbouring months (Mantine draws them at half opacity,
+ * 2.6:1) and no red weekends (red.6, 3.6:1) — both under WCAG AA for text.
+ */
+const calendarDefaults = { ariaLabels: calendarAriaLabels, hideOutsideDates: true, weekendDays: [] }
+
 export const theme = createTheme({
   primaryColor: 'brand',
   primaryShade: { light: 8, dark: 6 },
@@ -36,6 +55,9 @@ export const theme = createTheme({
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } },
+    DateInput: { defaultProps: calendarDefaults },
+    DatePickerInput: { defaultProps: calendarDefaults },
+    DatePicker: { defaultProps: calendarDefaults },
   },
 })
 

@@ -136,7 +136,15 @@ describe('core workflow of a school team', () => {
     expect(statement).toMatch(/for English learners at Harbor Middle/i)
     expect(statement).toContain('from 24.5% to 15.0%')
     expect(statement).toContain('narrow the gap with all students from 9.5 to 4.0 points')
+    // Checked with a date picker's calendar open, so that its controls are checked too.
+    await dialog.getByRole('textbox', { name: 'Target date' }).click()
+    await page.getByRole('button', { name: 'Next month' }).waitFor()
+    // Once its fade-in is over (axe would measure contrast half-transparent).
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
     await checkPage(page, 'workflow-03-goal-form')
+    // Focus back on the title closes the calendar.
+    await dialog.getByRole('textbox', { name: 'Title', exact: true }).click()
+    await page.getByRole('button', { name: 'Next month' }).waitFor({ state: 'hidden' })
     await dialog.getByRole('button', { name: 'Create goal' }).click()
     await page.waitForURL(/\/goals\/[0-9a-f-]{36}$/)
     goalPath = new URL(page.url()).pathname
