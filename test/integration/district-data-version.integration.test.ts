@@ -113,6 +113,21 @@ describe('district data version', () => {
     expect(await version(world.district.id)).toBe(before)
   })
 
+  it('ignores cycle updates the figures do not read (the text mirror, the last edit time)', async () => {
+    const before = await version(world.district.id)
+    await database.db.pdsaCycle.update({
+      where: { id: world.cycle.id },
+      data: { objectiveText: 'Mirrored from the document', lastEditedAt: new Date() },
+    })
+    expect(await version(world.district.id)).toBe(before)
+    await expectMoves('cycle window', () =>
+      database.db.pdsaCycle.update({ where: { id: world.cycle.id }, data: { lagDays: 7 } }),
+    )
+    await expectMoves('cycle stage', () =>
+      database.db.pdsaCycle.update({ where: { id: world.cycle.id }, data: { stage: 'do' } }),
+    )
+  })
+
   it('survives deleting a district whose rows cascade', async () => {
     const doomed = await createWorld(database.db, 'Doomed')
     await database.db.district.delete({ where: { id: doomed.district.id } })

@@ -89,6 +89,23 @@ BEGIN
 END;
 $$;
 
+-- Cycles are updated all the time for things the figures do not read (the worksheet's text mirror, the
+-- last edit time): an update moves the version only when a column the figures read changed.
+CREATE FUNCTION "pdsa_cycle_figures_changed"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "pdsa_bump_district_data_version"(ARRAY(
+    SELECT unnest(ARRAY[n."districtId", o."districtId"])
+    FROM changed_new n JOIN changed_old o ON o."id" = n."id"
+    WHERE (n."districtId", n."schoolId", n."teamId", n."goalId", n."changeIdeaId", n."title", n."stage",
+           n."plannedStart", n."plannedEnd", n."actualStart", n."actualEnd", n."lagDays")
+      IS DISTINCT FROM
+          (o."districtId", o."schoolId", o."teamId", o."goalId", o."changeIdeaId", o."title", o."stage",
+           o."plannedStart", o."plannedEnd", o."actualStart", o."actualEnd", o."lagDays")));
+  RETURN NULL;
+END;
+$$;
+
 DO $$
 DECLARE
   t RECORD;
@@ -114,6 +131,10 @@ BEGIN
   END LOOP;
 END;
 $$;
+
+DROP TRIGGER "PdsaCycle_data_version_update" ON "PdsaCycle";
+CREATE TRIGGER "PdsaCycle_data_version_update" AFTER UPDATE ON "PdsaCycle" REFERENCING NEW TABLE AS changed_new
+  OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION "pdsa_cycle_figures_changed"();
 
 CREATE TRIGGER "District_data_version_insert" AFTER INSERT ON "District" REFERENCING NEW TABLE AS changed_new
   FOR EACH STATEMENT EXECUTE FUNCTION "pdsa_data_changed_district"();
