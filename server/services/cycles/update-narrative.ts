@@ -3,7 +3,15 @@
 // replaced by one Yjs update appended to the document's log (seeding the document from the text
 // columns first when it has none yet), the text column mirrors it, and the caller hands the update to
 // the collaboration server so open editors show it. Locked sections are refused, as in the editor.
-import { type Actor, NARRATIVE_SECTIONS, narrativeColumn, type UpdateNarrativeInput } from '@pdsa/domain'
+import {
+  type Actor,
+  type CycleStage,
+  NARRATIVE_SECTIONS,
+  type NarrativeSectionKey,
+  narrativeColumn,
+  notFound,
+  type UpdateNarrativeInput,
+} from '@pdsa/domain'
 import {
   buildInitialDocumentUpdate,
   fragmentPlainText,
@@ -21,6 +29,16 @@ import { requireEditableCycle } from './require-cycle.ts'
 /** Marks the log rows this service writes (the collaboration server writes its instance id). */
 export const API_WRITER_ID = 'api'
 
+function refuseLockedSection(stage: CycleStage, section: NarrativeSectionKey) {
+  if (!lockedSectionKeys(stage).includes(section)) return
+  const label = NARRATIVE_SECTIONS.find((s) => s.key === section)?.label ?? section
+  throw invalidState(
+    stage === 'complete'
+      ? 'This cycle is complete: its worksheet is read-only.'
+      : `“${label}” is part of the plan, locked when the test started (the predictions stay as they were).`,
+  )
+}
+
 export async function updateNarrative({
   db,
   actor,
@@ -37,18 +55,15 @@ export async function updateNarrative({
   onDocumentWritten?: (cycleId: string, update: Uint8Array) => void
 } & UpdateNarrativeInput) {
   const cycle = await requireEditableCycle(db, actor, id)
-  if (lockedSectionKeys(cycle.stage).includes(section)) {
-    const label = NARRATIVE_SECTIONS.find((s) => s.key === section)?.label ?? section
-    throw invalidState(
-      cycle.stage === 'complete'
-        ? 'This cycle is complete: its worksheet is read-only.'
-        : `“${label}” is part of the plan, locked when the test started (the predictions stay as they were).`,
-    )
-  }
+  refuseLockedSection(cycle.stage, section)
   const column = narrativeColumn(section)
   const written = await db.$transaction(async (tx) => {
-    // One API write at a time per cycle: each replaces what the previous one wrote.
-    await tx.$executeRaw`SELECT 1 FROM "PdsaCycle" WHERE id = ${id}::uuid FOR UPDATE`
+    // One API write at a time per cycle (each replaces what the previous one wrote), and the stage as of
+    // the lock: a transition that committed meanwhile may have locked the section.
+    const [locked] = await tx.$queryRaw<{ stage: CycleStage }[]>`
+      SELECT stage FROM "PdsaCycle" WHERE id = ${id}::uuid FOR UPDATE`
+    if (!locked) throw notFound('Cycle')
+    refuseLockedSection(locked.stage, section)
     const doc = new Y.Doc({ gc: true })
     try {
       const stored = await readCycleDocument(tx, id)
