@@ -27,3 +27,39 @@ export function MeasureVerdict({
     </Stack>
   )
 }
+
+/** The verdicts of a cycle's linked measures, one under another; `empty` when there are none. */
+export function MeasureVerdictList({
+  verdicts,
+  empty,
+}: {
+  verdicts: readonly {
+    measureId: string
+    measureName: string
+    studentGroupName?: string | null | undefined
+    verdict: VerdictKind
+    message?: string | null | undefined
+  }[]
+  empty: string
+}) {
+  if (verdicts.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        {empty}
+      </Text>
+    )
+  }
+  return (
+    <Stack gap={4} align="flex-start">
+      {verdicts.map((v) => (
+        <MeasureVerdict
+          key={`${v.measureId}-${v.studentGroupName ?? ''}`}
+          measureName={v.measureName}
+          studentGroupName={v.studentGroupName}
+          verdict={v.verdict}
+          message={v.message}
+        />
+      ))}
+    </Stack>
+  )
+}

@@ -3,7 +3,7 @@ import { DECISION_LABELS } from '@pdsa/domain'
 import { IconMessagePlus } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { StageBadge } from '~/components/StageBadge'
-import { MeasureVerdict } from './MeasureVerdict'
+import { MeasureVerdictList } from './MeasureVerdict'
 import { MethodCheckList } from './MethodCheckList'
 import type { PortfolioCycle } from './portfolio-filters'
 
@@ -90,23 +90,10 @@ export function PortfolioCyclesTable({
                 <MethodCheckList checks={c.checks} />
               </Table.Td>
               <Table.Td maw={240}>
-                {c.verdicts.length === 0 ? (
-                  <Text size="xs" c="dimmed">
-                    {c.stage === 'plan' ? 'Not started' : 'None yet'}
-                  </Text>
-                ) : (
-                  <Stack gap={4} align="flex-start">
-                    {c.verdicts.map((v) => (
-                      <MeasureVerdict
-                        key={`${v.measureId}-${v.studentGroupName ?? ''}`}
-                        measureName={v.measureName}
-                        studentGroupName={v.studentGroupName}
-                        verdict={v.verdict}
-                        message={v.message}
-                      />
-                    ))}
-                  </Stack>
-                )}
+                <MeasureVerdictList
+                  verdicts={c.verdicts}
+                  empty={c.stage === 'plan' ? 'Not started' : 'None yet'}
+                />
               </Table.Td>
               <Table.Td>
                 {c.openFeedback > 0 ? (

@@ -1,5 +1,5 @@
 export { FeedbackModal, type FeedbackTarget } from './FeedbackModal'
-export { MeasureVerdict } from './MeasureVerdict'
+export { MeasureVerdictList } from './MeasureVerdict'
 export { PortfolioCyclesTable } from './PortfolioCyclesTable'
 export { PortfolioFiltersBar } from './PortfolioFiltersBar'
 export { PortfolioTeamCard } from './PortfolioTeamCard'

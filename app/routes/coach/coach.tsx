@@ -2,7 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { IconFilterOff, IconUsersGroup } from '@tabler/icons-react'
 import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { type ShouldRevalidateFunction, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import {
   applyFilters,
   FeedbackModal,
@@ -18,6 +18,7 @@ import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { PageHeader } from '~/components/PageHeader'
 import { plural } from '~/lib/plural'
+import { keepDataWhenOnlySearchChanges } from '~/lib/revalidate'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/coach'
@@ -30,12 +31,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 const ROWS_SHOWN = 25
 
 // The filters and sort are applied in the browser: a change of them alone does not reload the data.
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => (formMethod === undefined && currentUrl.pathname === nextUrl.pathname ? false : defaultShouldRevalidate)
+export const shouldRevalidate = keepDataWhenOnlySearchChanges
 
 export const meta: Route.MetaFunction = () => [{ title: 'Coach portfolio · PDSA Tracker' }]
 

@@ -2,11 +2,13 @@ import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } 
 import { IconDownload, IconPrinter } from '@tabler/icons-react'
 import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { Link, type ShouldRevalidateFunction, useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
+import { CountStat } from '~/components/CountStat'
 import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { PageHeader } from '~/components/PageHeader'
 import { plural } from '~/lib/plural'
+import { keepDataWhenOnlySearchChanges } from '~/lib/revalidate'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/alignment'
@@ -26,27 +28,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 // The school and finding filters are applied in the browser: a change of them alone does not reload.
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => (formMethod === undefined && currentUrl.pathname === nextUrl.pathname ? false : defaultShouldRevalidate)
+export const shouldRevalidate = keepDataWhenOnlySearchChanges
 
 export const meta: Route.MetaFunction = () => [{ title: 'Alignment audit · District · PDSA Tracker' }]
-
-function Stat({ label, value, warn }: { label: string; value: number; warn?: boolean }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-        {label}
-      </Text>
-      <Text size="lg" fw={700} c={warn && value > 0 ? 'orange.9' : undefined}>
-        {value.toLocaleString('en-US')}
-      </Text>
-    </Paper>
-  )
-}
 
 const FLAG_KINDS = Object.keys(FLAG_LABELS) as AlignmentFlag['kind'][]
 const FINDINGS_SHOWN = 8
@@ -111,12 +95,12 @@ function AlignmentPage() {
       <DistrictNav />
       <Stack gap="xl">
         <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
-          <Stat label="Schools" value={data.totals.schools} />
-          <Stat label="District goals" value={data.totals.districtGoals} />
-          <Stat label="School and team goals" value={data.totals.goals} />
-          <Stat label="Change ideas" value={data.totals.changeIdeas} />
-          <Stat label="Cycles" value={data.totals.cycles} />
-          <Stat label="Findings" value={data.totals.flags} warn />
+          <CountStat compact label="Schools" value={data.totals.schools} />
+          <CountStat compact label="District goals" value={data.totals.districtGoals} />
+          <CountStat compact label="School and team goals" value={data.totals.goals} />
+          <CountStat compact label="Change ideas" value={data.totals.changeIdeas} />
+          <CountStat compact label="Cycles" value={data.totals.cycles} />
+          <CountStat compact label="Findings" value={data.totals.flags} warn />
         </SimpleGrid>
 
         <Group gap="sm" align="flex-end">

@@ -1,7 +1,8 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core'
 import { IconPlus, IconTargetArrow } from '@tabler/icons-react'
 import { HydrationBoundary, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { CountStat } from '~/components/CountStat'
 import { DistrictGoalFormModal } from '~/components/DistrictGoalForm'
 import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
@@ -19,19 +20,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'District overview · PDSA Tracker' }]
-
-function Stat({ label, value, warn }: { label: string; value: number; warn?: boolean }) {
-  return (
-    <Paper withBorder p="md">
-      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} c={warn && value > 0 ? 'orange.9' : undefined}>
-        {value.toLocaleString('en-US')}
-      </Text>
-    </Paper>
-  )
-}
 
 function DistrictPage() {
   const trpc = useTRPC()
@@ -64,10 +52,10 @@ function DistrictPage() {
       <DistrictNav />
       <Stack gap="xl">
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Stat label="Schools" value={data.totals.schools} />
-          <Stat label="Teams" value={data.totals.teams} />
-          <Stat label="Goals" value={data.totals.goals} />
-          <Stat label="Goals not aligned" value={data.totals.unalignedGoals} warn />
+          <CountStat label="Schools" value={data.totals.schools} />
+          <CountStat label="Teams" value={data.totals.teams} />
+          <CountStat label="Goals" value={data.totals.goals} />
+          <CountStat label="Goals not aligned" value={data.totals.unalignedGoals} warn />
         </SimpleGrid>
 
         <section aria-labelledby="district-goals-heading">

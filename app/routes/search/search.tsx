@@ -25,7 +25,7 @@ import { IconBulb, IconSearch } from '@tabler/icons-react'
 import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { Link, useNavigation, useSearchParams } from 'react-router'
-import { MeasureVerdict } from '~/components/CoachPortfolio'
+import { MeasureVerdictList } from '~/components/CoachPortfolio'
 import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { PageHeader } from '~/components/PageHeader'
@@ -155,21 +155,7 @@ function CycleResults({ cycles }: { cycles: readonly CycleHit[] }) {
                       {DECISION_LABELS[c.decision]}
                     </Text>
                   ) : null}
-                  {c.verdicts.length === 0 ? (
-                    <Text size="xs" c="dimmed">
-                      No verdict yet
-                    </Text>
-                  ) : (
-                    c.verdicts.map((v) => (
-                      <MeasureVerdict
-                        key={`${v.measureId}-${v.studentGroupName ?? ''}`}
-                        measureName={v.measureName}
-                        studentGroupName={v.studentGroupName}
-                        verdict={v.verdict}
-                        message={v.message}
-                      />
-                    ))
-                  )}
+                  <MeasureVerdictList verdicts={c.verdicts} empty="No verdict yet" />
                 </Stack>
               </Table.Td>
             </Table.Tr>

@@ -4,14 +4,14 @@ import {
   type Confirmation,
   type CycleFacts,
   type CycleStage,
-  cycleWindow,
   NARRATIVE_SECTION_KEYS,
   type NarrativeTexts,
   narrativeColumn,
 } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import type { PdsaCycle, Prisma } from '../../db/generated/client.ts'
-import { fromIsoDate, toIsoDate, toIsoDateOrNull } from '../shared.ts'
+import { toIsoDate } from '../shared.ts'
+import { observationsInWindow } from './observations-in-window.ts'
 
 /** The related rows the checks need, to `include` when loading cycles. */
 export const factsInclude = {
@@ -25,32 +25,6 @@ export type CycleWithFacts = PdsaCycle & Prisma.PdsaCycleGetPayload<{ include: t
 /** The plain text of every narrative section of a cycle row. */
 export function narrativeTexts(row: PdsaCycle): NarrativeTexts {
   return Object.fromEntries(NARRATIVE_SECTION_KEYS.map((k) => [k, row[narrativeColumn(k)]])) as NarrativeTexts
-}
-
-/** The cycle's window as ISO dates: (actual, else planned) start through end + lag days. */
-export function windowOf(row: PdsaCycle) {
-  return cycleWindow({
-    plannedStart: toIsoDate(row.plannedStart),
-    plannedEnd: toIsoDate(row.plannedEnd),
-    actualStart: toIsoDateOrNull(row.actualStart),
-    actualEnd: toIsoDateOrNull(row.actualEnd),
-    lagDays: row.lagDays,
-  })
-}
-
-/** Observations of the linked measures at the cycle's school inside the cycle window (any student group). */
-export async function countObservationsInWindow(db: DbTx, row: CycleWithFacts): Promise<number> {
-  const measureIds = row.measures.map((m) => m.measureId)
-  if (measureIds.length === 0) return 0
-  const { from, to } = windowOf(row)
-  return db.observation.count({
-    where: {
-      districtId: row.districtId,
-      schoolId: row.schoolId,
-      measureId: { in: measureIds },
-      period: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
-    },
-  })
 }
 
 export function toCycleFacts(row: CycleWithFacts, observationsInWindow: number | null): CycleFacts {
@@ -76,5 +50,6 @@ export function toCycleFacts(row: CycleWithFacts, observationsInWindow: number |
 /** Facts with the observation count, for one cycle. */
 export async function loadCycleFacts(db: DbTx, id: string) {
   const row = await db.pdsaCycle.findUniqueOrThrow({ where: { id }, include: factsInclude })
-  return { row, facts: toCycleFacts(row, await countObservationsInWindow(db, row)) }
+  const observed = await observationsInWindow(db, row.districtId, [row.id])
+  return { row, facts: toCycleFacts(row, observed.get(row.id) ?? 0) }
 }

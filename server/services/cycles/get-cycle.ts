@@ -10,8 +10,9 @@ import {
 import type { DbTx } from '../../db/client.ts'
 import { toIsoDate } from '../shared.ts'
 import { cycleDetailInclude, toCycleDetail } from './cycle-detail.ts'
-import { countObservationsInWindow, toCycleFacts } from './cycle-facts.ts'
+import { toCycleFacts } from './cycle-facts.ts'
 import { snapshotListSelect, toSnapshotListItem } from './list-snapshots.ts'
+import { observationsInWindow } from './observations-in-window.ts'
 import { requireReadableCycle } from './require-cycle.ts'
 
 /** The length of the ramp as seen from a cycle: the highest cycle number among it and the cycles after it. */
@@ -40,7 +41,7 @@ export async function getCycle({ db, actor, id, now }: { db: DbTx; actor: Actor;
       orderBy: { takenAt: 'asc' },
     }),
   ])
-  const observationsInWindow = await countObservationsInWindow(db, row)
+  const observed = (await observationsInWindow(db, row.districtId, [row.id])).get(row.id) ?? 0
   const lockSnapshot = snapshots.findLast((s) => s.fromStage === 'plan' && s.toStage === 'do')
   const scope = { schoolId: row.schoolId, teamId: row.teamId }
   const detail = toCycleDetail(row)
@@ -51,8 +52,8 @@ export async function getCycle({ db, actor, id, now }: { db: DbTx; actor: Actor;
       next: row.nextCycles,
       length: await rampLength(db, row.id, row.cycleNumber),
     },
-    observationsInWindow,
-    methodChecks: methodChecks(toCycleFacts(row, observationsInWindow), toIsoDate(now)),
+    observationsInWindow: observed,
+    methodChecks: methodChecks(toCycleFacts(row, observed), toIsoDate(now)),
     predictionsLocked: arePredictionsLocked(detail.stage),
     /** When the test started and the predictions were locked (the Plan → Do snapshot). */
     predictionsLockedOn: lockSnapshot ? toIsoDate(lockSnapshot.takenAt) : detail.actualStart,

@@ -5,6 +5,7 @@
 // per school and period over every student group before the group filter is applied.
 import { type Actor, canReadSchool, type ExportObservationsInput, forbidden, notFound } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
+import { loadPrivacyContext } from '../analytics/privacy-context.ts'
 import { suppressionReasons } from '../observations/suppress.ts'
 import { fromIsoDate, toIsoDate } from '../shared.ts'
 import { csvFileName, toCsv } from './csv.ts'
@@ -54,20 +55,8 @@ export async function exportObservationsCsv({
     throw forbidden('You do not have access to the data of every school you asked for.')
   }
   if (readable.length === 0) throw forbidden('You do not have access to any school’s data.')
-  const [district, groups] = await Promise.all([
-    db.district.findUniqueOrThrow({
-      where: { id: actor.districtId },
-      select: { suppressionThreshold: true },
-    }),
-    db.studentGroup.findMany({
-      where: { districtId: actor.districtId },
-      select: { id: true, code: true, name: true, category: true, sortOrder: true },
-    }),
-  ])
-  if (studentGroupIds) {
-    const known = new Set(groups.map((g) => g.id))
-    if (studentGroupIds.some((id) => !known.has(id))) throw notFound('Student group')
-  }
+  const { threshold, groups, groupById: groupOf } = await loadPrivacyContext(db, actor)
+  if (studentGroupIds?.some((id) => !groupOf.has(id))) throw notFound('Student group')
   const rows = await db.observation.findMany({
     where: {
       districtId: actor.districtId,
@@ -94,7 +83,6 @@ export async function exportObservationsCsv({
       `More than ${OBSERVATION_EXPORT_MAX_ROWS.toLocaleString('en-US')} observations match: choose fewer schools or a shorter date range.`,
     )
   }
-  const threshold = district.suppressionThreshold
   const bySchool = new Map<string, typeof rows>()
   for (const r of rows) {
     const list = bySchool.get(r.schoolId) ?? []
@@ -115,7 +103,6 @@ export async function exportObservationsCsv({
     )
     for (const [id, reason] of hidden) reasons.set(id, reason)
   }
-  const groupOf = new Map(groups.map((g) => [g.id, g]))
   const schoolOf = new Map(readable.map((s) => [s.id, s]))
   const wanted = studentGroupIds ? new Set(studentGroupIds) : null
   const smallCell = `n<${threshold}`

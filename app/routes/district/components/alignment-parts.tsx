@@ -26,13 +26,6 @@ type CycleNode = ChangeIdeaNode['cycles'][number]
 type VerdictCounts = AlignmentGoal['verdicts']
 type GapCounts = AlignmentDistrictGoal['gaps']
 
-const GAP_BADGE = {
-  narrowed: 'narrowed',
-  widened: 'widened',
-  no_signal: 'no_signal',
-  not_enough_data: 'not_enough_data',
-} as const
-
 export const FLAG_LABELS: Record<AlignmentFlag['kind'], string> = {
   goal_unaligned: 'Goal aligned to no district goal',
   district_goal_without_goals: 'District goal with no school goal',
@@ -85,7 +78,7 @@ export function GapTally({ gaps }: { gaps: GapCounts }) {
       {kinds.map((k) => (
         <VerdictBadge
           key={k}
-          verdict={GAP_BADGE[k]}
+          verdict={k}
           size="xs"
           label={`${gaps[k]} ${gaps[k] === 1 ? 'gap' : 'gaps'}: ${GAP_VERDICT_LABELS[k].toLowerCase()}`}
         />
@@ -248,7 +241,7 @@ export function GoalBlock({ goal }: { goal: AlignmentGoal }) {
           </Text>
         </Stack>
         {goal.gap ? (
-          <ExplainedVerdict verdict={GAP_BADGE[goal.gap.verdict]} message={goal.gap.message} size="xs" />
+          <ExplainedVerdict verdict={goal.gap.verdict} message={goal.gap.message} size="xs" />
         ) : null}
       </Group>
       <Group gap="md" mt={6}>

@@ -9,13 +9,6 @@ import type { RouterOutputs } from '~/lib/types'
 export type EquityMatrix = RouterOutputs['district']['equityMatrix']
 type Cell = EquityMatrix['rows'][number]['cells'][number]
 
-const GAP_BADGE = {
-  narrowed: 'narrowed',
-  widened: 'widened',
-  no_signal: 'no_signal',
-  not_enough_data: 'not_enough_data',
-} as const
-
 // Short enough for a narrow column; the legend says they are gap verdicts.
 const SHORT_GAP = {
   narrowed: 'Narrowing',
@@ -38,7 +31,7 @@ function MatrixCell({ cell, groupName, links }: { cell: Cell; groupName: string;
               <Text size="xs">{g.title}</Text>
             )}
             {g.gap ? (
-              <VerdictBadge verdict={GAP_BADGE[g.gap.verdict]} size="xs" label={SHORT_GAP[g.gap.verdict]} />
+              <VerdictBadge verdict={g.gap.verdict} size="xs" label={SHORT_GAP[g.gap.verdict]} />
             ) : (
               <Text size="xs" c="dimmed">
                 No gap verdict

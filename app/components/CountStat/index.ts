@@ -1,0 +1,1 @@
+export { CountStat } from './CountStat'
