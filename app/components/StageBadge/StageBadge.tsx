@@ -12,7 +12,8 @@ const COLORS: Record<CycleStage, string> = {
 
 export function StageBadge({ stage, size = 'sm' }: { stage: CycleStage; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={COLORS[stage]} size={size} variant="filled">
+    // Never shortened to "COMPL…" by a narrow table column: a stage is one short word.
+    <Badge color={COLORS[stage]} size={size} variant="filled" miw="max-content">
       {STAGE_LABELS[stage]}
     </Badge>
   )
