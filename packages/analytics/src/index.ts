@@ -65,14 +65,19 @@ export {
   type RunsAnalysis,
 } from './series/runs-analysis.ts'
 export {
+  type Accumulation,
+  type ComparisonSeries,
   CYCLE_VERDICTS,
   type CycleVerdict,
   type CycleVerdictInput,
   type CycleVerdictKind,
   type CycleVerdictOutcome,
   cycleVerdict,
+  type MeasureCadence,
   type MeasureDefinition,
   type Observation,
+  type PriorCycle,
+  type VerdictMethod,
 } from './verdict/cycle-verdict.ts'
 export {
   type BaselineSummary,

@@ -17,6 +17,14 @@ export type MeasureFamily = (typeof MEASURE_FAMILIES)[number]
 export const MEASURE_UNITS = ['percent', 'rate', 'count', 'score', 'days'] as const
 export type MeasureUnit = (typeof MEASURE_UNITS)[number]
 
+/** period: each value describes its own period; to_date: cumulative since the school year started. */
+export const MEASURE_ACCUMULATIONS = ['period', 'to_date'] as const
+export type MeasureAccumulation = (typeof MEASURE_ACCUMULATIONS)[number]
+export const ACCUMULATION_LABELS: Record<MeasureAccumulation, string> = {
+  period: 'Per period (this week’s value)',
+  to_date: 'Year to date (cumulative within the school year)',
+}
+
 export const CADENCES = ['daily', 'weekly', 'monthly', 'term', 'annual'] as const
 export type Cadence = (typeof CADENCES)[number]
 

@@ -79,7 +79,7 @@ export function evaluationEnd(w: VerdictWindow): string {
 /** One link's verdict from its (suppressed) cells. */
 export function judgeLink(link: LinkToJudge, cells: Cell[], privacy: PrivacyContext): CycleMeasureVerdict {
   const m = link.measure
-  const measure = { ...m, chartType: m.chartType as ChartType }
+  const measure = { ...m, chartType: m.chartType as ChartType, cadence: m.cadence as Cadence }
   const group = link.studentGroupId ? privacy.groupById.get(link.studentGroupId) : privacy.allGroup
   const { window } = link
   const last = evaluationEnd(window)

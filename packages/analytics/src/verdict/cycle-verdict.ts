@@ -2,7 +2,7 @@
 // Baseline = observations before the cycle start (frozen centre line and limits); evaluation =
 // observations from the start through end + lagDays. Rules in judge-change.ts and the README.
 
-import { CHART_TYPES_REQUIRING_DENOMINATOR, type ChartType } from '../chart-types.ts'
+import { CHART_TYPES_REQUIRING_DENOMINATOR, type ChartType, hasControlLimits } from '../chart-types.ts'
 import {
   type BaselineSummary,
   type ChangeReason,
@@ -13,11 +13,48 @@ import {
 } from './judge-change.ts'
 import { type CycleWindow, splitByWindow } from './periods.ts'
 
+/** period: each value describes its own period; to_date: cumulative since the school year started. */
+export type Accumulation = 'period' | 'to_date'
+export type MeasureCadence = 'daily' | 'weekly' | 'monthly' | 'term' | 'annual'
+
 export interface MeasureDefinition {
   higherIsBetter: boolean
   chartType: ChartType
   /** Multiplies values for display (e.g. 100 for percent). Default 1. */
   multiplier?: number
+  /** How the values accumulate. Default 'period'. */
+  accumulation?: Accumulation
+  /** How often a value is expected. Default: inferred from the periods. */
+  cadence?: MeasureCadence
+  /** First day of the school year, MM-DD (to-date values restart on it). Default '07-01'. */
+  schoolYearStart?: string
+}
+
+/** Another series of the same measure (e.g. the same group at a school that ran no cycle on it). */
+export interface ComparisonSeries {
+  /** For reasons and messages, e.g. a school id. */
+  id?: string
+  observations: readonly Observation[]
+}
+
+/** An earlier cycle on the same series: an adopted change whose signal held starts a new phase. */
+export interface PriorCycle {
+  start: string
+  end: string
+  lagDays?: number
+  decision: 'adopt' | 'adapt' | 'abandon' | null
+}
+
+/** How the verdict was reached, in words a principal can read. */
+export interface VerdictMethod {
+  /** Machine name of the comparison used (e.g. 'frozen_baseline'). */
+  kind: string
+  /** Plain words, e.g. "compared with the same weeks of last school year". */
+  description: string
+  /** Control limits used for the signal rules: Shewhart (naive), Laney p′/u′, or none (run chart). */
+  limits: 'shewhart' | 'laney' | 'none'
+  /** First period of the baseline phase when an adopted earlier cycle re-baselined the series. */
+  phaseStart: string | null
 }
 
 export interface Observation {
@@ -34,6 +71,12 @@ export interface CycleVerdictInput {
   measure: MeasureDefinition
   observations: readonly Observation[]
   cycle: CycleWindow
+  /** Other series of the same measure (schools or groups that ran no cycle on it), same periods. */
+  comparison?: readonly ComparisonSeries[]
+  /** Earlier cycles on the same series. */
+  priorCycles?: readonly PriorCycle[]
+  /** The cycle has ended: a not_enough_data verdict is final (no "more values needed"). */
+  isFinal?: boolean
 }
 
 export const CYCLE_VERDICTS = ['improved', 'worsened', 'no_signal', 'not_enough_data'] as const
@@ -50,6 +93,8 @@ export interface CycleVerdict {
   pointsNeeded?: PointsNeeded
   /** Plain-language explanation for teachers. */
   message: string
+  /** The comparison and limits the verdict rests on. */
+  method: VerdictMethod
 }
 
 export type CycleVerdictOutcome = ({ ok: true } & CycleVerdict) | { ok: false; issues: string[] }
@@ -110,5 +155,11 @@ export function cycleVerdict(input: CycleVerdictInput): CycleVerdictOutcome {
     originalIndex: (seriesIndex) => order[seriesIndex] as number,
   })
   if (!judged.ok) return judged
-  return { ok: true, ...judged.judgement }
+  const method: VerdictMethod = {
+    kind: 'frozen_baseline',
+    description: 'compared with every value before the cycle started',
+    limits: hasControlLimits(measure.chartType) ? 'shewhart' : 'none',
+    phaseStart: null,
+  }
+  return { ok: true, ...judged.judgement, method }
 }
