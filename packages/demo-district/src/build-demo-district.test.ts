@@ -26,6 +26,7 @@ describe('buildDemoDistrict', () => {
       name: 'Riverbend Unified School District',
       slug: 'riverbend',
       suppressionThreshold: 10,
+      schoolYearStart: '07-01',
     })
     expect(d.schools).toHaveLength(12)
     expect(d.schools.reduce((n, s) => n + s.enrollment, 0)).toBe(9_400)

@@ -56,7 +56,12 @@ export function buildDemoDistrict({ today, seed = DEFAULT_SEED }: BuildDemoDistr
         observedWeeks: year.observedWeeks,
       }
     }),
-    district: { name: 'Riverbend Unified School District', slug: 'riverbend', suppressionThreshold: 10 },
+    district: {
+      name: 'Riverbend Unified School District',
+      slug: 'riverbend',
+      suppressionThreshold: 10,
+      schoolYearStart: '07-01',
+    },
     schools: SCHOOLS.map(({ code, name, level, gradeSpan, enrollment }) => ({
       code,
       name,

@@ -1,7 +1,7 @@
 // The district's measures library (education-data.md §2), plus the storyline process and balancing
 // measures. Denominators are counted in students wherever possible, so the n used for privacy
 // suppression is the number of students behind a value.
-import type { Cadence, ChartType, MeasureFamily, MeasureUnit } from '@pdsa/domain'
+import type { Cadence, ChartType, MeasureAccumulation, MeasureFamily, MeasureUnit } from '@pdsa/domain'
 
 export interface DemoMeasure {
   code: MeasureCode
@@ -13,6 +13,8 @@ export interface DemoMeasure {
   denominatorDefinition: string
   higherIsBetter: boolean
   cadence: Cadence
+  /** to_date: the value is cumulative since the school year started (rises through the year). */
+  accumulation: MeasureAccumulation
   chartType: ChartType
   multiplier: number
   isAdverseEvent: boolean
@@ -42,7 +44,10 @@ export type MeasureCode = (typeof MEASURE_CODES)[number]
 /** Students must have been enrolled this many days before they count in the chronic-absence rate. */
 export const CHRONIC_MIN_ENROLLED_DAYS = 30
 
-type Definition = Omit<DemoMeasure, 'code' | 'schoolCode'> & { schoolCode?: string }
+type Definition = Omit<DemoMeasure, 'code' | 'schoolCode' | 'accumulation'> & { schoolCode?: string }
+
+/** Measures whose value is cumulative within the school year ("to date"); every other one is per period. */
+const TO_DATE_MEASURES: ReadonlySet<MeasureCode> = new Set(['CHRONIC_ABS', 'AT_RISK_ABS', 'SUSP_RATE'])
 
 const DEFINITIONS: Record<MeasureCode, Definition> = {
   CHRONIC_ABS: {
@@ -267,7 +272,8 @@ const DEFINITIONS: Record<MeasureCode, Definition> = {
 
 export const MEASURES: readonly DemoMeasure[] = MEASURE_CODES.map((code) => {
   const { schoolCode, ...rest } = DEFINITIONS[code]
-  return { code, ...rest, schoolCode: schoolCode ?? null }
+  const accumulation: MeasureAccumulation = TO_DATE_MEASURES.has(code) ? 'to_date' : 'period'
+  return { code, ...rest, accumulation, schoolCode: schoolCode ?? null }
 })
 
 export function measureByCode(code: MeasureCode): DemoMeasure {

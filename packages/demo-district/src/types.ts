@@ -230,7 +230,7 @@ export interface DemoDistrict {
   today: string
   seed: number
   years: DemoSchoolYearInfo[]
-  district: { name: string; slug: string; suppressionThreshold: number }
+  district: { name: string; slug: string; suppressionThreshold: number /** MM-DD */; schoolYearStart: string }
   schools: DemoSchool[]
   studentGroups: DemoStudentGroup[]
   measures: DemoMeasure[]
