@@ -2,6 +2,7 @@ import { Group, Text, ThemeIcon, Tooltip } from '@mantine/core'
 import type { MethodCheck, MethodCheckKind } from '@pdsa/domain'
 import {
   IconArrowsMaximize,
+  IconCalendarTime,
   IconClockExclamation,
   IconCrystalBall,
   IconDatabaseOff,
@@ -15,6 +16,10 @@ const SHORT: Record<MethodCheckKind, { label: string; icon: React.ReactNode }> =
   no_prediction: { label: 'No prediction', icon: <IconCrystalBall size={14} aria-hidden /> },
   no_linked_measure: { label: 'No linked measure', icon: <IconRulerOff size={14} aria-hidden /> },
   no_data_in_window: { label: 'No data in window', icon: <IconDatabaseOff size={14} aria-hidden /> },
+  measure_too_slow_for_window: {
+    label: 'Too few values for a verdict',
+    icon: <IconCalendarTime size={14} aria-hidden />,
+  },
   full_scale_first_test: {
     label: 'Full scale first test',
     icon: <IconArrowsMaximize size={14} aria-hidden />,

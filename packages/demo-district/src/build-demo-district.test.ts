@@ -221,7 +221,11 @@ function factsOf(cycle: DemoCycle, cycles: readonly DemoCycle[]): CycleFacts {
       act: cycle.actText,
     },
     questions: cycle.questions,
-    linkedMeasureCount: cycle.measures.length,
+    linkedMeasures: cycle.measures.map((m) => {
+      const measure = demo().measures.find((d) => d.code === m.measureCode)
+      return { name: measure?.name ?? m.measureCode, cadence: measure?.cadence ?? 'weekly' }
+    }),
+    lagDays: cycle.lagDays,
     carriedOutAsPlanned: cycle.carriedOutAsPlanned,
     predictionsConfirmed: cycle.predictionsConfirmed,
     decision: cycle.decision,
@@ -287,6 +291,7 @@ describe('PDSA cycles', () => {
     }
     expect([...fired.keys()].sort()).toEqual([
       'full_scale_first_test',
+      'measure_too_slow_for_window',
       'no_data_in_window',
       'no_linked_measure',
       'no_next_cycle_after_adapt',
@@ -298,6 +303,8 @@ describe('PDSA cycles', () => {
     expect(fired.get('stale')).toEqual(['jms-visits-c1'])
     expect(fired.get('no_next_cycle_after_adapt')).toEqual(['ihm-retake-c1'])
     expect(fired.get('full_scale_first_test')).toContain('lhs-gradecheck-c1')
+    // a term measure (D/F rate) linked alone to a 5-week cycle, flagged while the cycle is still running
+    expect(fired.get('measure_too_slow_for_window')).toContain('lhs-gradecheck-c1')
   })
 
   it('keeps dates consistent with the calendar and with today', () => {

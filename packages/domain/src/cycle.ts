@@ -1,5 +1,7 @@
 // PDSA cycle rules: stages, the checks a coach expects before each stage transition, and the
 // method checks (fidelity nudges) from the research on what PDSA write-ups most often miss.
+import { MIN_EVALUATION_POINTS } from '@pdsa/analytics'
+import { type LinkedMeasureCadence, slowCadenceProblem } from './cadence-window.ts'
 import type { ChangeIdeaStatus } from './enums.ts'
 
 export const CYCLE_STAGES = ['plan', 'do', 'study', 'act', 'complete'] as const
@@ -117,7 +119,10 @@ export interface CycleFacts {
   lastEditedAt: Date
   texts: Partial<NarrativeTexts>
   questions: readonly { question: string; prediction: string; result: string }[]
-  linkedMeasureCount: number
+  /** The linked measures' names and cadences (the method checks ask whether each can fill the window). */
+  linkedMeasures: readonly LinkedMeasureCadence[]
+  /** Days after the end whose observations still count for the cycle. */
+  lagDays: number
   carriedOutAsPlanned: boolean | null
   predictionsConfirmed: Confirmation | null
   decision: ActDecision | null
@@ -222,6 +227,7 @@ export const METHOD_CHECK_KINDS = [
   'no_prediction',
   'no_linked_measure',
   'no_data_in_window',
+  'measure_too_slow_for_window',
   'full_scale_first_test',
   'no_next_cycle_after_adapt',
   'overdue',
@@ -247,7 +253,7 @@ export function methodChecks(cycle: CycleFacts, today: string): MethodCheck[] {
   if (cycle.questions.length === 0 || cycle.questions.some((q) => blank(q.prediction))) {
     checks.push({ kind: 'no_prediction', message: 'A question has no prediction: predict before you test.' })
   }
-  if (cycle.linkedMeasureCount === 0) {
+  if (cycle.linkedMeasures.length === 0) {
     checks.push({
       kind: 'no_linked_measure',
       message: 'No measure is linked: how will you know the change is an improvement?',
@@ -255,12 +261,14 @@ export function methodChecks(cycle: CycleFacts, today: string): MethodCheck[] {
   }
   if (
     cycle.observationsInWindow === 0 &&
-    cycle.linkedMeasureCount > 0 &&
+    cycle.linkedMeasures.length > 0 &&
     cycle.stage !== 'plan' &&
     cycle.plannedStart <= today
   ) {
     checks.push({ kind: 'no_data_in_window', message: 'No data points fall inside the cycle window yet.' })
   }
+  const tooSlow = slowCadenceProblem(cycle, MIN_EVALUATION_POINTS)
+  if (tooSlow) checks.push({ kind: 'measure_too_slow_for_window', message: tooSlow.message })
   if (cycle.cycleNumber === 1 && FULL_SCALE.test(cycle.scale)) {
     checks.push({
       kind: 'full_scale_first_test',

@@ -17,8 +17,10 @@ export const cycleFactsSelect = {
   predictionsConfirmed: true,
   decision: true,
   spreadPlan: true,
+  lagDays: true,
+  measures: { select: { measure: { select: { name: true, cadence: true } } } },
   questions: { select: { question: true, prediction: true, result: true } },
-  _count: { select: { measures: true, nextCycles: true } },
+  _count: { select: { nextCycles: true } },
 } satisfies Prisma.PdsaCycleSelect
 
 type CycleFactsRow = Prisma.PdsaCycleGetPayload<{ select: typeof cycleFactsSelect }>
@@ -38,7 +40,8 @@ function toFacts(row: CycleFactsRow, observationsInWindow: number | null): Cycle
     lastEditedAt: row.lastEditedAt,
     texts: {},
     questions: row.questions,
-    linkedMeasureCount: row._count.measures,
+    linkedMeasures: row.measures.map((m) => m.measure),
+    lagDays: row.lagDays,
     carriedOutAsPlanned: row.carriedOutAsPlanned,
     predictionsConfirmed: row.predictionsConfirmed,
     decision: row.decision,

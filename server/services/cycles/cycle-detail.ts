@@ -5,7 +5,14 @@ import { toIsoDateOrNull } from '../shared.ts'
 import { factsInclude, narrativeTexts } from './cycle-facts.ts'
 import { cycleSummaryInclude, toCycleSummary } from './cycle-summary.ts'
 
-const measureSelect = { id: true, code: true, name: true, unit: true, higherIsBetter: true } as const
+const measureSelect = {
+  id: true,
+  code: true,
+  name: true,
+  unit: true,
+  higherIsBetter: true,
+  accumulation: true,
+} as const
 
 export const cycleDetailInclude = {
   ...cycleSummaryInclude,

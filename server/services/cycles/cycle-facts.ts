@@ -16,7 +16,7 @@ import { observationsInWindow } from './observations-in-window.ts'
 /** The related rows the checks need, to `include` when loading cycles. */
 export const factsInclude = {
   questions: { select: { question: true, prediction: true, result: true }, orderBy: { position: 'asc' } },
-  measures: { select: { measureId: true } },
+  measures: { select: { measureId: true, measure: { select: { name: true, cadence: true } } } },
   _count: { select: { nextCycles: true } },
 } satisfies Prisma.PdsaCycleInclude
 
@@ -37,7 +37,8 @@ export function toCycleFacts(row: CycleWithFacts, observationsInWindow: number |
     lastEditedAt: row.lastEditedAt,
     texts: narrativeTexts(row),
     questions: row.questions,
-    linkedMeasureCount: row.measures.length,
+    linkedMeasures: row.measures.map((m) => m.measure),
+    lagDays: row.lagDays,
     carriedOutAsPlanned: row.carriedOutAsPlanned,
     predictionsConfirmed: row.predictionsConfirmed as Confirmation | null,
     decision: row.decision as ActDecision | null,

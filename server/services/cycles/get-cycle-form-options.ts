@@ -46,7 +46,15 @@ export async function getCycleFormOptions({ db, actor, teamId }: { db: DbTx; act
     }),
     db.measure.findMany({
       where: { ...inDistrict, archivedAt: null, OR: [{ schoolId: null }, { schoolId: team.schoolId }] },
-      select: { id: true, code: true, name: true, unit: true, higherIsBetter: true, family: true },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        unit: true,
+        higherIsBetter: true,
+        accumulation: true,
+        family: true,
+      },
       orderBy: { name: 'asc' },
     }),
     db.studentGroup.findMany({

@@ -24,6 +24,7 @@ export async function getGoalFormOptions({
         unit: true,
         family: true,
         higherIsBetter: true,
+        accumulation: true,
         schoolId: true,
       },
       orderBy: [{ family: 'asc' }, { name: 'asc' }],

@@ -26,6 +26,7 @@ export const goalSelect = {
       name: true,
       unit: true,
       higherIsBetter: true,
+      accumulation: true,
       chartType: true,
       multiplier: true,
     },

@@ -14,7 +14,15 @@ export async function getDataOptions({ db, actor }: { db: DbTx; actor: Actor }) 
     }),
     db.measure.findMany({
       where: { ...where, archivedAt: null },
-      select: { id: true, code: true, name: true, cadence: true, unit: true, schoolId: true },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        cadence: true,
+        accumulation: true,
+        unit: true,
+        schoolId: true,
+      },
       orderBy: { name: 'asc' },
     }),
     db.school.findMany({ where, select: { id: true, code: true, name: true }, orderBy: { name: 'asc' } }),

@@ -12,6 +12,7 @@ export const measureSelect = {
   denominatorDefinition: true,
   higherIsBetter: true,
   cadence: true,
+  accumulation: true,
   chartType: true,
   multiplier: true,
   isAdverseEvent: true,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CADENCES, CHART_TYPES, MEASURE_FAMILIES, MEASURE_UNITS } from '../enums.ts'
+import { CADENCES, CHART_TYPES, MEASURE_ACCUMULATIONS, MEASURE_FAMILIES, MEASURE_UNITS } from '../enums.ts'
 import {
   DescriptionSchema,
   FiniteNumberSchema,
@@ -26,6 +26,8 @@ export const CreateMeasureInputSchema = z.object({
   denominatorDefinition: ShortTextSchema.default(''),
   higherIsBetter: z.boolean(),
   cadence: z.enum(CADENCES),
+  /** period: each value describes its own period; to_date: cumulative since the school year started. */
+  accumulation: z.enum(MEASURE_ACCUMULATIONS).default('period'),
   /** Defaults from the unit (percent → p, rate → u, count → c, score/days → i). */
   chartType: z.enum(CHART_TYPES).optional(),
   /** Defaults to 100 for percent, 1 otherwise. */
@@ -43,6 +45,8 @@ export const UpdateMeasureInputSchema = z.object({
   denominatorDefinition: ShortTextSchema.optional(),
   higherIsBetter: z.boolean().optional(),
   cadence: z.enum(CADENCES).optional(),
+  /** May change while the measure has data (a definition was wrong); the change is audited. */
+  accumulation: z.enum(MEASURE_ACCUMULATIONS).optional(),
   chartType: z.enum(CHART_TYPES).optional(),
   isAdverseEvent: z.boolean().optional(),
   archived: z.boolean().optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SCHOOL_LEVELS, STUDENT_GROUP_CATEGORIES } from '../enums.ts'
 import { ROLES } from '../roles.ts'
+import { schoolYearStartProblem } from '../school-year.ts'
 import { NewPasswordSchema } from './auth.ts'
 import { DescriptionSchema, EmailSchema, IdSchema, ShortTextSchema, TitleSchema } from './common.ts'
 
@@ -86,6 +87,15 @@ export const UpdateStudentGroupInputSchema = z.object({
 })
 export type UpdateStudentGroupInput = z.infer<typeof UpdateStudentGroupInputSchema>
 
+/** The first day of the school year, 'MM-DD' (a day every year has): year-to-date measures restart on it. */
+export const SchoolYearStartSchema = z
+  .string()
+  .trim()
+  .superRefine((text, ctx) => {
+    const problem = schoolYearStartProblem(text)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
 export const UpdateDistrictSettingsInputSchema = z.object({
   name: TitleSchema.optional(),
   suppressionThreshold: z
@@ -94,6 +104,7 @@ export const UpdateDistrictSettingsInputSchema = z.object({
     .min(1, { message: 'At least 1.' })
     .max(100, { message: 'At most 100.' })
     .optional(),
+  schoolYearStart: SchoolYearStartSchema.optional(),
 })
 export type UpdateDistrictSettingsInput = z.infer<typeof UpdateDistrictSettingsInputSchema>
 
