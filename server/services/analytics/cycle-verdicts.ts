@@ -1,14 +1,20 @@
 // Verdicts of cycles' linked measures, batched: a fixed number of queries for any number of cycles
-// (the cycles with their links, the district's groups and threshold, then every observation needed).
-// Used by the cycle page, the linked-metric view, the goal page, the coach portfolio and the audit.
+// (the cycles with their links, the district's groups and threshold, the district's school-year start
+// with every cycle linking the same measures, then every observation needed — the cycles' own series and
+// the comparison schools' series in one query). Used by the cycle page, the linked-metric view, the goal
+// page, the coach portfolio, the audit, search and the cycles export.
+import type { ChartType } from '@pdsa/analytics'
 import type { Actor, CycleStage } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
-import { readableTeamWorkWhere, toIsoDate, toIsoDateOrNull } from '../shared.ts'
+import { readableTeamWorkWhere } from '../shared.ts'
+import { verdictObservations } from './chart-series.ts'
 import { type CycleMeasureVerdict, judgeLink, type VerdictWindow } from './judge-link.ts'
 import { loadPrivacyContext, type PrivacyContext } from './privacy-context.ts'
-import { type Cell, loadSchoolCells, seriesKeyOf } from './school-cells.ts'
+import { type Cell, loadSchoolCells, type SchoolCells, seriesKeyOf } from './school-cells.ts'
+import { isFinalStage, loadVerdictInputs, type VerdictInputs, verdictWindow } from './verdict-inputs.ts'
 
 export type { CycleMeasureVerdict, CycleVerdictKind, VerdictReason } from './judge-link.ts'
+export { verdictWindow } from './verdict-inputs.ts'
 
 const linkSelect = {
   id: true,
@@ -34,6 +40,8 @@ const linkSelect = {
           multiplier: true,
           higherIsBetter: true,
           cadence: true,
+          accumulation: true,
+          schoolId: true,
         },
       },
     },
@@ -51,16 +59,6 @@ function loadCycles(db: DbTx, actor: Actor, cycleIds: readonly string[]) {
   })
 }
 
-/** The verdict window: actual (else planned) start to actual (else planned) end, plus the lag days. */
-export function verdictWindow(
-  c: Pick<CycleRow, 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd' | 'lagDays'>,
-): VerdictWindow {
-  const start = toIsoDateOrNull(c.actualStart) ?? toIsoDate(c.plannedStart)
-  const end = toIsoDateOrNull(c.actualEnd) ?? toIsoDate(c.plannedEnd)
-  const last = [start, end].sort()[1] ?? end
-  return { start, end: last, lagDays: c.lagDays }
-}
-
 export interface EvaluatedCycle {
   id: string
   title: string
@@ -75,6 +73,32 @@ export interface EvaluatedLink {
   link: CycleLink
   cells: Cell[]
   verdict: CycleMeasureVerdict
+}
+
+/**
+ * The comparison series of a link: the same measure and group at every school of the district that ran
+ * no cycle on the measure, from the suppressed cells (hidden cells are missing values), each built once.
+ */
+function comparisonSeries(tables: ReadonlyMap<string, SchoolCells>, inputs: VerdictInputs) {
+  const built = new Map<string, { id: string; observations: ReturnType<typeof verdictObservations> }[]>()
+  return (link: CycleLink, groupId: string) => {
+    const key = `${link.measureId}:${groupId}`
+    const hit = built.get(key)
+    if (hit) return hit
+    const m = link.measure
+    const chart = {
+      chartType: m.chartType as ChartType,
+      multiplier: m.multiplier,
+      higherIsBetter: m.higherIsBetter,
+    }
+    const series = inputs.comparisonKeys(link.measureId, m.schoolId).flatMap((k) => {
+      const cells = tables.get(seriesKeyOf(k))?.series(groupId) ?? []
+      if (!cells.some((c) => !c.suppressed)) return []
+      return [{ id: k.schoolId, observations: verdictObservations(chart, cells) }]
+    })
+    built.set(key, series)
+    return series
+  }
 }
 
 /** Every readable cycle's links with their cells and verdicts (cycles the actor may not read are skipped). */
@@ -98,10 +122,15 @@ export async function evaluateCycleLinks({
   ])
   const linksOf = (c: CycleRow) =>
     onlyMeasureId ? c.measures.filter((l) => l.measureId === onlyMeasureId) : c.measures
-  const keys = cycles.flatMap((c) =>
-    linksOf(c).map((l) => ({ measureId: l.measureId, schoolId: c.schoolId })),
-  )
+  const measures = new Map(cycles.flatMap((c) => linksOf(c).map((l) => [l.measureId, l.measure] as const)))
+  const inputs = await loadVerdictInputs(db, actor, [...measures.keys()], context.allGroup?.id ?? null)
+  const keys = [
+    ...cycles.flatMap((c) => linksOf(c).map((l) => ({ measureId: l.measureId, schoolId: c.schoolId }))),
+    ...[...measures].flatMap(([id, m]) => inputs.comparisonKeys(id, m.schoolId)),
+  ]
+  // One query for the cycles' own series and the comparison schools' series (suppressed alike).
   const tables = await loadSchoolCells({ db, districtId: actor.districtId, keys, privacy: context })
+  const comparisonOf = comparisonSeries(tables, inputs)
   const evaluated = cycles.map((c) => ({
     id: c.id,
     title: c.title,
@@ -115,9 +144,20 @@ export async function evaluateCycleLinks({
     const cycle = evaluated[i] as EvaluatedCycle
     for (const link of linksOf(row)) {
       const table = tables.get(seriesKeyOf({ measureId: link.measureId, schoolId: cycle.schoolId }))
-      const groupId = link.studentGroupId ?? context.allGroup?.id
+      const groupId = link.studentGroupId ?? context.allGroup?.id ?? null
       const cells = table && groupId ? table.series(groupId) : []
-      const verdict = judgeLink({ ...link, cycleId: cycle.id, window: cycle.window }, cells, context)
+      const verdict = judgeLink({ ...link, cycleId: cycle.id, window: cycle.window }, cells, context, {
+        schoolYearStart: inputs.schoolYearStart,
+        isFinal: isFinalStage(cycle.stage),
+        comparison: groupId ? comparisonOf(link, groupId) : [],
+        priorCycles: inputs.priorCycles({
+          cycleId: cycle.id,
+          measureId: link.measureId,
+          schoolId: cycle.schoolId,
+          groupId,
+          start: cycle.window.start,
+        }),
+      })
       links.push({ cycle, link, cells, verdict })
     }
   })

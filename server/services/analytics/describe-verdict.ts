@@ -1,12 +1,6 @@
 // Verdicts in plain language, for teachers: "Chronic absence rate for English learners fell from a
 // median of 31.2% to 24.8%; 8 points in a row below the baseline average — a signal of improvement."
-import {
-  type ChangeReason,
-  type ChartType,
-  MIN_BASELINE_POINTS,
-  type PeriodSummary,
-  type PointsNeeded,
-} from '@pdsa/analytics'
+import type { ChangeReason, ChartType, PeriodSummary, PointsNeeded, VerdictMethod } from '@pdsa/analytics'
 import { type Cadence, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 
 const PERIOD_WORDS: Record<Cadence, [string, string]> = {
@@ -78,6 +72,8 @@ export interface VerdictSubject {
   /** Values hidden because fewer students than the threshold are counted. */
   hiddenCount?: number
   threshold?: number
+  /** The cycle is complete: say the verdict is final instead of asking for more data. */
+  isFinal?: boolean
 }
 
 function medianMove(v: VerdictFacts, s: VerdictSubject): string {
@@ -107,10 +103,56 @@ export function describeCycleVerdict(v: VerdictFacts, s: VerdictSubject): string
     return `${medianMove(v, s)}, with no signal: the ${v.evaluation.n} points since the cycle started vary around the baseline as chance alone would.`
   }
   const needed = v.pointsNeeded ?? { baseline: 0, evaluation: 0 }
-  if (needed.baseline > 0) {
-    return `Not enough data yet for ${lowerSubject(s.subject)}: the baseline before the cycle has ${v.baseline.n} of the ${MIN_BASELINE_POINTS} values it needs (${moreDataPhrase(needed.baseline, s.cadence)} from before the cycle are needed).${hiddenNote(s)}`
+  const subject = lowerSubject(s.subject)
+  const of = (n: number, more: number) =>
+    `${n} of the ${n + more} ${n + more === 1 ? 'value' : 'values'} needed`
+  if (s.isFinal) {
+    if (needed.baseline > 0) {
+      return `The cycle ended, but the baseline before it has ${of(v.baseline.n, needed.baseline)}; too little data to judge ${subject}.${hiddenNote(s)}`
+    }
+    if (needed.evaluation > 0) {
+      return `The cycle ended with ${of(v.evaluation.n, needed.evaluation)}; too little data to judge ${subject}.${hiddenNote(s)}`
+    }
+    return `The cycle ended with too little data to judge ${subject}.${hiddenNote(s)}`
   }
-  return `Not enough data yet for ${lowerSubject(s.subject)}: the cycle has ${v.evaluation.n} ${v.evaluation.n === 1 ? 'value' : 'values'} and no signal so far — ${moreDataPhrase(needed.evaluation, s.cadence)} needed.${hiddenNote(s)}`
+  if (needed.baseline > 0) {
+    return `Not enough data yet for ${subject}: the baseline before the cycle has ${v.baseline.n} of the ${v.baseline.n + needed.baseline} values it needs (${moreDataPhrase(needed.baseline, s.cadence)} from before the cycle are needed).${hiddenNote(s)}`
+  }
+  return `Not enough data yet for ${subject}: the cycle has ${v.evaluation.n} ${v.evaluation.n === 1 ? 'value' : 'values'} and no signal so far — ${moreDataPhrase(needed.evaluation, s.cadence)} needed.${hiddenNote(s)}`
+}
+
+const PERIOD_NOUN: Record<Cadence, string> = {
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  term: 'term',
+  annual: 'year',
+}
+
+/** "Laney p′ limits: the week-to-week variation is larger than the sample sizes alone explain" */
+export function limitsNote(limits: VerdictMethod['limits'], chartType: ChartType, cadence: Cadence): string {
+  const period = PERIOD_NOUN[cadence]
+  const variation = `the ${period}-to-${period} variation`
+  const rate = chartType === 'u' || chartType === 'up'
+  const ratio = rate || chartType === 'p' || chartType === 'pp'
+  if (limits === 'laney') {
+    return `Laney ${rate ? 'u′' : 'p′'} limits: ${variation} is larger than the sample sizes alone explain`
+  }
+  if (limits === 'none') return 'Run chart rules (no control limits)'
+  return ratio
+    ? `Shewhart limits: ${variation} is no larger than the sample sizes explain`
+    : 'Shewhart 3-sigma limits'
+}
+
+/** The method in words: how the cycle was compared and which limits were used. */
+export function describeVerdictMethod(
+  method: VerdictMethod,
+  s: { chartType: ChartType; cadence: Cadence },
+): { limitsNote: string; summary: string } {
+  const note = limitsNote(method.limits, s.chartType, s.cadence)
+  const description = method.description.trim().replace(/\.$/, '')
+  const comparison = description ? `${description[0]?.toUpperCase()}${description.slice(1)}` : ''
+  return { limitsNote: note, summary: comparison ? `${comparison}. ${note}.` : `${note}.` }
 }
 
 const lowerSubject = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s)

@@ -1,10 +1,17 @@
 // One linked measure's verdict, from its (already suppressed) cells, with the sentence for teachers.
-import { type ChangeReason, type ChartType, cycleVerdict } from '@pdsa/analytics'
+import {
+  type ChangeReason,
+  type ChartType,
+  type ComparisonSeries,
+  cycleVerdict,
+  type VerdictMethod,
+} from '@pdsa/analytics'
 import { type Cadence, type Direction, groupPhrase, type MeasureUnit } from '@pdsa/domain'
 import { verdictObservations } from './chart-series.ts'
-import { describeCycleVerdict } from './describe-verdict.ts'
+import { describeCycleVerdict, describeVerdictMethod } from './describe-verdict.ts'
 import { groupLabel, type PrivacyContext } from './privacy-context.ts'
 import type { Cell } from './school-cells.ts'
+import type { PriorCycleInput } from './verdict-inputs.ts'
 
 export type CycleVerdictKind = 'improved' | 'worsened' | 'no_signal' | 'not_enough_data'
 
@@ -32,6 +39,10 @@ export interface CycleMeasureVerdict {
   absoluteChange: number | null
   unit: MeasureUnit
   relativeChange: number | null
+  /** The comparison and limits the verdict rests on, in plain words (null when the data cannot be judged). */
+  method: VerdictMethodView | null
+  /** The cycle is complete: a not_enough_data verdict is final, no more values will be counted. */
+  isFinal: boolean
   baselineCentreLine: number | null
   baselineCount: number
   evaluationCount: number
@@ -46,6 +57,25 @@ export interface CycleMeasureVerdict {
   cadence: Cadence
   higherIsBetter: boolean
   expectedDirection: Direction
+}
+
+export interface VerdictMethodView extends VerdictMethod {
+  /** "Laney p′ limits: the week-to-week variation is larger than the sample sizes alone explain" */
+  limitsNote: string
+  /** "Compared with 8 schools that ran no cycle on this measure. Shewhart limits: …." */
+  summary: string
+  /** The re-baseline break on the chart: "New level after “Family texts” was adopted". */
+  phaseLabel: string | null
+}
+
+/** What the verdict reads besides the cycle's own cells (issue 9: calendar-aware verdicts). */
+export interface LinkVerdictInputs {
+  schoolYearStart: string
+  isFinal: boolean
+  /** The same measure and group at schools that ran no cycle on the measure (suppressed cells). */
+  comparison: readonly ComparisonSeries[]
+  /** Earlier cycles on the same series, oldest first. */
+  priorCycles: readonly PriorCycleInput[]
 }
 
 export interface VerdictWindow {
@@ -67,6 +97,7 @@ export interface LinkToJudge {
     multiplier: number
     higherIsBetter: boolean
     cadence: string
+    accumulation: string
   }
 }
 
@@ -76,10 +107,32 @@ export function evaluationEnd(w: VerdictWindow): string {
   return new Date(Date.parse(`${w.end}T00:00:00Z`) + w.lagDays * DAY_MS).toISOString().slice(0, 10)
 }
 
-/** One link's verdict from its (suppressed) cells. */
-export function judgeLink(link: LinkToJudge, cells: Cell[], privacy: PrivacyContext): CycleMeasureVerdict {
+/** The adopted earlier cycle whose new level the baseline starts from (the latest one before the break). */
+function phaseLabel(phaseStart: string | null, prior: readonly PriorCycleInput[]): string | null {
+  if (!phaseStart) return null
+  const adopted = prior.filter((p) => p.decision === 'adopt' && p.start <= phaseStart).at(-1)
+  if (!adopted) return 'New level after an earlier cycle was adopted'
+  return adopted.title
+    ? `New level after “${adopted.title}” was adopted`
+    : 'New level after an earlier cycle was adopted'
+}
+
+/** One link's verdict from its (suppressed) cells and the series it is compared with. */
+export function judgeLink(
+  link: LinkToJudge,
+  cells: Cell[],
+  privacy: PrivacyContext,
+  inputs: LinkVerdictInputs,
+): CycleMeasureVerdict {
   const m = link.measure
-  const measure = { ...m, chartType: m.chartType as ChartType, cadence: m.cadence as Cadence }
+  const measure = {
+    chartType: m.chartType as ChartType,
+    multiplier: m.multiplier,
+    higherIsBetter: m.higherIsBetter,
+    cadence: m.cadence as Cadence,
+    accumulation: m.accumulation === 'to_date' ? ('to_date' as const) : ('period' as const),
+    schoolYearStart: inputs.schoolYearStart,
+  }
   const group = link.studentGroupId ? privacy.groupById.get(link.studentGroupId) : privacy.allGroup
   const { window } = link
   const last = evaluationEnd(window)
@@ -87,6 +140,14 @@ export function judgeLink(link: LinkToJudge, cells: Cell[], privacy: PrivacyCont
     measure,
     observations: verdictObservations(measure, cells),
     cycle: window,
+    comparison: inputs.comparison,
+    priorCycles: inputs.priorCycles.map((p) => ({
+      start: p.start,
+      end: p.end,
+      lagDays: p.lagDays,
+      decision: p.decision,
+    })),
+    isFinal: inputs.isFinal,
   })
   const inWindow = cells.filter((c) => c.period <= last)
   const hiddenCount = inWindow.filter((c) => c.suppressed).length
@@ -103,12 +164,17 @@ export function judgeLink(link: LinkToJudge, cells: Cell[], privacy: PrivacyCont
     cadence: m.cadence as Cadence,
     higherIsBetter: m.higherIsBetter,
     expectedDirection: link.expectedDirection as Direction,
+    isFinal: inputs.isFinal,
   }
   if (!outcome.ok) {
+    const problem = outcome.issues[0] ?? 'unknown problem'
     return {
       ...base,
       verdict: 'not_enough_data',
-      message: `This measure's data cannot be judged yet: ${outcome.issues[0] ?? 'unknown problem'}.`,
+      message: inputs.isFinal
+        ? `This measure's data could not be judged: ${problem}.`
+        : `This measure's data cannot be judged yet: ${problem}.`,
+      method: null,
       detail: outcome.issues.join(' '),
       baselineMedian: null,
       evaluationMedian: null,
@@ -122,9 +188,18 @@ export function judgeLink(link: LinkToJudge, cells: Cell[], privacy: PrivacyCont
     }
   }
   const subject = `${m.name} for ${group?.category === 'all' || !group ? 'all students' : groupPhrase(group.name)}`
+  const words = describeVerdictMethod(outcome.method, {
+    chartType: measure.chartType,
+    cadence: measure.cadence,
+  })
   return {
     ...base,
     verdict: outcome.verdict,
+    method: {
+      ...outcome.method,
+      ...words,
+      phaseLabel: phaseLabel(outcome.method.phaseStart, inputs.priorCycles),
+    },
     message: describeCycleVerdict(outcome, {
       subject,
       unit: base.unit,
@@ -132,6 +207,7 @@ export function judgeLink(link: LinkToJudge, cells: Cell[], privacy: PrivacyCont
       chartType: base.chartType,
       hiddenCount,
       threshold: privacy.threshold,
+      isFinal: inputs.isFinal,
     }),
     detail: outcome.message,
     baselineMedian: outcome.baseline.median,
