@@ -7,6 +7,7 @@ export interface VerdictBadge {
   measureName: string
   studentGroupName: string | null
   verdict: CycleVerdictKindName
+  /** The verdict's sentence followed by its method in words. */
   message: string
 }
 
@@ -30,7 +31,8 @@ export async function loadCycleVerdictBadges(
         measureName: v.measureName,
         studentGroupName: v.studentGroupId ? v.studentGroupName : null,
         verdict: v.verdict,
-        message: v.message,
+        // The sentence, then how it was judged (the comparison and the limits), as the verdict card says it.
+        message: v.method ? `${v.message} ${v.method.summary}` : v.message,
       })),
     ]),
   )

@@ -41,6 +41,7 @@ export const CYCLE_EXPORT_FIELDS = [
   'questions_and_predictions',
   'tasks',
   'measures_and_verdicts',
+  'method',
   'carried_out_as_planned',
   'predictions_confirmed',
   'decision',
@@ -103,6 +104,15 @@ export async function exportCyclesCsv({
         v ? CYCLE_VERDICT_LABELS[v.verdict] : 'no verdict'
       }`
     })
+    // How each verdict was reached: the comparison and the limits, in the words the verdict card uses.
+    const methods = c.measures.flatMap((m) => {
+      const v = cycleVerdicts.find(
+        (x) => x.measureId === m.measureId && x.studentGroupId === (m.studentGroupId ?? null),
+      )
+      return v?.method
+        ? [`${m.measure.name} (${m.studentGroup?.name ?? 'All students'}): ${v.method.summary}`]
+        : []
+    })
     const questions = c.questions.map((q, i) => {
       const parts = [`${i + 1}. ${q.question}`]
       if (q.prediction) parts.push(`Prediction: ${q.prediction}`)
@@ -133,6 +143,7 @@ export async function exportCyclesCsv({
       questions.join('\n'),
       tasks.join('\n'),
       measures.join('\n'),
+      methods.join('\n'),
       yesNo(c.carriedOutAsPlanned),
       c.predictionsConfirmed ?? '',
       c.decision ? DECISION_LABELS[c.decision as keyof typeof DECISION_LABELS] : '',
