@@ -22,6 +22,21 @@ export {
 } from './equity/equity-gap.ts'
 export { minimumCrossings, symmetricBinomialQuantile } from './numeric/binomial-quantile.ts'
 export {
+  type CellRelease,
+  type DecideSeriesReleaseInput,
+  decideSeriesRelease,
+  type HiddenReason,
+  type NumeratorKind,
+  otherThanCellId,
+  type ReleaseCell,
+  type ReleaseGroup,
+  type ReleaseGroupCategory,
+  type ReleaseRule,
+  type ReleaseTableInput,
+  type SeriesRelease,
+  schoolYearOf,
+} from './privacy/release.ts'
+export {
   type AdditiveRelation,
   DEFAULT_SUPPRESSION_THRESHOLD,
   findRecoverableCells,
@@ -37,6 +52,12 @@ export {
   type SuppressionResult,
   suppressCells,
 } from './privacy/suppress-cells.ts'
+export {
+  type CodingBand,
+  codedNumeratorRange,
+  codingBand,
+  codingPercent,
+} from './privacy/top-bottom-coding.ts'
 export {
   type AnalyzeRequest,
   type AnalyzeRequestOutcome,

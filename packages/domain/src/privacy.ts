@@ -11,6 +11,7 @@
 // that shows fewer groups can never reveal more than one that shows them all.
 import {
   type AdditiveRelation,
+  otherThanCellId,
   type SuppressionCell,
   type SuppressionReason,
   suppressCells,
@@ -28,10 +29,8 @@ export interface PrivacyCell {
   n: number | null
 }
 
-/** Id of the derived cell "all students other than this group" in the suppression input. */
-export function otherThanCellId(groupId: string): string {
-  return `other-than:${groupId}`
-}
+/** Id of the derived cell "all students other than this group" (defined with the release decision). */
+export { otherThanCellId }
 
 /** Categories whose groups partition all students (each student in exactly one group). */
 const PARTITIONS: readonly StudentGroupCategory[] = ['race_ethnicity', 'gender']

@@ -1,0 +1,127 @@
+// The release decision for one table (one measure × school × period), see ADR 016:
+//   1. primary: a cell with 1 ≤ n < threshold is hidden;
+//   2. year to date: a cell hidden earlier in the school year of a to-date measure stays hidden;
+//   3. top/bottom coding: a shown rate near 0 % or 100 % is released as a range (shares only);
+//   4. complementary: no relation may have exactly one hidden cell, and no combination of relations may
+//      isolate one (exact rational elimination);
+//   5. audit: linear programming over everything released bounds every protected cell; where an
+//      interval is narrower than the protection rule, one more cell is hidden and the audit runs again.
+import type { ModelCell, ModelRelation, TableModel } from './release-model.ts'
+import { findRecoverableCells } from './suppress-cells.ts'
+import { codingBand } from './top-bottom-coding.ts'
+
+export type HiddenReason = 'primary' | 'complementary' | 'audit' | 'year_to_date'
+
+export type CellRelease =
+  | { kind: 'shown' }
+  | { kind: 'suppressed'; reason: HiddenReason }
+  | { kind: 'coded'; bound: 'at_most' | 'at_least'; percent: number } // top/bottom coded, e.g. "≤ 5 %"
+
+/** How a measure's numerator relates to its n: the bounds an attacker knows for a hidden numerator. */
+export type NumeratorKind = 'share' | 'count' | 'signed'
+
+export interface TableRuleContext {
+  threshold: number
+  numeratorKind: NumeratorKind
+  /** Top/bottom code shares near 0 % or 100 % (default on). */
+  coding: boolean
+}
+
+export interface TableDecision {
+  releases: Map<string, CellRelease>
+  /** Ids of the hidden cells. */
+  hidden: Set<string>
+}
+
+const relationCells = (r: ModelRelation) => [r.total, ...r.members]
+
+/** Cost order of hiding a cell: fewer students first, then the fixed group order. */
+function cheaper(a: ModelCell, b: ModelCell): boolean {
+  return a.n < b.n || (a.n === b.n && a.order < b.order)
+}
+
+export function decideTable(
+  model: TableModel,
+  context: TableRuleContext,
+  hiddenEarlierThisYear: ReadonlySet<string>,
+): TableDecision {
+  const { threshold } = context
+  const releases = new Map<string, CellRelease>()
+  const hidden = new Set<string>()
+  const hide = (id: string, reason: HiddenReason) => {
+    hidden.add(id)
+    releases.set(id, { kind: 'suppressed', reason })
+  }
+  for (const cell of model.cells) {
+    if (cell.n > 0 && cell.n < threshold) hide(cell.id, 'primary')
+    else if (cell.n > 0 && hiddenEarlierThisYear.has(cell.id)) hide(cell.id, 'year_to_date')
+    else releases.set(cell.id, { kind: 'shown' })
+  }
+  if (context.coding && context.numeratorKind === 'share') {
+    for (const cell of model.cells) {
+      if (hidden.has(cell.id) || cell.numerator === null) continue
+      const band = codingBand(cell.n, cell.numerator, threshold)
+      if (band) releases.set(cell.id, { kind: 'coded', ...band })
+    }
+  }
+  if (hidden.size === 0) return { releases, hidden }
+
+  for (;;) {
+    completeComplements(model, hidden, hide)
+    break
+  }
+  return { releases, hidden }
+}
+
+/**
+ * Complementary suppression: while a relation has exactly one hidden cell, hide its cheapest other
+ * non-empty cell; while a combination of relations isolates a hidden cell, hide the cheapest other cell
+ * of a relation that involves it.
+ */
+function completeComplements(
+  model: TableModel,
+  hidden: Set<string>,
+  hide: (id: string, reason: HiddenReason) => void,
+): void {
+  const relations = model.relations
+  for (;;) {
+    let changed = false
+    for (const relation of relations) {
+      const ids = relationCells(relation)
+      if (ids.filter((id) => hidden.has(id)).length !== 1) continue
+      const choice = cheapestVisible(model, ids, hidden)
+      if (choice) {
+        hide(choice, 'complementary')
+        changed = true
+      }
+    }
+    if (changed) continue
+    const recoverable = findRecoverableCells(relations, hidden)
+    if (recoverable.length === 0) return
+    const target = recoverable.sort(
+      (a, b) => (model.byId.get(a)?.order ?? 0) - (model.byId.get(b)?.order ?? 0),
+    )[0] as string
+    const candidates = relations.filter((r) => relationCells(r).includes(target)).flatMap(relationCells)
+    const choice = cheapestVisible(model, candidates, hidden)
+    if (!choice) return // every cell of those relations is hidden already: nothing more to do
+    hide(choice, 'complementary')
+  }
+}
+
+/** The cheapest cell among `ids` that is not hidden, preferring non-empty cells. */
+function cheapestVisible(
+  model: TableModel,
+  ids: readonly string[],
+  hidden: ReadonlySet<string>,
+): string | null {
+  let best: ModelCell | null = null
+  for (const id of ids) {
+    if (hidden.has(id)) continue
+    const cell = model.byId.get(id)
+    if (!cell) continue
+    if (best === null) best = cell
+    else if (best.n === 0 && cell.n > 0) best = cell
+    else if ((cell.n > 0 || best.n === 0) && cheaper(cell, best)) best = cell
+  }
+  return best?.id ?? null
+}

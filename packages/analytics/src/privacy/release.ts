@@ -1,0 +1,144 @@
+// The one release decision for a (measure, school) series: which cells every surface shows, hides or
+// shows as a range, for every role (ADR 016). Deterministic: the same input gives the same decision,
+// ties broken by the fixed group order (sortOrder, then id).
+//
+// Additions to the published shape (all optional or extra, no name changed):
+//   - ReleaseGroup.withinGroupIds: an intersection's parent groups (the audit then knows part ≤ whole);
+//   - ReleaseRule.numeratorKind: 'share' (0 ≤ numerator ≤ n, p-chart percentages; the default),
+//     'count' (numerator ≥ 0, e.g. referrals per 100 students) or 'signed' (any sign, e.g. sums of
+//     score distances); only shares are top/bottom coded;
+//   - SeriesRelease.periods / SeriesRelease.table(period): every decision of a period, for exports.
+import { buildTableModel, orderGroups, type ReleaseCell, type ReleaseGroup } from './release-model.ts'
+import { type CellRelease, decideTable, type NumeratorKind, type TableRuleContext } from './release-table.ts'
+
+export type {
+  ReleaseCell,
+  ReleaseGroup,
+  ReleaseGroupCategory,
+} from './release-model.ts'
+export type { CellRelease, HiddenReason, NumeratorKind } from './release-table.ts'
+
+export interface ReleaseTableInput {
+  /** YYYY-MM-DD */
+  period: string
+  cells: readonly ReleaseCell[]
+}
+
+export interface ReleaseRule {
+  /** Smallest n that may be shown (the district's suppression threshold). */
+  threshold: number
+  /** to_date: the measure is cumulative within the school year. */
+  accumulation: 'period' | 'to_date'
+  /** MM-DD: the first day of the district's school year. */
+  schoolYearStart: string
+  /** Default 'share'. */
+  numeratorKind?: NumeratorKind
+}
+
+export interface SeriesRelease {
+  /** The decision for a group's cell (or a derived "all other than G" cell, id otherThanCellId(G)). */
+  cell(period: string, cellId: string): CellRelease
+  /** The periods decided, in order. */
+  readonly periods: readonly string[]
+  /** Every cell's decision in one period (group ids and derived cell ids); empty for an unknown period. */
+  table(period: string): ReadonlyMap<string, CellRelease>
+}
+
+const SHOWN: CellRelease = { kind: 'shown' }
+const PERIOD = /^\d{4}-\d{2}-\d{2}$/
+const MONTH_DAY = /^\d{2}-\d{2}$/
+
+/** The school year a period belongs to, named by the year it starts in. */
+export function schoolYearOf(period: string, schoolYearStart: string): number {
+  const year = Number(period.slice(0, 4))
+  return period.slice(5) >= schoolYearStart ? year : year - 1
+}
+
+function validate(input: DecideSeriesReleaseInput): void {
+  const { rule, groups, tables } = input
+  const issues: string[] = []
+  if (!(Number.isInteger(rule.threshold) && rule.threshold >= 1))
+    issues.push(`threshold must be a positive whole number, got ${rule.threshold}`)
+  if (!MONTH_DAY.test(rule.schoolYearStart))
+    issues.push(`schoolYearStart must be MM-DD, got "${rule.schoolYearStart}"`)
+  const ids = new Set<string>()
+  for (const group of groups) {
+    if (ids.has(group.id)) issues.push(`group "${group.id}" is listed twice`)
+    ids.add(group.id)
+  }
+  if (groups.filter((g) => g.category === 'all').length > 1)
+    issues.push('only one group may have category "all"')
+  const periods = new Set<string>()
+  for (const table of tables) {
+    if (!PERIOD.test(table.period)) issues.push(`period must be YYYY-MM-DD, got "${table.period}"`)
+    if (periods.has(table.period)) issues.push(`period ${table.period} is listed twice`)
+    periods.add(table.period)
+    const seen = new Set<string>()
+    for (const cell of table.cells) {
+      if (!ids.has(cell.groupId)) issues.push(`period ${table.period}: unknown group "${cell.groupId}"`)
+      if (seen.has(cell.groupId)) issues.push(`period ${table.period}: group "${cell.groupId}" listed twice`)
+      seen.add(cell.groupId)
+    }
+  }
+  if (issues.length > 0) throw new Error(`decideSeriesRelease: ${issues.join('; ')}`)
+}
+
+export interface DecideSeriesReleaseInput {
+  tables: readonly ReleaseTableInput[]
+  groups: readonly ReleaseGroup[]
+  rule: ReleaseRule
+}
+
+/**
+ * One (measure, school) series over all its periods and groups: deterministic, ties broken by a fixed
+ * group order (sortOrder, then id). Throws on malformed input (duplicate ids, bad dates) — a caller bug,
+ * never a data condition. Cells with n = null are shown (nothing to judge them by).
+ */
+export function decideSeriesRelease(input: DecideSeriesReleaseInput): SeriesRelease {
+  validate(input)
+  const { rule } = input
+  const ordered = orderGroups(input.groups)
+  const groupById = new Map(ordered.map((g) => [g.id, g]))
+  const orderOf = new Map(ordered.map((g, i) => [g.id, i]))
+  const context: TableRuleContext = {
+    threshold: rule.threshold,
+    numeratorKind: rule.numeratorKind ?? 'share',
+    coding: true,
+  }
+  const tables = [...input.tables].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+  const decisions = new Map<string, Map<string, CellRelease>>()
+  let year: number | null = null
+  let hiddenThisYear = new Set<string>()
+  for (const table of tables) {
+    const tableYear = schoolYearOf(table.period, rule.schoolYearStart)
+    if (tableYear !== year) {
+      year = tableYear
+      hiddenThisYear = new Set()
+    }
+    const model = buildTableModel(table.cells, groupById, orderOf)
+    const carried = rule.accumulation === 'to_date' ? hiddenThisYear : new Set<string>()
+    const decision = decideTable(model, context, carried)
+    if (rule.accumulation === 'to_date') for (const id of decision.hidden) hiddenThisYear.add(id)
+    decisions.set(table.period, decision.releases)
+  }
+  const all = ordered.find((g) => g.category === 'all')
+  return {
+    periods: tables.map((t) => t.period),
+    table: (period) => decisions.get(period) ?? new Map(),
+    cell(period, cellId) {
+      const releases = decisions.get(period)
+      if (!releases) return SHOWN
+      const release = releases.get(cellId)
+      if (release) return release
+      // a derived cell that was not built (its group or all students has no n): hidden with either
+      if (cellId.startsWith('other-than:')) {
+        const groupId = cellId.slice('other-than:'.length)
+        for (const id of [groupId, all?.id]) {
+          const other = id === undefined ? undefined : releases.get(id)
+          if (other?.kind === 'suppressed') return { kind: 'suppressed', reason: 'complementary' }
+        }
+      }
+      return SHOWN
+    },
+  }
+}
