@@ -1,11 +1,13 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
+import { schoolYearStartProblem } from '@pdsa/domain'
 import { IconShieldLock } from '@tabler/icons-react'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
+import { SchoolYearStartInput, toSchoolYearStart } from './SchoolYearStartInput'
 
-/** The district's name and its small-cell privacy threshold. */
+/** The district's name, its small-cell privacy threshold and the day its school year starts. */
 export function DistrictSettingsForm() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
@@ -14,6 +16,8 @@ export function DistrictSettingsForm() {
     initialValues: {
       name: settings.name,
       suppressionThreshold: settings.suppressionThreshold as number | string,
+      schoolYearStartMonth: settings.schoolYearStart.slice(0, 2),
+      schoolYearStartDay: Number(settings.schoolYearStart.slice(3)) as number | string,
     },
     validate: {
       name: (v) => (v.trim() ? null : 'Enter the district’s name.'),
@@ -21,15 +25,26 @@ export function DistrictSettingsForm() {
         Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 100
           ? null
           : 'A whole number from 1 to 100.',
+      schoolYearStartDay: (day, values) =>
+        schoolYearStartProblem(toSchoolYearStart(values.schoolYearStartMonth, day)),
     },
   })
-  const feedback = mutationFeedback({ success: 'Settings saved.', onFieldErrors: form.setErrors })
+  const feedback = mutationFeedback({
+    success: 'Settings saved.',
+    onFieldErrors: ({ schoolYearStart, ...errors }) =>
+      form.setErrors({ ...errors, ...(schoolYearStart ? { schoolYearStartDay: schoolYearStart } : {}) }),
+  })
   const save = useMutation(
     trpc.org.updateDistrictSettings.mutationOptions({
       onError: feedback.onError,
       onSuccess: async (saved) => {
         feedback.onSuccess()
-        form.resetDirty({ name: saved.name, suppressionThreshold: saved.suppressionThreshold })
+        form.resetDirty({
+          name: saved.name,
+          suppressionThreshold: saved.suppressionThreshold,
+          schoolYearStartMonth: saved.schoolYearStart.slice(0, 2),
+          schoolYearStartDay: Number(saved.schoolYearStart.slice(3)),
+        })
         await queryClient.invalidateQueries({ queryKey: trpc.org.districtSettings.pathKey() })
         await queryClient.invalidateQueries({ queryKey: trpc.org.navigation.pathKey() })
       },
@@ -40,7 +55,11 @@ export function DistrictSettingsForm() {
     <Paper withBorder p="lg" maw={720}>
       <form
         onSubmit={form.onSubmit((v) =>
-          save.mutate({ name: v.name, suppressionThreshold: Number(v.suppressionThreshold) }),
+          save.mutate({
+            name: v.name,
+            suppressionThreshold: Number(v.suppressionThreshold),
+            schoolYearStart: toSchoolYearStart(v.schoolYearStartMonth, v.schoolYearStartDay),
+          }),
         )}
       >
         <Stack gap="md">
@@ -74,6 +93,11 @@ export function DistrictSettingsForm() {
               enter.
             </Text>
           </Alert>
+          <SchoolYearStartInput
+            disabled={!settings.canEdit}
+            month={form.getInputProps('schoolYearStartMonth')}
+            day={form.getInputProps('schoolYearStartDay')}
+          />
           {settings.canEdit ? (
             <Group justify="flex-end">
               <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>

@@ -4,6 +4,7 @@ import {
   CHART_TYPE_LABELS,
   FAMILY_DESCRIPTIONS,
   FAMILY_LABELS,
+  formatSchoolYearStart,
   periodAlignmentRule,
   UNIT_LABELS,
   usesNumeratorDenominator,
@@ -26,7 +27,7 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
   )
 }
 
-/** What a measure is: its definition, unit, direction, cadence and chart. */
+/** What a measure is: its definition, unit, direction, cadence, accumulation and chart. */
 export function MeasureDefinition({ measure }: { measure: Measure }) {
   const ratio = usesNumeratorDenominator(measure.unit)
   return (
@@ -60,6 +61,14 @@ export function MeasureDefinition({ measure }: { measure: Measure }) {
               {periodAlignmentRule(measure.cadence) === 'Any date.'
                 ? 'Any start date.'
                 : periodAlignmentRule(measure.cadence)}
+            </Text>
+          </Item>
+          <Item label="Accumulates">
+            {measure.accumulation === 'to_date' ? 'Year to date' : 'Per period'}
+            <Text size="xs" c="dimmed">
+              {measure.accumulation === 'to_date'
+                ? `Cumulative within the school year; restarts every ${formatSchoolYearStart(measure.schoolYearStart)}.`
+                : 'Each value describes its own period.'}
             </Text>
           </Item>
           <Item label="Chart">{CHART_TYPE_LABELS[measure.chartType]}</Item>

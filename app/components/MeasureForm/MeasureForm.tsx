@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Drawer,
   Group,
@@ -33,7 +34,13 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
-import { initialValues, type MeasureForEdit, type MeasureFormValues, UNIT_HELP } from './measure-form-values'
+import {
+  ACCUMULATION_HELP,
+  initialValues,
+  type MeasureForEdit,
+  type MeasureFormValues,
+  UNIT_HELP,
+} from './measure-form-values'
 import { useMeasureScopes } from './use-measure-scopes'
 
 /** Creates a measure (library or school) or edits one, in a drawer with a description for every field. */
@@ -88,6 +95,7 @@ export function MeasureForm({
       denominatorDefinition: values.denominatorDefinition,
       higherIsBetter: values.higherIsBetter === 'true',
       cadence: values.cadence,
+      accumulation: values.accumulation,
       chartType: values.chartType,
       isAdverseEvent: values.isAdverseEvent,
     }
@@ -214,6 +222,33 @@ export function MeasureForm({
               {...form.getInputProps('chartType')}
             />
           </SimpleGrid>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="accumulation-label">
+              Accumulates
+            </Text>
+            <SegmentedControl
+              aria-labelledby="accumulation-label"
+              aria-describedby="accumulation-help"
+              data={[
+                { value: 'period', label: 'Per period' },
+                { value: 'to_date', label: 'Year to date' },
+              ]}
+              {...form.getInputProps('accumulation')}
+            />
+            <Text size="xs" c="dimmed" id="accumulation-help">
+              {ACCUMULATION_HELP[v.accumulation]}
+            </Text>
+            {hasData && measure && v.accumulation !== measure.accumulation ? (
+              <Alert color="yellow" variant="light" p="xs">
+                <Text size="xs">
+                  The {measure.observationCount.toLocaleString('en-US')} values already entered will be read
+                  as {v.accumulation === 'to_date' ? 'year to date' : 'per period'} from now on, in charts and
+                  verdicts. Change it only if the definition was wrong; the change is recorded in the audit
+                  log.
+                </Text>
+              </Alert>
+            ) : null}
+          </Stack>
           {measure ? null : (
             <NumberInput
               label="Multiplier"

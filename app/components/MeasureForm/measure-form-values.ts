@@ -3,6 +3,7 @@ import {
   type ChartType,
   defaultChartType,
   defaultMultiplier,
+  type MeasureAccumulation,
   type MeasureFamily,
   type MeasureUnit,
 } from '@pdsa/domain'
@@ -22,6 +23,7 @@ export interface MeasureFormValues {
   denominatorDefinition: string
   higherIsBetter: 'true' | 'false'
   cadence: Cadence
+  accumulation: MeasureAccumulation
   chartType: ChartType
   multiplier: number | string
   isAdverseEvent: boolean
@@ -34,6 +36,13 @@ export const UNIT_HELP: Record<MeasureUnit, string> = {
   count: 'A number of events, e.g. office referrals in a week.',
   score: 'An average or a scale score, e.g. mean reading score.',
   days: 'A number of days, e.g. average days absent.',
+}
+
+/** What each accumulation means, under the choice. */
+export const ACCUMULATION_HELP: Record<MeasureAccumulation, string> = {
+  period: 'Each value describes its own period: this week’s attendance rate, this month’s referrals.',
+  to_date:
+    'Each value is cumulative since the school year started: chronic absence to date, suspensions so far this year. It restarts at the start of every school year.',
 }
 
 export function initialValues(measure: MeasureForEdit | null, defaultScope: string): MeasureFormValues {
@@ -49,6 +58,7 @@ export function initialValues(measure: MeasureForEdit | null, defaultScope: stri
     denominatorDefinition: measure?.denominatorDefinition ?? '',
     higherIsBetter: measure ? (measure.higherIsBetter ? 'true' : 'false') : 'true',
     cadence: measure?.cadence ?? 'weekly',
+    accumulation: measure?.accumulation ?? 'period',
     chartType: measure?.chartType ?? defaultChartType(unit),
     multiplier: measure?.multiplier ?? defaultMultiplier(unit),
     isAdverseEvent: measure?.isAdverseEvent ?? false,

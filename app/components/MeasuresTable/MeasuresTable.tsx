@@ -1,5 +1,5 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core'
-import { CADENCE_LABELS, FAMILY_LABELS, UNIT_LABELS } from '@pdsa/domain'
+import { Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { ACCUMULATION_LABELS, CADENCE_LABELS, FAMILY_LABELS, UNIT_LABELS } from '@pdsa/domain'
 import { IconArrowDownRight, IconArrowUpRight, IconChartLine } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
@@ -76,7 +76,16 @@ export function MeasuresTable({ measures, filtered }: { measures: Measure[]; fil
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{CADENCE_LABELS[m.cadence]}</Text>
+                <Stack gap={2} align="flex-start">
+                  <Text size="sm">{CADENCE_LABELS[m.cadence]}</Text>
+                  {m.accumulation === 'to_date' ? (
+                    <Tooltip label={ACCUMULATION_LABELS.to_date} withArrow>
+                      <Badge size="xs" variant="outline" color="indigo.8" tt="none" tabIndex={0}>
+                        Year to date
+                      </Badge>
+                    </Tooltip>
+                  ) : null}
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" tt="uppercase" title={`${m.chartType} chart`}>

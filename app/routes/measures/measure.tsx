@@ -60,6 +60,11 @@ function MeasurePage({ measureId }: { measureId: string }) {
             <Badge variant="light" tt="none">
               {measure.school ? measure.school.name : 'District library'}
             </Badge>
+            {measure.accumulation === 'to_date' ? (
+              <Badge variant="outline" color="indigo.8" tt="none">
+                Year to date
+              </Badge>
+            ) : null}
             {measure.archived ? <Badge color="gray.7">Archived</Badge> : null}
           </Group>
         }

@@ -13,8 +13,8 @@ export async function requireReadableMeasure(db: DbTx, actor: Actor, id: string)
 }
 
 /**
- * A measure's definition, with the schools whose data the actor may see or enter for it and the
- * district's suppression threshold (for showing small cells as "n < 10").
+ * A measure's definition, with the schools whose data the actor may see or enter for it, the
+ * district's suppression threshold (for showing small cells as "n < 10") and its school-year start.
  */
 export async function getMeasure({ db, actor, id }: { db: DbTx; actor: Actor; id: string }) {
   const measure = await requireReadableMeasure(db, actor, id)
@@ -27,7 +27,7 @@ export async function getMeasure({ db, actor, id }: { db: DbTx; actor: Actor; id
     }),
     db.district.findUniqueOrThrow({
       where: { id: actor.districtId },
-      select: { suppressionThreshold: true },
+      select: { suppressionThreshold: true, schoolYearStart: true },
     }),
   ])
   return {
@@ -35,5 +35,7 @@ export async function getMeasure({ db, actor, id }: { db: DbTx; actor: Actor; id
     viewSchools: schools.filter((s) => canReadSchool(actor, s.id)),
     entrySchools: schools.filter((s) => canEnterSchoolData(actor, s.id)),
     suppressionThreshold: district.suppressionThreshold,
+    /** 'MM-DD': where a year-to-date measure restarts. */
+    schoolYearStart: district.schoolYearStart,
   }
 }

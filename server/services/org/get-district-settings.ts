@@ -7,10 +7,11 @@ const settingsSelect = {
   name: true,
   slug: true,
   suppressionThreshold: true,
+  schoolYearStart: true,
   updatedAt: true,
 } as const
 
-/** The district's name and privacy threshold (district leaders and admins). */
+/** The district's name, privacy threshold and school-year start (district leaders and admins). */
 export async function getDistrictSettings({ db, actor }: { db: DbTx; actor: Actor }) {
   assertAllowed(canLeadDistrict(actor), 'Only district leaders and admins can see the district settings.')
   const district = await db.district.findUniqueOrThrow({
