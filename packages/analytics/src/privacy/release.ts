@@ -16,6 +16,7 @@ export type {
   ReleaseGroup,
   ReleaseGroupCategory,
 } from './release-model.ts'
+export { otherThanCellId } from './release-model.ts'
 export type { CellRelease, HiddenReason, NumeratorKind } from './release-table.ts'
 
 export interface ReleaseTableInput {
