@@ -78,6 +78,14 @@ export {
   seriesAnalysisPoints,
 } from './series/analyze-series.ts'
 export {
+  criticalOverdispersionRatio,
+  laneyChartFor,
+  OVERDISPERSION_TEST_LEVEL,
+  type OverdispersionInput,
+  type OverdispersionResult,
+  overdispersion,
+} from './series/overdispersion.ts'
+export {
   analyzeRuns,
   IHI_SHIFT_LENGTH,
   IHI_TREND_LENGTH,

@@ -73,7 +73,7 @@ function baseRatio(columns: SeriesColumns, start: number, end: number): number {
  * option qic.screenedmr = TRUE, which library(qicharts2) sets). A missing value makes the two
  * moving ranges next to it missing; excluded points are simply left out of the sequence.
  */
-function averageMovingRange(
+export function averageMovingRange(
   deviation: (index: number) => number,
   isBase: Uint8Array,
   start: number,
@@ -164,6 +164,29 @@ function laneySigmaZ(
   return averageMovingRange(deviation, isBase, start, end, screen) / D2
 }
 
+/** Binomial (p) or Poisson (u) sigma of one point before Laney's adjustment. */
+function attributeSigma(kind: 'p' | 'u', centre: number, n: Float64Array): (index: number) => number {
+  return kind === 'p'
+    ? (i: number) => Math.sqrt((centre * (1 - centre)) / (n[i] as number))
+    : (i: number) => Math.sqrt(centre / (n[i] as number))
+}
+
+/**
+ * Centre line (Σy / Σn over the base points) and Laney's sigma_z of the phase [start, end) of a p or
+ * u series: exactly the factor by which the pp / up chart widens the p / u limits.
+ */
+export function laneyPhaseSigmaZ(
+  kind: 'p' | 'u',
+  columns: SeriesColumns,
+  start: number,
+  end: number,
+  screen: boolean,
+): { centre: number; sigmaZ: number } {
+  const centre = baseRatio(columns, start, end)
+  const sigmaZ = laneySigmaZ(columns, centre, attributeSigma(kind, centre, columns.n), start, end, screen)
+  return { centre, sigmaZ }
+}
+
 function proportions(
   columns: SeriesColumns,
   start: number,
@@ -172,9 +195,8 @@ function proportions(
   isLaney: boolean,
   screen: boolean,
 ): void {
-  const { n } = columns
   const centre = baseRatio(columns, start, end)
-  const sigmaAt = (i: number) => Math.sqrt((centre * (1 - centre)) / (n[i] as number))
+  const sigmaAt = attributeSigma('p', centre, columns.n)
   const sigmaZ = isLaney ? laneySigmaZ(columns, centre, sigmaAt, start, end, screen) : 1
   for (let i = start; i < end; i++) {
     const sigma = isLaney ? sigmaAt(i) * sigmaZ : sigmaAt(i)
@@ -196,9 +218,8 @@ function rates(
   isLaney: boolean,
   screen: boolean,
 ): void {
-  const { n } = columns
   const centre = baseRatio(columns, start, end)
-  const sigmaAt = (i: number) => Math.sqrt(centre / (n[i] as number))
+  const sigmaAt = attributeSigma('u', centre, columns.n)
   const sigmaZ = isLaney ? laneySigmaZ(columns, centre, sigmaAt, start, end, screen) : 1
   for (let i = start; i < end; i++) {
     const sigma = isLaney ? sigmaAt(i) * sigmaZ : sigmaAt(i)
