@@ -31,6 +31,7 @@ import { IconAlertTriangle, IconCheck, IconFileUpload, IconInfoCircle } from '@t
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTRPC, useTRPCClient } from '~/lib/trpc'
+import { RowMessages } from './RowMessages'
 import { readAsBase64, UploadError, uploadToProcedure } from './upload'
 
 const PHASE_LABELS: Record<ImportPhase | 'done', string> = {
@@ -67,7 +68,7 @@ export interface ImportWizardProps {
   csrfToken: string | null
   /** Codes an import file may use, for the help text and the template. */
   options: {
-    measures: { code: string; name: string; cadence: string }[]
+    measures: { code: string; name: string; cadence: string; accumulation: 'period' | 'to_date' }[]
     importSchools: { code: string; name: string }[]
     groups: { code: string; name: string }[]
   }
@@ -158,6 +159,7 @@ export function ImportWizard({ csrfToken, options }: ImportWizardProps) {
   }
 
   const busy = state.kind === 'busy' ? state.busy : null
+  const toDateCodes = options.measures.filter((m) => m.accumulation === 'to_date').map((m) => m.code)
 
   return (
     <Stack gap="lg">
@@ -170,7 +172,14 @@ export function ImportWizard({ csrfToken, options }: ImportWizardProps) {
             The first row names the columns: <Code>measure</Code>, <Code>school</Code>, <Code>period</Code>{' '}
             (the period’s first day, YYYY-MM-DD), <Code>student_group</Code>, and <Code>value</Code> or{' '}
             <Code>numerator</Code> and <Code>denominator</Code>. Use the codes of your district’s measures,
-            schools and student groups. At most 20 MB.{' '}
+            schools and student groups.{' '}
+            {toDateCodes.length > 0 ? (
+              <>
+                Year-to-date measures ({toDateCodes.join(', ')}) take the counts so far this school year, not
+                the period’s own.{' '}
+              </>
+            ) : null}
+            At most 20 MB.{' '}
             <Anchor href={templateHref(options)} download="observations-template.csv" underline="always">
               Download a template
             </Anchor>
@@ -314,39 +323,22 @@ function PreviewPanel({
         ) : null}
 
         {preview.errorCount > 0 ? (
-          <Stack gap="xs">
-            <Title order={3} size="h5">
-              Problems ({fmt(preview.errorCount)})
-            </Title>
-            <Text size="sm" c="dimmed">
-              Nothing is written while any row has a problem. Fix the file and check it again, or import only
-              the valid rows.
-            </Text>
-            <Table.ScrollContainer minWidth={480} mah={320}>
-              <Table striped withTableBorder aria-label="Problems by row">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={70}>Row</Table.Th>
-                    <Table.Th>Problem</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.errors.map((e, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several problems
-                    <Table.Tr key={`${e.row}-${i}`}>
-                      <Table.Td>{e.row}</Table.Td>
-                      <Table.Td>{e.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {preview.errorCount > preview.errors.length ? (
-              <Text size="sm" c="dimmed">
-                Showing the first {fmt(preview.errors.length)} of {fmt(preview.errorCount)} problems.
-              </Text>
-            ) : null}
-          </Stack>
+          <RowMessages
+            title="Problems"
+            column="Problem"
+            explanation="Nothing is written while any row has a problem. Fix the file and check it again, or import only the valid rows."
+            messages={preview.errors}
+            total={preview.errorCount}
+          />
+        ) : null}
+        {preview.warningCount > 0 ? (
+          <RowMessages
+            title="Worth a look"
+            column="Warning"
+            explanation="These rows import as they are, but look unlikely: check them before you import."
+            messages={preview.warnings}
+            total={preview.warningCount}
+          />
         ) : null}
 
         <Stack gap="xs">

@@ -11,6 +11,7 @@ const measureSelect = {
   name: true,
   unit: true,
   higherIsBetter: true,
+  cadence: true,
   accumulation: true,
 } as const
 

@@ -1,5 +1,6 @@
 // What checking an import needs to know about the district: its measures, schools and student groups
-// by code, and which schools the importer may enter data for. Three queries, whatever the file's size.
+// by code, its school-year start, and which schools the importer may enter data for. Four queries,
+// whatever the file's size.
 import {
   type Actor,
   type Cadence,
@@ -7,6 +8,7 @@ import {
   canEnterSchoolData,
   canLeadDistrict,
   isoDateOf,
+  type MeasureAccumulation,
   type MeasureUnit,
 } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
@@ -19,6 +21,7 @@ export interface LookupMeasure {
   archived: boolean
   unit: MeasureUnit
   cadence: Cadence
+  accumulation: MeasureAccumulation
   chartType: ChartType
   multiplier: number
 }
@@ -64,6 +67,8 @@ export interface ImportLookups {
   canEnter(schoolId: string): boolean
   /** The importer's calendar date (UTC): later periods are in the future. */
   today: string
+  /** 'MM-DD': where the district's year-to-date measures restart. */
+  schoolYearStart: string
 }
 
 /** Whether the actor may import anything at all: district leaders, and team leads and members. */
@@ -78,7 +83,7 @@ export function canImportData(actor: Actor): boolean {
 
 export async function loadImportLookups(db: DbTx, actor: Actor, now: Date): Promise<ImportLookups> {
   const where = { districtId: actor.districtId }
-  const [measures, schools, groups] = await Promise.all([
+  const [measures, schools, groups, district] = await Promise.all([
     db.measure.findMany({
       where,
       select: {
@@ -89,12 +94,14 @@ export async function loadImportLookups(db: DbTx, actor: Actor, now: Date): Prom
         archivedAt: true,
         unit: true,
         cadence: true,
+        accumulation: true,
         chartType: true,
         multiplier: true,
       },
     }),
     db.school.findMany({ where, select: { id: true, code: true, name: true } }),
     db.studentGroup.findMany({ where, select: { id: true, code: true, name: true, isActive: true } }),
+    db.district.findUniqueOrThrow({ where: { id: actor.districtId }, select: { schoolYearStart: true } }),
   ])
   const allowed = new Map<string, boolean>()
   return {
@@ -118,5 +125,6 @@ export async function loadImportLookups(db: DbTx, actor: Actor, now: Date): Prom
       return ok
     },
     today: isoDateOf(now),
+    schoolYearStart: district.schoolYearStart,
   }
 }

@@ -13,7 +13,7 @@ import {
 import type { DbTx } from '../../db/client.ts'
 import { assertAllowed, validation } from '../shared.ts'
 import { type CheckedFile, checkImportRows } from './check-rows.ts'
-import { canImportData, loadImportLookups } from './lookups.ts'
+import { canImportData, type ImportLookups, loadImportLookups } from './lookups.ts'
 import { decodeFile, type ParsedFile, parseImportFile } from './parse-file.ts'
 
 export interface ImportFileInput {
@@ -30,6 +30,7 @@ export interface PreparedImport {
   fileSha256: string
   parsed: ParsedFile
   checked: CheckedFile
+  lookups: ImportLookups
   notes: string[]
   previous: PreviousImport | null
 }
@@ -77,5 +78,13 @@ export async function prepareImport(input: ImportFileInput): Promise<PreparedImp
     onProgress?.({ type: 'progress', phase: 'check', done, total }),
   )
   const previous = await findPreviousImport(db, actor, fileSha256)
-  return { fileName: name.data, fileSha256, parsed, checked, notes: [...notes, ...parsed.notes], previous }
+  return {
+    fileName: name.data,
+    fileSha256,
+    parsed,
+    checked,
+    lookups,
+    notes: [...notes, ...parsed.notes],
+    previous,
+  }
 }

@@ -2,14 +2,17 @@ import type { ImportPreviewEvent, ImportRowStatus, ImportSampleRow } from '@pdsa
 import { cellsOf } from './check-rows.ts'
 import { compareWithStored, ROW_CHANGED, ROW_NEW } from './compare-rows.ts'
 import { type ImportFileInput, prepareImport } from './prepare-import.ts'
+import { toDateWarnings } from './to-date-warnings.ts'
 
 const SAMPLE_ROWS = 10
 const ERRORS_SHOWN = 500
+const WARNINGS_SHOWN = 500
 
 /**
  * What importing the file would do, without writing anything: the counts (rows, valid, invalid, new,
- * changed, unchanged), the first rows with their fate, every row-level problem (the first 500 of them)
- * and the last import of the same file, if any.
+ * changed, unchanged), the first rows with their fate, every row-level problem (the first 500 of them),
+ * the warnings on rows that import but deserve a look (year-to-date counts that fall) and the last
+ * import of the same file, if any.
  */
 export async function previewImport(input: ImportFileInput): Promise<ImportPreviewEvent> {
   const prepared = await prepareImport(input)
@@ -17,6 +20,7 @@ export async function previewImport(input: ImportFileInput): Promise<ImportPrevi
   const statuses = await compareWithStored(input.db, input.actor.districtId, checked.valid, (done, total) =>
     input.onProgress?.({ type: 'progress', phase: 'compare', done, total }),
   )
+  const warnings = await toDateWarnings(input.db, input.actor.districtId, checked.valid, prepared.lookups)
   let added = 0
   let changed = 0
   for (const s of statuses) {
@@ -51,6 +55,8 @@ export async function previewImport(input: ImportFileInput): Promise<ImportPrevi
     sample,
     errors: checked.errors.slice(0, ERRORS_SHOWN),
     errorCount: checked.errors.length,
+    warnings: warnings.slice(0, WARNINGS_SHOWN),
+    warningCount: warnings.length,
     notes: prepared.notes,
     previousImport: prepared.previous,
   }

@@ -142,6 +142,12 @@ export interface ImportPreviewEvent {
   /** The first problems (at most 500); `errorCount` says how many there are in all. */
   errors: ImportRowError[]
   errorCount: number
+  /**
+   * Rows that import but deserve a look (a year-to-date count that falls within a school year): the
+   * first 500; `warningCount` says how many there are in all.
+   */
+  warnings: ImportRowError[]
+  warningCount: number
   /** File-level remarks: ignored columns, the text encoding. */
   notes: string[]
   /** The last import of a file with the same bytes, if any. */
