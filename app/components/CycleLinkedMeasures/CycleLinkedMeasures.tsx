@@ -41,15 +41,32 @@ function useRefreshOnChange(cycle: CycleInput) {
   }, [signature, cycle.id, queryClient, trpc])
 }
 
+type LinkedMeasure = ReturnType<typeof useCycleVerdicts>['measures'][number]
+
+function useCycleVerdicts(cycleId: string) {
+  const trpc = useTRPC()
+  return useSuspenseQuery(trpc.analytics.cycleVerdicts.queryOptions({ cycleId })).data
+}
+
+/** Where the centre line comes from, and where the chart starts. */
+function chartNote(m: LinkedMeasure): string {
+  const phaseStart = m.verdict.method?.phaseStart
+  const from = phaseStart
+    ? `The centre line comes from the ${m.verdict.baselineCount} values from the new level (${formatIsoDate(phaseStart, 'short')}) to the cycle’s start.`
+    : m.chart.earlierBaselinePoints > 0
+      ? `The centre line comes from all ${m.verdict.baselineCount} values before the cycle; the chart starts at ${formatIsoDate(m.chart.points[0]?.period, 'short')}.`
+      : 'The centre line comes from the values before the cycle started.'
+  return m.verdict.method ? `${from} ${m.verdict.method.limitsNote}.` : from
+}
+
 /**
  * The cycle page's "Linked measures" panel: for each measure the cycle links, the verdict in plain
  * language and the chart it rests on (baseline frozen at the cycle start, the cycle's window shaded).
  */
 export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
-  const trpc = useTRPC()
   const cycleId = cycle.id
   const schoolName = cycle.school.name
-  const { data } = useSuspenseQuery(trpc.analytics.cycleVerdicts.queryOptions({ cycleId }))
+  const data = useCycleVerdicts(cycleId)
   useRefreshOnChange(cycle)
   return (
     <Paper
@@ -64,8 +81,9 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
             Linked measures
           </Title>
           <Text size="sm" c="dimmed">
-            Did the cycle move its measures? Each verdict compares the values since the cycle started with the
-            baseline before it, and only calls a change a change when the data show a signal.
+            Did the cycle move its measures? Each verdict compares the values since the cycle started with a
+            baseline (each card says which, and which limits were used), and only calls a change a change when
+            the data show a signal.
           </Text>
         </div>
         {data.measures.length === 0 ? (
@@ -100,11 +118,9 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
                     isCurrent: true,
                   },
                 ]}
-                note={
-                  m.chart.earlierBaselinePoints > 0
-                    ? `The centre line comes from all ${m.verdict.baselineCount} values before the cycle; the chart starts at ${formatIsoDate(m.chart.points[0]?.period, 'short')}.`
-                    : 'The centre line comes from the values before the cycle started.'
-                }
+                limits={m.chart.limits}
+                phaseBreaks={m.chart.phaseBreak ? [m.chart.phaseBreak] : []}
+                note={chartNote(m)}
               />
             </Stack>
           ))

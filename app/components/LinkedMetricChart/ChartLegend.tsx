@@ -20,6 +20,8 @@ export function ChartLegend({
   threshold,
   series,
   hasWindows,
+  limitsName = 'Control limits',
+  hasPhaseBreaks = false,
 }: {
   mode: ChartMode
   hasLimits: boolean
@@ -27,6 +29,9 @@ export function ChartLegend({
   threshold: number
   series: readonly GroupSeriesView[]
   hasWindows: boolean
+  /** The limits drawn, named so a reader knows which: "Control limits (Laney p′)". */
+  limitsName?: string
+  hasPhaseBreaks?: boolean
 }) {
   return (
     <Group gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Chart legend">
@@ -57,7 +62,7 @@ export function ChartLegend({
             {mode === 'gap' ? 'Baseline median of the gap' : isRunChart ? 'Baseline median' : 'Centre line'}
           </Item>
           {hasLimits && mode === 'single' ? (
-            <Item swatch={<Swatch kind="line" dash="limit" />}>Control limits</Item>
+            <Item swatch={<Swatch kind="line" dash="limit" />}>{limitsName}</Item>
           ) : null}
           <Item swatch={<Swatch kind="run" />}>Signal: shift, run or trend</Item>
           {hasLimits && mode === 'single' ? (
@@ -68,6 +73,9 @@ export function ChartLegend({
       {mode !== 'gap' ? <Item swatch={<Swatch kind="hidden" />}>Hidden: n &lt; {threshold}</Item> : null}
       {hasWindows ? (
         <Item swatch={<Swatch kind="area" />}>Cycle window, labelled with its verdict</Item>
+      ) : null}
+      {hasPhaseBreaks ? (
+        <Item swatch={<Swatch kind="phase" />}>New level after an adopted cycle (the baseline restarts)</Item>
       ) : null}
     </Group>
   )

@@ -8,6 +8,8 @@ export const MARK_COLORS = {
   hidden: '#495057',
   centre: '#1c4f9c',
   limit: '#6b3fa0',
+  /** A re-baseline break (a new phase after an adopted cycle). */
+  phase: '#212529',
 } as const
 
 export function Mark({
@@ -79,12 +81,22 @@ export function Swatch({
   kind,
   dash,
 }: {
-  kind: 'value' | 'run' | 'sigma' | 'hidden' | 'line' | 'area'
+  kind: 'value' | 'run' | 'sigma' | 'hidden' | 'line' | 'area' | 'phase'
   dash?: string
 }) {
   return (
     <svg width={22} height={14} aria-hidden style={{ flex: 'none' }}>
-      {kind === 'line' ? (
+      {kind === 'phase' ? (
+        <line
+          x1={11}
+          y1={0}
+          x2={11}
+          y2={14}
+          stroke={MARK_COLORS.phase}
+          strokeWidth={2}
+          strokeDasharray="6 3"
+        />
+      ) : kind === 'line' ? (
         <line
           x1={1}
           y1={7}

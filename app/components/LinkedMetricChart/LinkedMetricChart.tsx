@@ -27,7 +27,7 @@ import {
   toTime,
   yDomain,
 } from './chart-data'
-import { WindowLabel, windowFill } from './WindowLabel'
+import { PhaseLabel, WindowLabel, windowFill } from './WindowLabel'
 
 const tickDate = (t: number) =>
   new Date(t).toLocaleDateString('en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' })
@@ -40,6 +40,16 @@ export interface ViewControl {
   disabled?: boolean
 }
 
+/** "Control limits (Laney p′)": which limits are drawn (those the verdict used). */
+function limitsName(
+  limits: LinkedMetricChartProps['limits'],
+  chartType: LinkedMetricChartProps['chartType'],
+) {
+  if (limits === 'laney')
+    return `Control limits (Laney ${chartType === 'u' || chartType === 'up' ? 'u′' : 'p′'})`
+  return limits === 'shewhart' ? 'Control limits (Shewhart)' : 'Control limits'
+}
+
 /**
  * The linked-metric chart: the measure's run or control chart (centre line, stepped limits), signal
  * points in a distinct colour and shape, every cycle window shaded and labelled with its verdict, a
@@ -47,6 +57,7 @@ export interface ViewControl {
  */
 export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?: ViewControl }) {
   const { title, unit, chartType, threshold, mode, series, gap, windows = [], note, height = 320 } = props
+  const phaseBreaks = mode === 'single' ? (props.phaseBreaks ?? []) : []
   const [showTable, setShowTable] = useState(false)
   const tableId = useId()
   const captionId = useId()
@@ -81,7 +92,10 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
       : mode === 'disaggregated'
         ? 'Values by student group'
         : CHART_TYPE_LABELS[chartType]
-  const summary = `${kind}, ${span}${windows.length ? `, ${windows.length} cycle window${windows.length === 1 ? '' : 's'} shaded` : ''}.`
+  const breaks = phaseBreaks.length
+    ? `, ${phaseBreaks.length === 1 ? 'a new phase' : `${phaseBreaks.length} new phases`} after an adopted cycle`
+    : ''
+  const summary = `${kind}${hasLimits && props.limits === 'laney' ? ' with Laney limits' : ''}, ${span}${windows.length ? `, ${windows.length} cycle window${windows.length === 1 ? '' : 's'} shaded` : ''}${breaks}.`
   const fmt = (v: number) =>
     mode === 'gap' ? `${v > 0 ? '+' : ''}${v.toFixed(1)}` : formatMeasureValue(v, unit)
   return (
@@ -160,6 +174,17 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
                   alignEnd={toTime(w.start) > firstT + (lastT - firstT) * 0.7}
                 />
               }
+            />
+          ))}
+          {phaseBreaks.map((b, i) => (
+            <ReferenceLine
+              key={b.period}
+              x={toTime(b.period)}
+              stroke={MARK_COLORS.phase}
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              ifOverflow="hidden"
+              label={<PhaseLabel text={b.label} row={i % 2} />}
             />
           ))}
           {mode === 'gap' ? (
@@ -256,6 +281,8 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
         threshold={threshold}
         series={series}
         hasWindows={windows.length > 0}
+        limitsName={limitsName(props.limits, chartType)}
+        hasPhaseBreaks={phaseBreaks.length > 0}
       />
       {rows.length > 0 ? (
         <div>

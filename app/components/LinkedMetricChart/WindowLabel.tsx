@@ -42,3 +42,22 @@ export function WindowLabel({
     </text>
   )
 }
+
+/** The label of a re-baseline line: "New level after “Family texts” was adopted", right of the line. */
+export function PhaseLabel({
+  viewBox,
+  text,
+  row,
+}: {
+  viewBox?: { x?: number; y?: number; height?: number }
+  text: string
+  row: number
+}) {
+  const x = (viewBox?.x ?? 0) + 4
+  const y = (viewBox?.y ?? 0) + 12 + row * 13
+  return (
+    <text x={x} y={y} fontSize={11} fill="#212529" fontWeight={600}>
+      {short(text, 48)}
+    </text>
+  )
+}

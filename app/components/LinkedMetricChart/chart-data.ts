@@ -44,6 +44,15 @@ export interface ChartWindowView {
 
 export type ChartMode = 'single' | 'disaggregated' | 'gap'
 
+/** Where an adopted cycle re-baselined the series: a new phase starts. */
+export interface PhaseBreakView {
+  period: string
+  /** "New level after “Family texts” was adopted" */
+  label: string
+}
+
+export type LimitsKind = 'shewhart' | 'laney' | 'none'
+
 export interface LinkedMetricChartProps {
   /** What the chart shows, for its caption: "Chronic absence rate for English learners at Harbor Middle". */
   title: string
@@ -55,7 +64,11 @@ export interface LinkedMetricChartProps {
   gap?: GapSeriesView | null
   windows?: readonly ChartWindowView[]
   /** Extra context under the caption (e.g. how the baseline was chosen). */
-  note?: string
+  note?: string | undefined
+  /** The limits drawn (those the verdict used): named in the legend. */
+  limits?: LimitsKind | undefined
+  /** Re-baseline breaks, drawn as labelled phase lines. */
+  phaseBreaks?: readonly PhaseBreakView[] | undefined
   height?: number
 }
 

@@ -127,9 +127,17 @@ export function LinkedMetricView({
         signalPeriods: data.gap.reasons.flatMap((r) => r.periods),
       }
     : null
-  const note = data.baselineEnd
-    ? `Centre line from the values before the first cycle (${formatIsoDate(data.baselineEnd, 'short')}).`
-    : undefined
+  const note =
+    [
+      data.baselineEnd
+        ? `Centre line from the values before the first cycle (${formatIsoDate(data.baselineEnd, 'short')}).`
+        : '',
+      shownMode === 'single' && data.limits === 'laney'
+        ? 'Laney limits, as the latest verdict used: the variation from period to period is larger than the sample sizes alone explain.'
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined
   const Heading = (
     <Title order={headingOrder} size={headingOrder === 2 ? 'h3' : 'h4'} id={`lm-${measureId}-heading`}>
       {headingOrder === 2 ? 'Linked-metric view' : 'Chart and cycle windows'}
@@ -178,6 +186,8 @@ export function LinkedMetricView({
               gap={gapView}
               windows={windows}
               note={note}
+              limits={shownMode === 'single' ? data.limits : undefined}
+              phaseBreaks={shownMode === 'single' ? data.phaseBreaks : []}
               viewControl={{
                 value: mode,
                 onChange: (m) => {

@@ -212,6 +212,11 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
                         {CYCLE_VERDICT_LABELS[v.verdict]}
                       </Text>
                       <Text size="xs">{v.message}</Text>
+                      {v.method ? (
+                        <Text size="xs" c="dimmed">
+                          {v.method.summary}
+                        </Text>
+                      ) : null}
                     </>
                   ) : (
                     'No verdict yet'

@@ -13,7 +13,7 @@ export const RULE_LABELS: Record<CycleMeasureVerdictView['reasons'][number]['rul
   anhoej_few_crossings:
     'Few crossings (Anhøj): the points crossed the baseline less often than chance allows',
   ihi_trend: 'Trend (IHI): 5 or more points in a row going the same way',
-  outside_control_limits: 'Outside the control limits (Shewhart 3-sigma)',
+  outside_control_limits: 'Outside the control limits',
 }
 
 /** "7 points, Aug 3 – Sep 14, 2026" */
@@ -45,9 +45,28 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
   )
 }
 
+/** "How it was judged": the comparison, the limits and the re-baseline break, in plain words. */
+function MethodNote({ verdict: v }: { verdict: CycleMeasureVerdictView }) {
+  if (!v.method) return null
+  return (
+    <Text size="xs" c="dimmed" data-testid="verdict-method">
+      <Text span fw={700} size="xs" c="dimmed">
+        How it was judged:
+      </Text>{' '}
+      {v.method.summary}
+      {v.method.phaseStart
+        ? ` The baseline starts at the new level on ${formatIsoDate(v.method.phaseStart, 'short')} (${lowerFirst(v.method.phaseLabel ?? 'after an earlier cycle was adopted')}).`
+        : ''}
+    </Text>
+  )
+}
+
+const lowerFirst = (s: string) => (s ? `${s[0]?.toLowerCase()}${s.slice(1)}` : s)
+
 /**
- * One linked measure's verdict, in plain language: the sentence, the medians before and during the
- * cycle, the rules that fired on which points, and what is missing when there is not enough data.
+ * One linked measure's verdict, in plain language: the sentence, how it was judged (the comparison and
+ * the limits), the medians before and during the cycle, the rules that fired on which points, and what
+ * is missing when there is not enough data (final once the cycle is complete).
  */
 export function VerdictCard({
   verdict: v,
@@ -72,16 +91,28 @@ export function VerdictCard({
               {window} · the team expects it to {v.expectedDirection}
             </Text>
           </div>
-          <VerdictBadge verdict={v.verdict} />
+          <Stack gap={2} align="flex-end">
+            <VerdictBadge verdict={v.verdict} />
+            {v.isFinal ? (
+              <Text size="xs" c="dimmed">
+                Final: the cycle is complete
+              </Text>
+            ) : null}
+          </Stack>
         </Group>
         <Text size="sm" fw={500}>
           {v.message}
         </Text>
+        <MethodNote verdict={v} />
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <Stat
             label="Baseline median"
             value={formatMeasureValue(v.baselineMedian, unit)}
-            hint={`${v.baselineCount} values before the cycle`}
+            hint={
+              v.method?.phaseStart
+                ? `${v.baselineCount} values from ${formatIsoDate(v.method.phaseStart, 'short')} to the cycle`
+                : `${v.baselineCount} values before the cycle`
+            }
           />
           <Stat
             label="Cycle median"
@@ -102,8 +133,11 @@ export function VerdictCard({
             <List size="sm" spacing={2}>
               {v.reasons.map((r) => (
                 <List.Item key={`${r.rule}-${r.periods[0]}`}>
-                  {RULE_LABELS[r.rule]} — {periodsPhrase(r.periods)} (
-                  {r.direction === 'better' ? 'better' : 'worse'})
+                  {RULE_LABELS[r.rule]}
+                  {r.rule === 'outside_control_limits' && v.method
+                    ? ` (${v.method.limitsNote.split(':')[0]})`
+                    : ''}{' '}
+                  — {periodsPhrase(r.periods)} ({r.direction === 'better' ? 'better' : 'worse'})
                 </List.Item>
               ))}
             </List>
@@ -120,8 +154,7 @@ export function VerdictCard({
             How this was judged
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
-            {v.detail} The baseline is every value before the cycle started; a change of medians without a
-            signal is not counted as evidence.
+            {v.detail} A change of medians without a signal is not counted as evidence.
           </Text>
         </details>
       </Stack>

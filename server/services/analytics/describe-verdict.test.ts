@@ -38,6 +38,13 @@ describe('describeCycleVerdict with too little data', () => {
     expect(text).not.toMatch(/more weeks/)
   })
 
+  it('reads final from the minimums when the engine gives no pointsNeeded for a complete cycle', () => {
+    const { pointsNeeded: _, ...facts } = shortCycle
+    expect(describeCycleVerdict(facts, { ...subject, isFinal: true })).toBe(
+      'The cycle ended with 3 of the 6 values needed; too little data to judge chronic absence rate for English learners.',
+    )
+  })
+
   it('says a final verdict lacked a baseline when that is what was missing', () => {
     const facts = { ...shortCycle, baseline: summary(4, 0.3), pointsNeeded: { baseline: 6, evaluation: 0 } }
     expect(describeCycleVerdict(facts, { ...subject, isFinal: true, hiddenCount: 2, threshold: 10 })).toBe(
@@ -67,7 +74,7 @@ describe('the method in words', () => {
   it('puts the comparison first, as a sentence', () => {
     const words = describeVerdictMethod(
       {
-        kind: 'difference_in_differences',
+        kind: 'comparison_schools',
         description: 'compared with 8 schools that ran no cycle on this measure',
         limits: 'laney',
         phaseStart: null,

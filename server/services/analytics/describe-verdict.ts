@@ -1,6 +1,14 @@
 // Verdicts in plain language, for teachers: "Chronic absence rate for English learners fell from a
 // median of 31.2% to 24.8%; 8 points in a row below the baseline average — a signal of improvement."
-import type { ChangeReason, ChartType, PeriodSummary, PointsNeeded, VerdictMethod } from '@pdsa/analytics'
+import {
+  type ChangeReason,
+  type ChartType,
+  MIN_BASELINE_POINTS,
+  MIN_EVALUATION_POINTS,
+  type PeriodSummary,
+  type PointsNeeded,
+  type VerdictMethod,
+} from '@pdsa/analytics'
 import { type Cadence, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 
 const PERIOD_WORDS: Record<Cadence, [string, string]> = {
@@ -102,11 +110,16 @@ export function describeCycleVerdict(v: VerdictFacts, s: VerdictSubject): string
   if (v.verdict === 'no_signal') {
     return `${medianMove(v, s)}, with no signal: the ${v.evaluation.n} points since the cycle started vary around the baseline as chance alone would.`
   }
-  const needed = v.pointsNeeded ?? { baseline: 0, evaluation: 0 }
+  const needed = { ...(v.pointsNeeded ?? { baseline: 0, evaluation: 0 }) }
   const subject = lowerSubject(s.subject)
   const of = (n: number, more: number) =>
     `${n} of the ${n + more} ${n + more === 1 ? 'value' : 'values'} needed`
   if (s.isFinal) {
+    // A final verdict may come without pointsNeeded (nothing more will be counted): the minimums say it.
+    if (!v.pointsNeeded) {
+      needed.evaluation = Math.max(0, MIN_EVALUATION_POINTS - v.evaluation.n)
+      needed.baseline = needed.evaluation > 0 ? 0 : Math.max(0, MIN_BASELINE_POINTS - v.baseline.n)
+    }
     if (needed.baseline > 0) {
       return `The cycle ended, but the baseline before it has ${of(v.baseline.n, needed.baseline)}; too little data to judge ${subject}.${hiddenNote(s)}`
     }

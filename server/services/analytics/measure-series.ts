@@ -12,12 +12,30 @@ import { analyzeGap, type GapResult } from './gap-analysis.ts'
 import { type AnalyticsGroup, loadPrivacyContext } from './privacy-context.ts'
 import { type Cell, loadSchoolCells, seriesKeyOf } from './school-cells.ts'
 import { measureSeriesMeta } from './series-meta.ts'
+import { chartTypeFor, type PhaseBreak, type VerdictLimits, verdictLimits } from './verdict-chart.ts'
 
 /** Baseline = the points before the first cycle's start, when there are enough of them; else none. */
 function freezeBefore(cells: readonly Cell[], firstStart: string | null): number | undefined {
   if (!firstStart) return undefined
   const count = cells.filter((c) => c.period < firstStart).length
   return count >= MIN_BASELINE_POINTS && count < cells.length ? count : undefined
+}
+
+/** Each distinct re-baseline break of the verdicts, in date order. */
+function phaseBreaksOf(
+  verdicts: readonly { method: { phaseStart: string | null; phaseLabel: string | null } | null }[],
+): PhaseBreak[] {
+  const byPeriod = new Map<string, PhaseBreak>()
+  for (const v of verdicts) {
+    const period = v.method?.phaseStart
+    if (period && !byPeriod.has(period)) {
+      byPeriod.set(period, {
+        period,
+        label: v.method?.phaseLabel ?? 'New level after an earlier cycle was adopted',
+      })
+    }
+  }
+  return [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period))
 }
 
 export type GroupSeries = ChartSeries & { groupId: string; groupName: string }
@@ -65,13 +83,26 @@ export async function getMeasureSeries({
     }))
     .sort((a, b) => a.window.start.localeCompare(b.window.start))
   const firstStart = cycles[0]?.window.start ?? null
+  const withData = table?.groupIds() ?? new Set<string>()
+  const allId = privacy.allGroup?.id ?? ''
+  const view = input.view ?? 'single'
+  const pick = (id: string | undefined) => (id ? privacy.groupById.get(id) : undefined)
+  // One group's chart is drawn with the limits its latest verdict used, and shows where adopted
+  // cycles re-baselined it.
+  const singleGroup = view === 'single' ? (pick(input.groupIds?.[0]) ?? privacy.allGroup) : undefined
+  const judged = cycles
+    .flatMap((c) => c.verdicts)
+    .filter((v) => singleGroup && (v.studentGroupId ?? allId) === singleGroup.id)
+  const latest = judged.filter((v) => v.method).at(-1)
+  const limits: VerdictLimits = latest
+    ? verdictLimits(measure.chartType, latest)
+    : verdictLimits(measure.chartType, { method: null })
+  const phaseBreaks = phaseBreaksOf(judged)
   const chartMeasure: ChartMeasure = {
-    chartType: measure.chartType,
+    chartType: chartTypeFor(measure.chartType, limits),
     multiplier: measure.multiplier,
     higherIsBetter: measure.higherIsBetter,
   }
-  const withData = table?.groupIds() ?? new Set<string>()
-  const allId = privacy.allGroup?.id ?? ''
   const seriesOf = (group: AnalyticsGroup): GroupSeries => {
     const cells = table?.series(group.id) ?? []
     return {
@@ -80,8 +111,6 @@ export async function getMeasureSeries({
       ...chartSeries(chartMeasure, cells, { freeze: freezeBefore(cells, firstStart) }),
     }
   }
-  const pick = (id: string | undefined) => (id ? privacy.groupById.get(id) : undefined)
-  const view = input.view ?? 'single'
   let series: GroupSeries[] = []
   let gap: GapResult | null = null
   if (view === 'disaggregated') {
@@ -107,9 +136,8 @@ export async function getMeasureSeries({
         privacy,
       )
     }
-  } else {
-    const group = pick(input.groupIds?.[0]) ?? privacy.allGroup
-    if (group) series = [seriesOf(group)]
+  } else if (singleGroup) {
+    series = [seriesOf(singleGroup)]
   }
   return {
     ...measureSeriesMeta(measure, school, privacy, withData),
@@ -118,6 +146,10 @@ export async function getMeasureSeries({
     gap,
     /** Where the frozen baseline ends: the first cycle's start (when enough data precede it). */
     baselineEnd: series.some((s) => s.baselineCount > 0) ? firstStart : null,
+    /** The limits the chart draws (those of the shown group's latest verdict). */
+    limits,
+    /** Where adopted cycles re-baselined the shown group's series (the verdicts' phase starts). */
+    phaseBreaks,
     cycles,
   }
 }
