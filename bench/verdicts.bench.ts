@@ -12,13 +12,14 @@
 //      of "improved" per effect size, measure and size of the series (students behind a value).
 //   VERDICT_METHOD=<kind> forces one comparison (see VERDICT_METHODS); default: the automatic choice.
 //   VERDICT_SAMPLE=<k> evaluates every k-th start week only (quicker, rougher figures).
+//   VERDICT_MEASURES=SUSP_RATE,ODR_RATE evaluates these measures only.
 import {
   type ComparisonSeries,
   type CycleVerdictInput,
   cycleVerdict,
   type MeasureDefinition,
   type Observation,
-} from '@pdsa/analytics'
+} from '@pdsa/analytics/verdict/cycle-verdict'
 import { buildDemoDistrict, type DemoObservation } from '@pdsa/demo-district'
 
 const TODAY = '2026-11-24'
@@ -46,6 +47,7 @@ const DAY = 86_400_000
 
 const forcedMethod = process.env.VERDICT_METHOD
 const sampleEvery = Number(process.env.VERDICT_SAMPLE ?? 1)
+const onlyMeasures = process.env.VERDICT_MEASURES?.split(',')
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
@@ -78,7 +80,7 @@ function placeboSeries() {
   const series: PlaceboSeries[] = []
   for (const [key, observations] of bySeries) {
     const [measure, school, group] = key.split('|') as [BenchMeasure, string, string]
-    if (!isPlacebo(measure, school)) continue
+    if (!isPlacebo(measure, school) || (onlyMeasures && !onlyMeasures.includes(measure))) continue
     observations.sort((a, b) => a.period.localeCompare(b.period))
     const sizes = observations.map((o) => o.denominator ?? 0).sort((a, b) => a - b)
     const comparison = district.schools
@@ -200,11 +202,17 @@ function printFalseVerdicts(title: string, tallies: Map<string, Tally>, order: r
   }
 }
 
+const rulesFired = new Map<string, number>()
+
 function judge(input: CycleVerdictInput): { verdict: string; method: string } {
   const outcome = cycleVerdict(
     forcedMethod ? ({ ...input, method: forcedMethod } as CycleVerdictInput) : input,
   )
   if (!outcome.ok) throw new Error(outcome.issues.join('; '))
+  if (process.env.VERDICT_RULES && (outcome.verdict === 'improved' || outcome.verdict === 'worsened')) {
+    const key = [...new Set(outcome.reasons.map((r) => `${r.rule}:${r.direction}`))].sort().join('+')
+    rulesFired.set(key, (rulesFired.get(key) ?? 0) + 1)
+  }
   return { verdict: outcome.verdict, method: outcome.method.kind }
 }
 
@@ -299,6 +307,7 @@ function main() {
     `By comparison used: ${[...methodsUsed].map(([kind, m]) => `${kind} ${percent(m.wrong, m.windows)} of ${m.windows}`).join('; ')}`,
   )
 
+  if (rulesFired.size > 0) console.log([...rulesFired].sort((a, b) => b[1] - a[1]).slice(0, 12))
   console.log(
     `\nDetection: share "improved" with a sustained step in the better direction, ${DETECTION_WEEKS} weekly values`,
   )

@@ -69,16 +69,34 @@ describe('cycleVerdict', () => {
     expect(result.message).toMatch(/3 more/)
   })
 
-  it('a point beyond the frozen control limits is a signal even in a short evaluation', () => {
+  it('one value beyond the limits among a few is not enough; two beyond the same limit are', () => {
     // i chart: baseline mean 50.6; its moving ranges give limits about 50.6 ± 6.9
-    const result = cycleVerdict(
-      input([...BASELINE, 75], { measure: { higherIsBetter: true, chartType: 'i' } }),
-    )
-    if (!result.ok) throw new Error(result.issues.join())
-    expect(result.verdict).toBe('improved')
-    expect(result.reasons).toEqual([
-      expect.objectContaining({ rule: 'outside_control_limits', direction: 'better', pointIndices: [10] }),
+    const measure = { higherIsBetter: true, chartType: 'i' } as const
+    const one = cycleVerdict({ ...input([...BASELINE, 75, 51, 50]), measure, isFinal: true })
+    if (!one.ok) throw new Error(one.issues.join())
+    expect(one.verdict).toBe('not_enough_data')
+    expect(one.message).toMatch(/^The cycle ended with 3 of the 6 values needed; too little data to judge/)
+    expect(one.message).not.toMatch(/more/)
+    expect(one.pointsNeeded).toBeUndefined()
+    const two = cycleVerdict({ ...input([...BASELINE, 75, 76, 50]), measure })
+    if (!two.ok) throw new Error(two.issues.join())
+    expect(two.verdict).toBe('improved')
+    expect(two.reasons).toEqual([
+      expect.objectContaining({
+        rule: 'outside_control_limits',
+        direction: 'better',
+        pointIndices: [10, 11],
+      }),
     ])
+  })
+
+  it('the frozen_baseline method keeps the verdict before ADR 014 (one value beyond the limits decides)', () => {
+    const result = cycleVerdict({
+      ...input([...BASELINE, 75], { measure: { higherIsBetter: true, chartType: 'i' } }),
+      method: 'frozen_baseline',
+    })
+    expect(result.ok && result.verdict).toBe('improved')
+    expect(result.ok && result.method.kind).toBe('frozen_baseline')
   })
 
   it('uses numerator / denominator for p charts and reports indices of the input order', () => {

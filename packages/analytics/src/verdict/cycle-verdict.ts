@@ -1,8 +1,10 @@
 // Cycle verdict: did a PDSA cycle's measure improve, worsen, or show no signal?
-// Baseline = observations before the cycle start (frozen centre line and limits); evaluation =
-// observations from the start through end + lagDays. Rules in judge-change.ts and the README.
+// Evaluation = observations from the cycle start through end + lagDays. The baseline and the
+// comparison that removes the school calendar are chosen in calendar-verdict.ts (ADR 014); the
+// signal rules are in judge-change.ts and judge-contrast.ts, the README explains them.
 
 import { CHART_TYPES_REQUIRING_DENOMINATOR, type ChartType, hasControlLimits } from '../chart-types.ts'
+import { calendarAwareVerdict } from './calendar-aware-verdict.ts'
 import {
   type BaselineSummary,
   type ChangeReason,
@@ -45,10 +47,23 @@ export interface PriorCycle {
   decision: 'adopt' | 'adapt' | 'abandon' | null
 }
 
+/**
+ * The comparison a verdict rests on (ADR 014): schools that ran no cycle on the measure, the same
+ * weeks of last school year, this school year's values before the cycle, or (the verdict before
+ * ADR 014, kept for comparison) every earlier value.
+ */
+export const VERDICT_METHOD_KINDS = [
+  'comparison_schools',
+  'same_weeks_last_year',
+  'school_year_baseline',
+  'frozen_baseline',
+] as const
+export type VerdictMethodKind = (typeof VERDICT_METHOD_KINDS)[number]
+
 /** How the verdict was reached, in words a principal can read. */
 export interface VerdictMethod {
-  /** Machine name of the comparison used (e.g. 'frozen_baseline'). */
-  kind: string
+  /** Machine name of the comparison used. */
+  kind: VerdictMethodKind
   /** Plain words, e.g. "compared with the same weeks of last school year". */
   description: string
   /** Control limits used for the signal rules: Shewhart (naive), Laney p′/u′, or none (run chart). */
@@ -77,6 +92,8 @@ export interface CycleVerdictInput {
   priorCycles?: readonly PriorCycle[]
   /** The cycle has ended: a not_enough_data verdict is final (no "more values needed"). */
   isFinal?: boolean
+  /** Force one comparison; default 'auto': the first usable of the preference order (ADR 014). */
+  method?: VerdictMethodKind | 'auto'
 }
 
 export const CYCLE_VERDICTS = ['improved', 'worsened', 'no_signal', 'not_enough_data'] as const
@@ -89,7 +106,7 @@ export interface CycleVerdict {
   baseline: BaselineSummary
   evaluation: PeriodSummary
   change: ChangeSummary
-  /** Present with not_enough_data: how many more values the baseline / the evaluation needs. */
+  /** With a not_enough_data verdict of a cycle still running: how many more values are needed. */
   pointsNeeded?: PointsNeeded
   /** Plain-language explanation for teachers. */
   message: string
@@ -136,6 +153,15 @@ export function observationArrays(
 
 /** Verdict for one measure of one cycle. Invalid input comes back as `{ ok: false, issues }`. */
 export function cycleVerdict(input: CycleVerdictInput): CycleVerdictOutcome {
+  if (input.method === 'frozen_baseline') return frozenBaselineVerdict(input)
+  return calendarAwareVerdict(input)
+}
+
+/**
+ * The verdict before ADR 014: every value before the cycle is the frozen baseline of a chart of the
+ * measure's own type, and any signal rule decides. Kept for comparison (`pnpm bench verdicts`).
+ */
+export function frozenBaselineVerdict(input: CycleVerdictInput): CycleVerdictOutcome {
   const { measure, observations, cycle } = input
   const windowed = splitByWindow(
     observations.map((observation) => observation.period),

@@ -124,12 +124,23 @@ function summaryOf(
   return `${verdict === 'improved' ? 'Improved' : 'Worsened'}: since the cycle started the ${noun} moved ${movement} (${better} is better for this measure).`
 }
 
-/** Reasons from the evaluation points of an analysis with a frozen baseline. */
-function findReasons(
-  analysis: SeriesAnalysis,
+/** The columns of a series analysis the signal rules read. */
+export type SignalColumns = Pick<
+  SeriesAnalysis,
+  'length' | 'values' | 'centreLine' | 'upperLimit' | 'sigmaSignal'
+>
+
+/**
+ * Reasons from the evaluation points (from `baselineCount` on) of an analysis with a frozen
+ * baseline. `noun` names the values in messages ("values", "weekly differences", ...).
+ */
+export function findReasons(
+  analysis: SignalColumns,
   baselineCount: number,
   higherIsBetter: boolean,
   originalIndex: (seriesIndex: number) => number,
+  noun = 'values',
+  limitsName = 'Shewhart 3-sigma rule',
 ): ChangeReason[] {
   const reasons: ChangeReason[] = []
   const { values, centreLine } = analysis
@@ -164,7 +175,7 @@ function findReasons(
             direction: directionOf(movement),
             movement,
             pointIndices: toOriginal(usefulIndices.slice(runStart, k)),
-            message: `${length} values in a row are ${sideWord(movement)} the baseline centre line; more than ${longestRunMax} in a row is unlikely by chance (Anhøj long-run rule).`,
+            message: `${length} ${noun} in a row are ${sideWord(movement)} the baseline centre line; more than ${longestRunMax} in a row is unlikely by chance (Anhøj long-run rule).`,
           })
         }
         if (k < useful) crossings++
@@ -183,7 +194,7 @@ function findReasons(
           direction: directionOf(movement),
           movement,
           pointIndices: toOriginal(usefulIndices.filter((_, k) => sides[k] === majoritySide)),
-          message: `The values crossed the baseline centre line only ${plural(crossings, 'time')} in ${useful} values (fewer than ${crossingsMin} is unlikely by chance) and ${Math.max(above, below)} of ${useful} lie ${sideWord(movement)} it (Anhøj crossings rule).`,
+          message: `The ${noun} crossed the baseline centre line only ${plural(crossings, 'time')} in ${useful} ${noun} (fewer than ${crossingsMin} is unlikely by chance) and ${Math.max(above, below)} of ${useful} lie ${sideWord(movement)} it (Anhøj crossings rule).`,
         })
       }
     }
@@ -195,7 +206,7 @@ function findReasons(
       direction: directionOf(shift.direction),
       movement: shift.direction,
       pointIndices: toOriginal(shift.pointIndices),
-      message: `${shift.pointIndices.length} consecutive values are ${sideWord(shift.direction)} the baseline centre line (IHI shift rule: ${IHI_SHIFT_LENGTH} or more).`,
+      message: `${shift.pointIndices.length} consecutive ${noun} are ${sideWord(shift.direction)} the baseline centre line (IHI shift rule: ${IHI_SHIFT_LENGTH} or more).`,
     })
   }
   for (const trend of findTrendsInRange(values, start, end)) {
@@ -204,7 +215,7 @@ function findReasons(
       direction: directionOf(trend.direction),
       movement: trend.direction,
       pointIndices: toOriginal(trend.pointIndices),
-      message: `${trend.pointIndices.length} consecutive values keep going ${trend.direction} (IHI trend rule: ${IHI_TREND_LENGTH} or more, repeated values not counted).`,
+      message: `${trend.pointIndices.length} consecutive ${noun} keep going ${trend.direction} (IHI trend rule: ${IHI_TREND_LENGTH} or more, repeated values not counted).`,
     })
   }
 
@@ -225,7 +236,7 @@ function findReasons(
       direction: directionOf(movement),
       movement,
       pointIndices: toOriginal(indices),
-      message: `${plural(indices.length, 'value')} ${indices.length === 1 ? 'lies' : 'lie'} ${sideWord(movement)} the ${movement === 'up' ? 'upper' : 'lower'} control limit of the baseline (Shewhart 3-sigma rule).`,
+      message: `${plural(indices.length, noun.replace(/s$/, ''))} ${indices.length === 1 ? 'lies' : 'lie'} ${sideWord(movement)} the ${movement === 'up' ? 'upper' : 'lower'} control limit of the baseline (${limitsName}).`,
     })
   }
   return reasons

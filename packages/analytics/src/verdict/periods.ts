@@ -4,8 +4,39 @@
 const MILLISECONDS_PER_DAY = 86_400_000
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
+function digit(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48
+  return code >= 0 && code <= 9 ? code : Number.NaN
+}
+
+/** Fast path for the common YYYY-MM-DD form (verdicts parse millions of periods). */
+function parsePlainDate(period: string): number | null {
+  if (period.charCodeAt(4) !== 45 || period.charCodeAt(7) !== 45) return null
+  const year = digit(period, 0) * 1000 + digit(period, 1) * 100 + digit(period, 2) * 10 + digit(period, 3)
+  const month = digit(period, 5) * 10 + digit(period, 6)
+  const day = digit(period, 8) * 10 + digit(period, 9)
+  if (Number.isNaN(year)) return null
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= (DAYS_IN_MONTH[month - 1] as number))) return null
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  if (month === 2 && day === 29 && !leap) return null
+  return daysFromCivil(year, month, day)
+}
+
 /** Day number (days since 1970-01-01 UTC) of an ISO date or date-time string; null if invalid. */
 export function parseDay(period: string): number | null {
+  if (period.length === 10) return parsePlainDate(period)
   const match = ISO_DATE.exec(period)
   if (match === null) return null
   const milliseconds =

@@ -1,0 +1,158 @@
+// The signal rules applied to a contrast (contrast.ts): an individuals chart of the standardized
+// differences, frozen on the baseline, with Laney's sigma_z when the baseline is over-dispersed, and
+// the evidence a verdict requires (ADR 014):
+//   - a runs signal among at least MIN_EVALUATION_POINTS values (IHI shift of 6, Anhøj long run or
+//     too few crossings, around the baseline median), or
+//   - at least MIN_POINTS_BEYOND_LIMITS values beyond the same 3-sigma limit.
+// A single value beyond a limit and an IHI trend are reported, but decide nothing on their own.
+
+import { medianOf } from '../numeric/median.ts'
+import { type ChangeReason, findReasons, MIN_EVALUATION_POINTS } from './judge-change.ts'
+
+/** Values beyond the same limit needed for a verdict without a runs signal. */
+export const MIN_POINTS_BEYOND_LIMITS = 2
+const MOVING_RANGE_SCREEN_FACTOR = 3.267
+const D2 = 1.128
+/** Upper 5 % point of the standard normal, for the over-dispersion test. */
+const Z_95 = 1.6448536269514722
+
+export type ContrastLimits = 'shewhart' | 'laney'
+
+export interface ContrastJudgement {
+  verdict: 'improved' | 'worsened' | 'no_signal' | 'too_few_values'
+  /** The deciding reasons (see the header), pointIndices in the caller's indices. */
+  reasons: ChangeReason[]
+  limits: ContrastLimits
+  /** Dispersion ratio of the baseline (variance of the z-scores; 1 = binomial / Poisson). */
+  dispersion: number | null
+}
+
+export interface JudgeContrastInput {
+  /** Standardized differences (difference / sigma), baseline then evaluation, no NaN. */
+  z: Float64Array
+  baselineCount: number
+  /** z-scores have a model variance of 1 (binomial / Poisson); otherwise spread comes from the data. */
+  standardized: boolean
+  /**
+   * Rare, clustered events (changes of a to-date count): limits never narrower than the unscreened
+   * moving ranges of the baseline say, since a burst of events is the common cause there.
+   */
+  clustered?: boolean
+  /** Fewer than one event expected per period: values beyond the limits decide nothing. */
+  rareEvents?: boolean
+  higherIsBetter: boolean
+  originalIndex: (index: number) => number
+  noun: string
+}
+
+/** Average moving range of consecutive values, after dropping ranges ≥ 3.267 × the first average. */
+function averageMovingRange(values: Float64Array, end: number, screen = true): number {
+  if (end < 2) return Number.NaN
+  let sum = 0
+  for (let i = 1; i < end; i++) sum += Math.abs((values[i] as number) - (values[i - 1] as number))
+  const first = sum / (end - 1)
+  if (!screen) return first
+  let kept = 0
+  let keptSum = 0
+  for (let i = 1; i < end; i++) {
+    const range = Math.abs((values[i] as number) - (values[i - 1] as number))
+    if (range < MOVING_RANGE_SCREEN_FACTOR * first) {
+      kept++
+      keptSum += range
+    }
+  }
+  return kept === 0 ? first : keptSum / kept
+}
+
+/** Wilson–Hilferty upper 5 % point of chi-square with `df` degrees of freedom. */
+function chiSquareUpper5(df: number): number {
+  const a = 2 / (9 * df)
+  return df * (1 - a + Z_95 * Math.sqrt(a)) ** 3
+}
+
+/**
+ * Over-dispersion of standardized baseline values: their sum of squares about the mean against
+ * chi-square (k − 1) at 5 %. Returns the dispersion ratio and the decision.
+ */
+export function baselineDispersion(z: Float64Array, count: number): { ratio: number; over: boolean } {
+  let mean = 0
+  for (let i = 0; i < count; i++) mean += z[i] as number
+  mean /= count
+  let squares = 0
+  for (let i = 0; i < count; i++) squares += ((z[i] as number) - mean) ** 2
+  const df = count - 1
+  return { ratio: squares / df, over: squares > chiSquareUpper5(df) }
+}
+
+export function judgeContrast(input: JudgeContrastInput): ContrastJudgement {
+  const { z, baselineCount, higherIsBetter } = input
+  const length = z.length
+  let mean = 0
+  for (let i = 0; i < baselineCount; i++) mean += z[i] as number
+  mean /= baselineCount
+  const median = medianOf(z.subarray(0, baselineCount))
+  let sigma: number
+  let limits: ContrastLimits
+  let dispersion: number | null = null
+  if (input.standardized) {
+    const test = baselineDispersion(z, baselineCount)
+    dispersion = test.ratio
+    limits = test.over || input.clustered ? 'laney' : 'shewhart'
+    sigma = input.clustered
+      ? Math.max(1, averageMovingRange(z, baselineCount, false) / D2)
+      : test.over
+        ? Math.max(1, averageMovingRange(z, baselineCount) / D2)
+        : 1
+  } else {
+    limits = 'shewhart'
+    sigma = averageMovingRange(z, baselineCount) / D2
+  }
+  const upper = mean + 3 * sigma
+  const lower = mean - 3 * sigma
+  const centreLine = new Float64Array(length).fill(median)
+  const upperLimit = new Float64Array(length).fill(sigma > 0 ? upper : Number.NaN)
+  const sigmaSignal = new Uint8Array(length)
+  if (sigma > 0) {
+    for (let i = baselineCount; i < length; i++) {
+      const value = z[i] as number
+      if (value > upper || value < lower) sigmaSignal[i] = 1
+    }
+  }
+  const limitsName =
+    limits === 'laney'
+      ? "3-sigma limits widened for over-dispersion, Laney's method"
+      : input.standardized
+        ? 'Shewhart 3-sigma rule'
+        : 'individuals chart, 3-sigma rule'
+  const reasons = findReasons(
+    { length, values: z, centreLine, upperLimit, sigmaSignal },
+    baselineCount,
+    higherIsBetter,
+    input.originalIndex,
+    input.noun,
+    limitsName,
+  )
+  const evaluationCount = length - baselineCount
+  const deciding = reasons.filter(
+    (reason) =>
+      isDeciding(reason, evaluationCount) && !(input.rareEvents && reason.rule === 'outside_control_limits'),
+  )
+  const better = deciding.some((reason) => reason.direction === 'better')
+  const worse = deciding.some((reason) => reason.direction === 'worse')
+  let verdict: ContrastJudgement['verdict']
+  if (better !== worse) verdict = better ? 'improved' : 'worsened'
+  else if (better && worse) {
+    const evaluationMedian = medianOf(z.subarray(baselineCount))
+    const movement = evaluationMedian > median ? 'up' : evaluationMedian < median ? 'down' : null
+    verdict =
+      movement === null ? 'no_signal' : (movement === 'up') === higherIsBetter ? 'improved' : 'worsened'
+  } else verdict = evaluationCount < MIN_EVALUATION_POINTS ? 'too_few_values' : 'no_signal'
+  return { verdict, reasons: deciding, limits, dispersion }
+}
+
+/** Whether a reason is evidence enough for a verdict (see the header). */
+export function isDeciding(reason: ChangeReason, evaluationCount: number): boolean {
+  if (reason.rule === 'ihi_trend') return false
+  if (reason.rule === 'outside_control_limits') return reason.pointIndices.length >= MIN_POINTS_BEYOND_LIMITS
+  return evaluationCount >= MIN_EVALUATION_POINTS
+}
