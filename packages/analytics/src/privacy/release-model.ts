@@ -67,6 +67,11 @@ export interface TableModel {
   subsets: ModelSubset[]
 }
 
+/** Whether a sum equals a total, allowing for floating-point error in fractional numerators. */
+export function sameTotal(sum: number, total: number): boolean {
+  return Math.abs(sum - total) <= 1e-9 * Math.max(1, Math.abs(total))
+}
+
 /** Groups in the fixed tie-break order: sortOrder, then id. */
 export function orderGroups(groups: readonly ReleaseGroup[]): ReleaseGroup[] {
   return [...groups].sort((a, b) => a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -109,7 +114,7 @@ export function buildTableModel(
         total: total.id,
         members: members.map((c) => c.id),
         exactN: sumN === total.n,
-        exactNumerator: sumNumerator !== null && sumNumerator === total.numerator,
+        exactNumerator: sumNumerator !== null && sameTotal(sumNumerator, total.numerator as number),
       })
     }
     const flags = out.filter((c) =>

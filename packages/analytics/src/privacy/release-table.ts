@@ -6,6 +6,7 @@
 //      isolate one (exact rational elimination);
 //   5. audit: linear programming over everything released bounds every protected cell; where an
 //      interval is narrower than the protection rule, one more cell is hidden and the audit runs again.
+import { auditIntervals, type CellAudit, type EarlierValues, type ProtectionRule } from './audit-intervals.ts'
 import type { ModelCell, ModelRelation, TableModel } from './release-model.ts'
 import { findRecoverableCells } from './suppress-cells.ts'
 import { codingBand } from './top-bottom-coding.ts'
@@ -23,6 +24,9 @@ export type NumeratorKind = 'share' | 'count' | 'signed'
 export interface TableRuleContext {
   threshold: number
   numeratorKind: NumeratorKind
+  protection: ProtectionRule
+  /** Run the linear-programming audit (default on; off only to measure what it adds). */
+  audit: boolean
   /** Top/bottom code shares near 0 % or 100 % (default on). */
   coding: boolean
 }
@@ -44,6 +48,7 @@ export function decideTable(
   model: TableModel,
   context: TableRuleContext,
   hiddenEarlierThisYear: ReadonlySet<string>,
+  shownEarlierThisYear: EarlierValues = new Map(),
 ): TableDecision {
   const { threshold } = context
   const releases = new Map<string, CellRelease>()
@@ -68,7 +73,12 @@ export function decideTable(
 
   for (;;) {
     completeComplements(model, hidden, hide)
-    break
+    if (!context.audit) break
+    const violation = firstViolation(auditIntervals(model, releases, hidden, context, shownEarlierThisYear))
+    if (!violation) break
+    const extra = chooseAuditCell(model, hidden, violation, context.numeratorKind)
+    if (extra === null) break // every cell of the table is hidden already
+    hide(extra, 'audit')
   }
   return { releases, hidden }
 }
@@ -108,7 +118,7 @@ function completeComplements(
   }
 }
 
-/** The cheapest cell among `ids` that is not hidden, preferring non-empty cells. */
+/** The cheapest non-empty cell among `ids` that is not hidden. */
 function cheapestVisible(
   model: TableModel,
   ids: readonly string[],
@@ -119,9 +129,55 @@ function cheapestVisible(
     if (hidden.has(id)) continue
     const cell = model.byId.get(id)
     if (!cell) continue
-    if (best === null) best = cell
-    else if (best.n === 0 && cell.n > 0) best = cell
-    else if ((cell.n > 0 || best.n === 0) && cheaper(cell, best)) best = cell
+    // an empty cell protects nothing and is never hidden (its n of 0 is no secret)
+    if (cell.n === 0) continue
+    if (best === null || cheaper(cell, best)) best = cell
   }
   return best?.id ?? null
+}
+
+/** An interval narrower than the rule, if any (the first in cell order). */
+export function firstViolation(audits: readonly CellAudit[]): CellAudit | null {
+  return audits.find((a) => a.interval.max - a.interval.min < a.required) ?? null
+}
+
+/**
+ * The cell to hide for an audit violation: the exposed cell itself when it is shown as a range; else
+ * the cheapest visible cell of a relation with the exposed cell (or, failing that, of the table) that
+ * can widen the interval — for a numerator, one with at least `deficit` students on both sides of its
+ * count (it can absorb or supply the count); for an n, any non-empty cell.
+ */
+function chooseAuditCell(
+  model: TableModel,
+  hidden: ReadonlySet<string>,
+  violation: CellAudit,
+  numeratorKind: NumeratorKind,
+): string | null {
+  if (!hidden.has(violation.cellId)) return violation.cellId
+  const related = new Set<string>()
+  for (const r of model.relations)
+    if (relationCells(r).includes(violation.cellId)) for (const id of relationCells(r)) related.add(id)
+  for (const s of model.subsets)
+    if (s.part === violation.cellId || s.whole === violation.cellId) related.add(s.part).add(s.whole)
+  const visible = (ids: Iterable<string>) =>
+    [...ids]
+      .map((id) => model.byId.get(id) as ModelCell)
+      .filter((c) => c && !hidden.has(c.id) && c.n > 0)
+      .sort((a, b) => (cheaper(a, b) ? -1 : cheaper(b, a) ? 1 : 0))
+  let candidates = visible(related)
+  if (candidates.length === 0) candidates = visible(model.byId.keys())
+  if (candidates.length === 0) return null
+  if (violation.quantity === 'n') return (candidates[0] as ModelCell).id
+  const deficit = violation.required - (violation.interval.max - violation.interval.min)
+  const slack = (c: ModelCell) =>
+    c.numerator === null
+      ? 0
+      : numeratorKind === 'share'
+        ? Math.min(c.numerator, Math.max(0, c.n - c.numerator))
+        : c.numerator
+  const enough = candidates.find((c) => slack(c) >= deficit)
+  if (enough) return enough.id
+  let best = candidates[0] as ModelCell
+  for (const c of candidates) if (slack(c) > slack(best)) best = c
+  return best.id
 }

@@ -10,6 +10,7 @@
 //   - SeriesRelease.periods / SeriesRelease.table(period): every decision of a period, for exports.
 import { buildTableModel, orderGroups, type ReleaseCell, type ReleaseGroup } from './release-model.ts'
 import { type CellRelease, decideTable, type NumeratorKind, type TableRuleContext } from './release-table.ts'
+import { codedNumeratorRange } from './top-bottom-coding.ts'
 
 export type {
   ReleaseCell,
@@ -34,6 +35,17 @@ export interface ReleaseRule {
   schoolYearStart: string
   /** Default 'share'. */
   numeratorKind?: NumeratorKind
+  /** Students a small cell's feasible interval must span, capped at its n (default DEFAULT_PROTECTION_WIDTH). */
+  protectionWidth?: number
+}
+
+/** The protection rule's width (ADR 016 §2). */
+export const DEFAULT_PROTECTION_WIDTH = 3
+
+/** For measurements only (benchmarks, the attack suite's comparisons): switch parts of the rule off. */
+export interface ReleaseOptions {
+  audit?: boolean
+  coding?: boolean
 }
 
 export interface SeriesRelease {
@@ -60,6 +72,11 @@ function validate(input: DecideSeriesReleaseInput): void {
   const issues: string[] = []
   if (!(Number.isInteger(rule.threshold) && rule.threshold >= 1))
     issues.push(`threshold must be a positive whole number, got ${rule.threshold}`)
+  if (
+    rule.protectionWidth !== undefined &&
+    !(Number.isInteger(rule.protectionWidth) && rule.protectionWidth >= 1)
+  )
+    issues.push(`protectionWidth must be a positive whole number, got ${rule.protectionWidth}`)
   if (!MONTH_DAY.test(rule.schoolYearStart))
     issues.push(`schoolYearStart must be MM-DD, got "${rule.schoolYearStart}"`)
   const ids = new Set<string>()
@@ -95,7 +112,10 @@ export interface DecideSeriesReleaseInput {
  * group order (sortOrder, then id). Throws on malformed input (duplicate ids, bad dates) — a caller bug,
  * never a data condition. Cells with n = null are shown (nothing to judge them by).
  */
-export function decideSeriesRelease(input: DecideSeriesReleaseInput): SeriesRelease {
+export function decideSeriesRelease(
+  input: DecideSeriesReleaseInput,
+  options: ReleaseOptions = {},
+): SeriesRelease {
   validate(input)
   const { rule } = input
   const ordered = orderGroups(input.groups)
@@ -104,22 +124,37 @@ export function decideSeriesRelease(input: DecideSeriesReleaseInput): SeriesRele
   const context: TableRuleContext = {
     threshold: rule.threshold,
     numeratorKind: rule.numeratorKind ?? 'share',
-    coding: true,
+    protection: { minimumWidth: rule.protectionWidth ?? DEFAULT_PROTECTION_WIDTH },
+    audit: options.audit ?? true,
+    coding: options.coding ?? true,
   }
   const tables = [...input.tables].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
   const decisions = new Map<string, Map<string, CellRelease>>()
   let year: number | null = null
   let hiddenThisYear = new Set<string>()
+  // latest released counts this school year (to-date measures): floors for the audit
+  let shownThisYear = new Map<string, { n: number; numerator: number | null }>()
   for (const table of tables) {
     const tableYear = schoolYearOf(table.period, rule.schoolYearStart)
     if (tableYear !== year) {
       year = tableYear
       hiddenThisYear = new Set()
+      shownThisYear = new Map()
     }
     const model = buildTableModel(table.cells, groupById, orderOf)
-    const carried = rule.accumulation === 'to_date' ? hiddenThisYear : new Set<string>()
-    const decision = decideTable(model, context, carried)
-    if (rule.accumulation === 'to_date') for (const id of decision.hidden) hiddenThisYear.add(id)
+    const toDate = rule.accumulation === 'to_date'
+    const decision = toDate
+      ? decideTable(model, context, hiddenThisYear, shownThisYear)
+      : decideTable(model, context, new Set())
+    if (toDate) {
+      for (const id of decision.hidden) hiddenThisYear.add(id)
+      for (const cell of model.cells) {
+        const release = decision.releases.get(cell.id)
+        if (release?.kind === 'shown') shownThisYear.set(cell.id, { n: cell.n, numerator: cell.numerator })
+        else if (release?.kind === 'coded' && cell.numerator !== null)
+          shownThisYear.set(cell.id, { n: cell.n, numerator: codedNumeratorRange(cell.n, release).min })
+      }
+    }
     decisions.set(table.period, decision.releases)
   }
   const all = ordered.find((g) => g.category === 'all')
