@@ -97,20 +97,9 @@ describe.concurrent('analyze command', { timeout: 60_000 }, () => {
     ['negative denominator', { chart: 'u', points: [{ x: 1, y: 1, n: -4 }] }, /must not be negative/],
     ['p without n', { chart: 'p', points: [{ x: 1, y: 1 }] }, /needs a denominator/],
     [
-      'position out of range',
-      { chart: 'i', points: [{ x: 1, y: 1 }], exclude: [2] },
-      /exclude\[0\]: position 2 is out of range/,
-    ],
-    [
-      'duplicate x',
-      {
-        chart: 'i',
-        points: [
-          { x: 1, y: 1 },
-          { x: 1, y: 2 },
-        ],
-      },
-      /duplicate x 1/,
+      'position below 1',
+      { chart: 'i', points: [{ x: 1, y: 1 }], exclude: [0] },
+      /exclude\[0\]: position 0 is out of range/,
     ],
     [
       'mixed x',
@@ -141,11 +130,74 @@ describe.concurrent('analyze command', { timeout: 60_000 }, () => {
     expect(stderr).toMatch(/not valid JSON/)
   })
 
+  it('aggregates rows with the same x and drops positions beyond the series, with warnings', async () => {
+    const { status, stdout, stderr } = await run(
+      JSON.stringify({
+        chart: 'p',
+        points: [
+          { x: 1, y: 2, n: 10 },
+          { x: 1, y: 3, n: 20 },
+          { x: 2, y: 4, n: null },
+          { x: 3, y: 1, n: 10 },
+        ],
+        exclude: [5],
+      }),
+    )
+    expect(status).toBe(0)
+    const result = JSON.parse(stdout)
+    expect(result.points.map((p: { value: number | null }) => p.value)).toEqual([5 / 30, null, 0.1])
+    expect(stderr).toMatch(/warning: 1 row has a y but no n/)
+    expect(stderr).toMatch(/warning: 1 x value has several rows \(2 rows\)/)
+    expect(stderr).toMatch(/warning: exclude: position 5 is beyond the 3 points/)
+  })
+
   it('warns on stderr when freeze is ignored because part is given', async () => {
     const { status, stderr } = await run(
       JSON.stringify({ chart: 'run', points: [1, 2, 3, 4].map((x) => ({ x, y: x })), freeze: 2, part: [2] }),
     )
     expect(status).toBe(0)
     expect(stderr).toMatch(/freeze is ignored/)
+  })
+  it('answers {"verdicts": [...]} in order, with the method in words', async () => {
+    const weeks = Array.from({ length: 16 }, (_, i) =>
+      new Date(Date.UTC(2025, 8, 1 + 7 * i)).toISOString().slice(0, 10),
+    )
+    const item = (values: number[]) => ({
+      measure: { chart: 'i', higherIsBetter: true, cadence: 'weekly', accumulation: 'period' },
+      points: weeks.map((x, i) => ({ x, y: values[i] as number })),
+      window: { start: weeks[10], end: weeks[15] },
+    })
+    const flat = [50, 52, 49, 51, 50, 53, 48, 51, 50, 52, 51, 49, 52, 50, 51, 49]
+    const shifted = [...flat.slice(0, 10), 60, 61, 62, 60, 63, 61]
+    const { status, stdout, stderr } = await run(JSON.stringify({ verdicts: [item(flat), item(shifted)] }))
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    const { verdicts } = JSON.parse(stdout)
+    expect(verdicts.map((v: { verdict: string }) => v.verdict)).toEqual(['no_signal', 'improved'])
+    expect(verdicts[1].method).toMatchObject({
+      kind: 'school_year_baseline',
+      limits: 'shewhart',
+      phaseStart: null,
+    })
+    expect(verdicts[1].method.description).toMatch(
+      /^compared with this school year's values before the cycle/,
+    )
+    expect(Object.keys(verdicts[1]).sort()).toEqual(['baseline', 'message', 'method', 'reasons', 'verdict'])
+  })
+
+  it('rejects an invalid verdict request with the item and field named', async () => {
+    const { status, stderr } = await run(
+      JSON.stringify({
+        verdicts: [
+          {
+            measure: { chart: 'p', higherIsBetter: true, accumulation: 'yearly' },
+            points: [{ x: '2025-09-01', y: 1, n: 10 }],
+            window: { start: '2025-09-01', end: '2025-10-01' },
+          },
+        ],
+      }),
+    )
+    expect(status).toBe(1)
+    expect(stderr).toContain('verdicts.0.measure.accumulation: accumulation must be "period" or "to_date"')
   })
 })

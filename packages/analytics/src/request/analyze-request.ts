@@ -4,13 +4,17 @@
 
 import { z } from 'zod'
 import { CHART_TYPES, type ChartType } from '../chart-types.ts'
-import { analyzeSeries, type SeriesIssue } from '../series/analyze-series.ts'
+import { analyzeSeries, type SeriesIssue, validateSeriesValues } from '../series/analyze-series.ts'
+import { type AggregatedSeries, aggregatePoints } from './aggregate-points.ts'
+import { type PointColumns, pointColumnsOfParsed, readPoints } from './read-points.ts'
+import { checkPositions } from './request-positions.ts'
 
 const XSchema = z.union([z.number(), z.iso.date(), z.iso.datetime({ offset: true })], {
   error: 'x must be a number or an ISO date (YYYY-MM-DD) / date-time string',
 })
 
-const RequestPointSchema = z.strictObject({
+/** One point of the request (exported for the test that readPoints accepts exactly the same). */
+export const RequestPointSchema = z.strictObject({
   x: XSchema,
   y: z.number().nullable(),
   n: z.number().nullable().optional(),
@@ -56,6 +60,44 @@ export type AnalyzeRequestOutcome =
   | { ok: true; result: AnalyzeResult; warnings: string[] }
   | { ok: false; errors: string[] }
 
+// The envelope without the points, which readPoints() checks in one loop (zod took ~350 ms on a
+// million points, ADR 015); whenever something is refused, the full schema names the problems.
+const EnvelopeSchema = AnalyzeRequestSchema.extend({
+  points: z.custom<unknown[]>((value) => Array.isArray(value) && value.length > 0),
+})
+
+type Envelope = Omit<AnalyzeRequest, 'points'> & { points: readonly unknown[] }
+type RequestPoint = AnalyzeRequest['points'][number]
+
+function schemaOutcome(
+  raw: unknown,
+): { ok: true; request: AnalyzeRequest } | { ok: false; errors: string[] } {
+  const parsed = AnalyzeRequestSchema.safeParse(raw)
+  if (parsed.success) return { ok: true, request: parsed.data }
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    ),
+  }
+}
+
+/** The request and its points as columns, or the schema's error messages. */
+function parseRequest(
+  raw: unknown,
+): { ok: true; request: Envelope; columns: PointColumns } | { ok: false; errors: string[] } {
+  const envelope = EnvelopeSchema.safeParse(raw)
+  if (envelope.success) {
+    const columns = readPoints(envelope.data.points)
+    if (!('invalidIndex' in columns)) return { ok: true, request: envelope.data, columns }
+  }
+  const checked = schemaOutcome(raw)
+  if (!checked.ok) return checked
+  // readPoints accepts exactly what the schema accepts (tested); should they ever disagree, the
+  // schema wins and its validated output is read without further checks
+  return { ok: true, request: checked.request, columns: pointColumnsOfParsed(checked.request.points) }
+}
+
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null
 }
@@ -64,90 +106,95 @@ function describeX(x: number | string): string {
   return typeof x === 'number' ? String(x) : JSON.stringify(x)
 }
 
-/** Sort key of an x value: the number itself, or milliseconds since the epoch for a date. */
-function xKey(x: number | string): number {
-  return typeof x === 'number' ? x : Date.parse(x)
+/** An issue of analyzeSeries / validateSeriesValues, `index` being a row of the request. */
+function describeIssue(issue: SeriesIssue, points: readonly unknown[]): string {
+  if ((issue.field === 'y' || issue.field === 'n') && issue.index !== undefined) {
+    const point = points[issue.index] as RequestPoint
+    return `points[${issue.index}].${issue.field} (x = ${describeX(point.x)}): ${issue.message}`
+  }
+  return issue.index === undefined
+    ? `${issue.field}: ${issue.message}`
+    : `${issue.field}[${issue.index}]: ${issue.message}`
+}
+
+function describeAggregation(series: AggregatedSeries, chart: ChartType): string[] {
+  const warnings: string[] = []
+  if (series.rowsWithoutDenominator > 0) {
+    const rows = series.rowsWithoutDenominator
+    warnings.push(
+      `${rows} ${rows === 1 ? 'row has' : 'rows have'} a y but no n: missing ${rows === 1 ? 'point' : 'points'} (qicharts2 keeps complete cases only)`,
+    )
+  }
+  if (series.mergedPoints > 0) {
+    const how =
+      series.n !== undefined
+        ? `value = Σy / Σn${chart === 'c' ? ' (the c chart plots Σy)' : ''}`
+        : chart === 'c'
+          ? 'the sum of y'
+          : 'the mean of y'
+    warnings.push(
+      `${series.mergedPoints} x ${series.mergedPoints === 1 ? 'value has' : 'values have'} several rows (${series.mergedRows} rows): aggregated as qicharts2 does, ${how}`,
+    )
+  }
+  return warnings
 }
 
 /**
- * Validates and analyses one request. Points are analysed in ascending x order (qicharts2 sorts
- * subgroups by x); freeze / part / exclude positions count in that order, 1-based.
+ * Validates and analyses one request. Points are sorted by x and rows with the same x aggregated
+ * as qicharts2 does (aggregate-points.ts); freeze / part / exclude count positions in that sorted,
+ * aggregated series, 1-based; positions beyond it are dropped with a warning.
  */
 export function analyzeRequest(raw: unknown): AnalyzeRequestOutcome {
-  const parsed = AnalyzeRequestSchema.safeParse(raw)
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) =>
-        issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-      ),
-    }
+  const parsed = parseRequest(raw)
+  if (!parsed.ok) return parsed
+  const { request, columns } = parsed
+  const { points } = request
+  if (!columns.isXKindUniform) {
+    return { ok: false, errors: ['points.x: all x values must be numbers, or all must be ISO dates'] }
   }
-  const request = parsed.data
-  const errors: string[] = []
-  const count = request.points.length
-
-  const xKinds = new Set(request.points.map((point) => typeof point.x))
-  if (xKinds.size > 1) errors.push('points.x: all x values must be numbers, or all must be ISO dates')
-
-  const order = request.points.map((_, index) => index)
-  const keys = request.points.map((point) => xKey(point.x))
-  order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b)
-  for (let k = 1; k < count; k++) {
-    const previous = order[k - 1] as number
-    const current = order[k] as number
-    if (keys[previous] === keys[current]) {
-      const x = (request.points[current] as AnalyzeRequest['points'][number]).x
-      errors.push(
-        `points[${current}].x: duplicate x ${describeX(x)} (also points[${previous}]); send one point per x`,
-      )
-    }
+  const chart = request.chart as ChartType
+  const series = aggregatePoints(columns, chart)
+  // rows that were merged are checked one by one, so that a sum cannot hide a bad row
+  if (series.rowCount !== null) {
+    const issues = validateSeriesValues(chart, columns.y, columns.hasDenominators ? columns.n : undefined)
+    if (issues.length > 0) return { ok: false, errors: issues.map((issue) => describeIssue(issue, points)) }
   }
+  const positions = checkPositions(request, series.length)
+  if (positions.errors.length > 0) return { ok: false, errors: positions.errors }
 
-  if (request.freeze !== undefined && (request.freeze < 1 || request.freeze > count)) {
-    errors.push(`freeze: position ${request.freeze} is out of range 1..${count}`)
-  }
-  request.part?.forEach((position, index) => {
-    if (position < 1 || position > count - 1) {
-      errors.push(`part[${index}]: position ${position} is out of range 1..${count - 1}`)
-    }
-  })
-  request.exclude?.forEach((position, index) => {
-    if (position < 1 || position > count) {
-      errors.push(`exclude[${index}]: position ${position} is out of range 1..${count}`)
-    }
-  })
-  if (errors.length > 0) return { ok: false, errors }
-
-  const sortedPoints = order.map((index) => request.points[index] as AnalyzeRequest['points'][number])
-  const hasDenominators = request.points.some((point) => point.n !== undefined)
+  const { firstRow } = series
+  const rowOf = (index: number) => (firstRow === null ? index : (firstRow[index] as number))
   const outcome = analyzeSeries({
-    chart: request.chart as ChartType,
-    y: sortedPoints.map((point) => point.y),
-    n: hasDenominators ? sortedPoints.map((point) => point.n ?? null) : undefined,
-    freeze: request.freeze,
-    part: request.part,
-    excludedIndices: request.exclude?.map((position) => position - 1),
+    chart,
+    y: series.y,
+    n: series.n,
+    freeze: positions.freeze,
+    part: positions.part,
+    excludedIndices: positions.excludedIndices,
     multiply: request.multiply,
   })
   if (!outcome.ok) {
-    return { ok: false, errors: outcome.issues.map((issue) => describeIssue(issue, order, request)) }
+    const toRow = (issue: SeriesIssue): SeriesIssue =>
+      issue.index !== undefined && (issue.field === 'y' || issue.field === 'n')
+        ? { ...issue, index: rowOf(issue.index) }
+        : issue
+    return { ok: false, errors: outcome.issues.map((issue) => describeIssue(toRow(issue), points)) }
   }
 
-  const warnings: string[] = []
-  if (request.freeze !== undefined && request.part !== undefined && request.part.length > 0) {
-    warnings.push('freeze is ignored because part is given (qicharts2 behaviour)')
-  }
+  const warnings = [...describeAggregation(series, chart), ...positions.warnings]
   const { analysis } = outcome
-  const points: AnalyzeResultPoint[] = sortedPoints.map((point, i) => ({
-    x: point.x,
-    value: finiteOrNull(analysis.values[i] as number),
-    cl: finiteOrNull(analysis.centreLine[i] as number),
-    lcl: finiteOrNull(analysis.lowerLimit[i] as number),
-    ucl: finiteOrNull(analysis.upperLimit[i] as number),
-    sigmaSignal: analysis.sigmaSignal[i] === 1,
-    phase: analysis.phase[i] as number,
-  }))
+  const resultPoints: AnalyzeResultPoint[] = new Array(series.length)
+  for (let i = 0; i < series.length; i++) {
+    resultPoints[i] = {
+      x: (points[rowOf(i)] as RequestPoint).x,
+      value: finiteOrNull(analysis.values[i] as number),
+      cl: finiteOrNull(analysis.centreLine[i] as number),
+      lcl: finiteOrNull(analysis.lowerLimit[i] as number),
+      ucl: finiteOrNull(analysis.upperLimit[i] as number),
+      sigmaSignal: analysis.sigmaSignal[i] === 1,
+      phase: analysis.phase[i] as number,
+    }
+  }
   const phases: AnalyzeResultPhase[] = analysis.phases.map(({ phase, runs }) => ({
     phase,
     nUseful: runs.nUseful,
@@ -157,16 +204,5 @@ export function analyzeRequest(raw: unknown): AnalyzeRequestOutcome {
     crossingsMin: runs.crossingsMin,
     runsSignal: runs.runsSignal,
   }))
-  return { ok: true, result: { points, phases }, warnings }
-}
-
-function describeIssue(issue: SeriesIssue, order: number[], request: AnalyzeRequest): string {
-  if ((issue.field === 'y' || issue.field === 'n') && issue.index !== undefined) {
-    const original = order[issue.index] as number
-    const point = request.points[original] as AnalyzeRequest['points'][number]
-    return `points[${original}].${issue.field} (x = ${describeX(point.x)}): ${issue.message}`
-  }
-  return issue.index === undefined
-    ? `${issue.field}: ${issue.message}`
-    : `${issue.field}[${issue.index}]: ${issue.message}`
+  return { ok: true, result: { points: resultPoints, phases }, warnings }
 }

@@ -1,8 +1,10 @@
 // Compares analyzeRequest() with outputs of qicharts2's own code on 568 requests (every chart type,
-// freeze / part / exclude / multiply / missing values / unsorted x / dates). How the fixtures were made:
-// src/__fixtures__/README.md.
+// freeze / part / exclude / multiply / missing values / unsorted x / dates) and on 216 requests of
+// inputs the command once refused (several rows per x, a y without its n, positions beyond the
+// series; ADR 015). How the fixtures were made: src/__fixtures__/README.md.
 import { describe, expect, it } from 'vitest'
 import fixtureText from '../__fixtures__/qicharts2-cases.jsonl?raw'
+import parityText from '../__fixtures__/qicharts2-parity-cases.jsonl?raw'
 import { type AnalyzeResult, analyzeRequest } from './analyze-request.ts'
 
 interface FixtureCase {
@@ -12,10 +14,15 @@ interface FixtureCase {
 }
 
 const TOLERANCE = 1e-9
-const cases: FixtureCase[] = fixtureText
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as FixtureCase)
+function parseCases(text: string): FixtureCase[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as FixtureCase)
+}
+
+const parityCases = parseCases(parityText)
+const cases: FixtureCase[] = [...parseCases(fixtureText), ...parityCases]
 
 function isClose(actual: number | null, expected: number | null): boolean {
   if (actual === null || expected === null) return actual === expected
@@ -25,6 +32,23 @@ function isClose(actual: number | null, expected: number | null): boolean {
 describe('agreement with qicharts2', () => {
   it('has the generated cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(500)
+    expect(parityCases.length).toBeGreaterThanOrEqual(200)
+  })
+
+  it('the parity cases use what the command once refused, and say so in warnings', () => {
+    const warnings = parityCases.flatMap((fixture) => {
+      const outcome = analyzeRequest(fixture.request)
+      return outcome.ok ? outcome.warnings : []
+    })
+    for (const pattern of [
+      /several rows/,
+      /a y but no n/,
+      /freeze: position \d+ is beyond/,
+      /^part: /,
+      /^exclude: /,
+    ]) {
+      expect(warnings.filter((warning) => pattern.test(warning)).length).toBeGreaterThan(5)
+    }
   })
 
   it.each(cases.map((fixture) => [fixture.name, fixture] as const))('%s', (_name, fixture) => {
@@ -72,7 +96,7 @@ describe('agreement with qicharts2', () => {
         }
       })
     }
-    expect(compared).toBeGreaterThan(50_000)
+    expect(compared).toBeGreaterThan(60_000)
     expect(largest).toBeLessThan(1e-12)
   })
 })

@@ -110,27 +110,36 @@ function toNumber(value: number | null | undefined): number {
   return value === null || value === undefined ? Number.NaN : value
 }
 
-function validateSeriesInput(input: SeriesInput): SeriesIssue[] {
+/**
+ * Checks the values of a series (y and n, point by point) as analyzeSeries does: finite numbers,
+ * denominators present where the chart needs them and not negative, counts not negative, p
+ * numerators not above their denominators, t-chart times above zero. At most 20 issues.
+ */
+export function validateSeriesValues(
+  chart: ChartType,
+  y: ArrayLike<number | null>,
+  n: ArrayLike<number | null> | undefined,
+): SeriesIssue[] {
   const issues: SeriesIssue[] = []
-  const push = (issue: SeriesIssue) => {
+  validateValues(chart, y, n, (issue) => {
     if (issues.length < MAX_ISSUES) issues.push(issue)
-  }
-  if (!isChartType(input.chart)) {
-    return [{ field: 'chart', message: `unknown chart type "${String(input.chart)}"` }]
-  }
-  const chart = input.chart
-  const length = input.y.length
-  const { n } = input
-  if (n !== undefined && n.length !== length) {
-    push({ field: 'n', message: `n has ${n.length} entries but y has ${length}` })
-    return issues
-  }
+  })
+  return issues
+}
+
+function validateValues(
+  chart: ChartType,
+  yValues: ArrayLike<number | null>,
+  n: ArrayLike<number | null> | undefined,
+  push: (issue: SeriesIssue) => void,
+): void {
+  const length = yValues.length
   const needsDenominator = CHART_TYPES_REQUIRING_DENOMINATOR.includes(chart)
   if (needsDenominator && n === undefined) {
     push({ field: 'n', message: `a ${chart} chart needs a denominator n for every point` })
   }
   for (let i = 0; i < length; i++) {
-    const y = input.y[i]
+    const y = yValues[i]
     const denominator = n === undefined ? undefined : n[i]
     const hasY = y !== null && y !== undefined && !Number.isNaN(y)
     const hasN = denominator !== null && denominator !== undefined && !Number.isNaN(denominator)
@@ -170,6 +179,23 @@ function validateSeriesInput(input: SeriesInput): SeriesIssue[] {
       push({ field: 'y', index: i, message: `time between events must be greater than zero, got ${yValue}` })
     }
   }
+}
+
+function validateSeriesInput(input: SeriesInput): SeriesIssue[] {
+  const issues: SeriesIssue[] = []
+  const push = (issue: SeriesIssue) => {
+    if (issues.length < MAX_ISSUES) issues.push(issue)
+  }
+  if (!isChartType(input.chart)) {
+    return [{ field: 'chart', message: `unknown chart type "${String(input.chart)}"` }]
+  }
+  const length = input.y.length
+  const { n } = input
+  if (n !== undefined && n.length !== length) {
+    push({ field: 'n', message: `n has ${n.length} entries but y has ${length}` })
+    return issues
+  }
+  validateValues(input.chart, input.y, n, push)
   if (input.multiply !== undefined && !(Number.isFinite(input.multiply) && input.multiply > 0)) {
     push({ field: 'multiply', message: `multiply must be a positive finite number, got ${input.multiply}` })
   }
