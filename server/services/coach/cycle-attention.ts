@@ -1,8 +1,11 @@
-import { type CycleFacts, type MethodCheck, methodChecks } from '@pdsa/domain'
+import { type CycleFacts, type LinkedMeasureCadence, type MethodCheck, methodChecks } from '@pdsa/domain'
 import type { Prisma } from '../../db/generated/client.ts'
 import { toIsoDate } from '../shared.ts'
 
-/** What the method checks read of a cycle (observation counts come apart: see observations-in-window.ts). */
+/**
+ * What the method checks read of a cycle (observation counts and linked measures' cadences come apart:
+ * see observations-in-window.ts and linked-measure-cadences.ts).
+ */
 export const cycleFactsSelect = {
   id: true,
   title: true,
@@ -18,7 +21,6 @@ export const cycleFactsSelect = {
   decision: true,
   spreadPlan: true,
   lagDays: true,
-  measures: { select: { measure: { select: { name: true, cadence: true } } } },
   questions: { select: { question: true, prediction: true, result: true } },
   _count: { select: { nextCycles: true } },
 } satisfies Prisma.PdsaCycleSelect
@@ -30,7 +32,11 @@ export const attentionCandidatesWhere = {
   OR: [{ stage: { not: 'complete' } }, { stage: 'complete', decision: 'adapt' }],
 } satisfies Prisma.PdsaCycleWhereInput
 
-function toFacts(row: CycleFactsRow, observationsInWindow: number | null): CycleFacts {
+function toFacts(
+  row: CycleFactsRow,
+  linkedMeasures: readonly LinkedMeasureCadence[],
+  observationsInWindow: number | null,
+): CycleFacts {
   return {
     stage: row.stage,
     cycleNumber: row.cycleNumber,
@@ -40,7 +46,7 @@ function toFacts(row: CycleFactsRow, observationsInWindow: number | null): Cycle
     lastEditedAt: row.lastEditedAt,
     texts: {},
     questions: row.questions,
-    linkedMeasures: row.measures.map((m) => m.measure),
+    linkedMeasures,
     lagDays: row.lagDays,
     carriedOutAsPlanned: row.carriedOutAsPlanned,
     predictionsConfirmed: row.predictionsConfirmed,
@@ -58,8 +64,9 @@ function toFacts(row: CycleFactsRow, observationsInWindow: number | null): Cycle
 export function actionableChecks(
   row: CycleFactsRow,
   today: string,
+  linkedMeasures: readonly LinkedMeasureCadence[],
   observationsInWindow: number | null = null,
 ): MethodCheck[] {
-  const checks = methodChecks(toFacts(row, observationsInWindow), today)
+  const checks = methodChecks(toFacts(row, linkedMeasures, observationsInWindow), today)
   return row.stage === 'complete' ? checks.filter((c) => c.kind === 'no_next_cycle_after_adapt') : checks
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
+import { linkedMeasureCadences } from '../cycles/linked-measure-cadences.ts'
 import { countCyclesByTeamAndStage, emptyStageCounts } from '../district/cycles-by-stage.ts'
 import { toIsoDate } from '../shared.ts'
 import { loadCoachedTeams } from './coached-teams.ts'
@@ -39,6 +40,11 @@ export async function getCoachOverview({
     }),
     openFeedbackByTeam(db, districtId, teamIds),
   ])
+  const linked = await linkedMeasureCadences(
+    db,
+    districtId,
+    candidates.map((c) => c.id),
+  )
   const today = toIsoDate(now)
   const goalsOf = new Map(goalCounts.map((g) => [g.teamId, g._count._all]))
   const attentionOf = new Map<
@@ -46,7 +52,7 @@ export async function getCoachOverview({
     { id: string; title: string; stage: string; checks: ReturnType<typeof actionableChecks> }[]
   >()
   for (const cycle of candidates) {
-    const checks = actionableChecks(cycle, today)
+    const checks = actionableChecks(cycle, today, linked.get(cycle.id) ?? [])
     if (checks.length === 0) continue
     const list = attentionOf.get(cycle.teamId) ?? []
     list.push({ id: cycle.id, title: cycle.title, stage: cycle.stage, checks })

@@ -1,6 +1,7 @@
 import { type Actor, type CycleStage, daysSince } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
+import { linkedMeasureCadences } from '../cycles/linked-measure-cadences.ts'
 import { observationsInWindow } from '../cycles/observations-in-window.ts'
 import { emptyStageCounts } from '../district/cycles-by-stage.ts'
 import { districtDerived } from '../district/derived-cache.ts'
@@ -53,8 +54,9 @@ export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: A
   ])
   const cycleIds = rows.map((r) => r.id)
   // Verdicts come from the district's cached figures (the coach reads every cycle of the teams coached).
-  const [observed, derived] = await Promise.all([
+  const [observed, linked, derived] = await Promise.all([
     observationsInWindow(db, districtId, cycleIds),
+    linkedMeasureCadences(db, districtId, cycleIds),
     districtDerived(db, actor, ['verdicts']),
   ])
   const verdicts = derived.verdicts
@@ -66,7 +68,7 @@ export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: A
     }
   }
   const cycles = rows.map((row) => {
-    const checks = actionableChecks(row, today, observed.get(row.id) ?? 0)
+    const checks = actionableChecks(row, today, linked.get(row.id) ?? [], observed.get(row.id) ?? 0)
     return {
       id: row.id,
       title: row.title,
