@@ -23,11 +23,17 @@ async function seedSuspensions(w: World) {
   const db = database.db
   const susp = await insertMeasure(db, w.district.id, { code: 'SUSP' })
   await db.measure.update({ where: { id: susp.id }, data: { name: 'Suspension rate', isAdverseEvent: true } })
+  // The race/ethnicity partition is complete (AA + WH = ALL), as a school reports it: with AA alone, the
+  // release (ADR 017) would hide all students too, since all students ≥ AA is the only relation.
+  const white = await db.studentGroup.create({
+    data: { districtId: w.district.id, code: 'WH', name: 'White', category: 'race_ethnicity', sortOrder: 25 },
+  })
   const cells = [
     { group: w.groups.ALL.id, numerator: 25, denominator: 500 },
     { group: w.groups.SED.id, numerator: 16, denominator: 100 }, // 16% vs 9/400 = 2.25%: large gap
     { group: w.groups.EL.id, numerator: 3, denominator: 80 }, // 3.75% vs 22/420 = 5.2%: no gap
     { group: w.groups.AA.id, numerator: 4, denominator: 8 }, // n < 10: suppressed, never judged
+    { group: white.id, numerator: 21, denominator: 492 }, // hidden too (complementary)
   ]
   await db.observation.createMany({
     data: cells.map((c) => ({
@@ -147,7 +153,7 @@ describe('district.alignment', () => {
 describe('district.equityMatrix', () => {
   it('shows schools × groups: goals, unnamed large gaps and suppressed small groups', async () => {
     const matrix = await callerFor(database.db, world.actors.leader, { app }).district.equityMatrix()
-    expect(matrix.columns.map((c) => c.code)).toEqual(['ALL', 'EL', 'AA', 'SED'])
+    expect(matrix.columns.map((c) => c.code)).toEqual(['ALL', 'EL', 'AA', 'WH', 'SED'])
     const cell = (schoolId: string, groupId: string) =>
       matrix.rows.find((r) => r.school.id === schoolId)?.cells.find((c) => c.studentGroupId === groupId)
     expect(cell(world.schoolA.id, world.groups.AA.id)).toMatchObject({

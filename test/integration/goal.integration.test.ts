@@ -221,7 +221,7 @@ describe('goal.formOptions and goal.byId extras', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
-  it('reports the latest focal-group value, suppressed for small cells unless the caller enters the data', async () => {
+  it('reports the latest focal-group value, suppressed for small cells for every role', async () => {
     await database.db.observation.createMany({
       data: [
         { period: new Date('2025-10-06'), value: 33, numerator: 33, denominator: 100 },
@@ -235,14 +235,15 @@ describe('goal.formOptions and goal.byId extras', () => {
         source: 'manual' as const,
       })),
     })
-    const member = await callerFor(database.db, world.actors.member).goal.byId({ id: world.goal.id })
-    expect(member.latest).toMatchObject({ period: '2025-10-13', value: 37.5, suppressed: false })
-    const viewer = await callerFor(database.db, world.actors.viewer).goal.byId({ id: world.goal.id })
-    expect(viewer.latest).toMatchObject({
-      period: '2025-10-13',
-      value: null,
-      suppressed: true,
-      threshold: 10,
-    })
+    // ADR 017: the goal page shows the release to every role, the team that enters the data included.
+    for (const key of ['member', 'viewer', 'leader'] as const) {
+      const goal = await callerFor(database.db, world.actors[key]).goal.byId({ id: world.goal.id })
+      expect(goal.latest).toMatchObject({
+        period: '2025-10-13',
+        value: null,
+        suppressed: true,
+        threshold: 10,
+      })
+    }
   })
 })

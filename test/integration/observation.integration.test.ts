@@ -176,17 +176,31 @@ describe('observation.list suppression', () => {
       ...(groups ? { studentGroupIds: groups } : {}),
     })
 
-  it('shows raw values to those who may enter the school’s data, flagging small cells', async () => {
-    const result = await list('member')
-    expect(result.showsRawValues).toBe(true)
-    const aa = result.observations.find((o) => o.studentGroup.code === 'AA')
-    expect(aa).toMatchObject({ value: 40, denominator: 5, suppressed: false, isSmallCell: true })
+  it('shows raw values only in the data-entry grid, to those who may enter the school’s data, and audits it', async () => {
+    const grid = await as('member').observation.entryGrid({
+      measureId: week.measureId(),
+      schoolId: world.schoolA.id,
+      from: week.from,
+      to: week.to,
+    })
+    const aa = grid.observations.find((o) => o.studentGroup.code === 'AA')
+    expect(aa).toMatchObject({ value: 40, denominator: 5, isSmallCell: true, hiddenElsewhere: true })
+    const events = await database.db.auditEvent.findMany({
+      where: { action: 'observations.view_raw_small_cells', actorId: world.actors.member.userId },
+    })
+    expect(events).toHaveLength(1)
+    expect(events[0]?.after).toMatchObject({ schoolId: world.schoolA.id, hiddenCells: 2 })
+    for (const key of ['viewer', 'coach'] as const) {
+      await expect(
+        as(key).observation.entryGrid({ measureId: week.measureId(), schoolId: world.schoolA.id }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    }
   })
 
-  it('hides small cells and their complements from viewers, whatever groups they ask for', async () => {
-    for (const key of ['viewer', 'principal', 'coach'] as const) {
+  // The data table follows ADR 017: every role, including those who enter the data, sees the release.
+  it('hides small cells and their complements from every role, whatever groups they ask for', async () => {
+    for (const key of ['viewer', 'principal', 'coach', 'member', 'leader', 'admin'] as const) {
       const result = await list(key)
-      expect(result.showsRawValues).toBe(false)
       const byCode = Object.fromEntries(result.observations.map((o) => [o.studentGroup.code, o]))
       expect(byCode.AA).toMatchObject({
         value: null,

@@ -14,6 +14,9 @@ interface EntryCellProps {
   /** "English learners, week of Mar 2, 2026": read with each input's name. */
   label: string
   disabled: boolean
+  /** Saved value that every other surface hides (or shows as a range), for every role. */
+  hiddenElsewhere: boolean
+  threshold: number
   onChange: (key: string, field: Field, text: string) => void
 }
 
@@ -36,6 +39,8 @@ export const EntryCell = memo(function EntryCell({
   multiplier,
   label,
   disabled,
+  hiddenElsewhere,
+  threshold,
   onChange,
 }: EntryCellProps) {
   const id = `cell-${cellKey.replace(/[^A-Za-z0-9-]/g, '-')}`
@@ -75,6 +80,15 @@ export const EntryCell = memo(function EntryCell({
       ) : ratio ? (
         <Text size="xs" c="dimmed">
           {preview(draft, unit, multiplier)}
+        </Text>
+      ) : null}
+      {hiddenElsewhere && !dirty ? (
+        <Text
+          size="xs"
+          c="orange.9"
+          title={`Charts, tables and exports show “n < ${threshold}” or “Hidden” here.`}
+        >
+          Hidden elsewhere
         </Text>
       ) : null}
     </Stack>

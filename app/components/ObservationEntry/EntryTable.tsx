@@ -17,6 +17,8 @@ export interface EntryGridView {
   draftOf: (key: string) => Draft
   errors: Record<string, CellErrors>
   dirtyKeys: string[]
+  /** The saved cells, with whether every other surface hides them. */
+  originals: ReadonlyMap<string, { hiddenElsewhere: boolean }>
   setField: (key: string, field: Field, text: string) => void
 }
 
@@ -29,6 +31,7 @@ export function EntryTable({
   current,
   grid,
   disabled,
+  threshold,
 }: {
   measure: { name: string; cadence: Cadence; unit: MeasureUnit; multiplier: number }
   schoolName: string
@@ -37,6 +40,7 @@ export function EntryTable({
   current: string
   grid: EntryGridView
   disabled: boolean
+  threshold: number
 }) {
   return (
     <Table.ScrollContainer minWidth={180 + groups.length * (grid.ratio ? 160 : 110)}>
@@ -79,6 +83,8 @@ export function EntryTable({
                       multiplier={measure.multiplier}
                       label={`${g.name}, ${periodLabel(measure.cadence, p)}`}
                       disabled={disabled}
+                      hiddenElsewhere={grid.originals.get(key)?.hiddenElsewhere ?? false}
+                      threshold={threshold}
                       onChange={grid.setField}
                     />
                   </Table.Td>

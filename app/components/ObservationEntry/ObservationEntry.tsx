@@ -45,7 +45,7 @@ export function ObservationEntry({
   const regular = hasRegularPeriods(measure.cadence)
   const windowPeriods = regular ? recentPeriods(measure.cadence, end, PERIODS) : []
   const { data, isPending } = useQuery({
-    ...trpc.observation.list.queryOptions(
+    ...trpc.observation.entryGrid.queryOptions(
       regular
         ? { measureId: measure.id, schoolId, from: windowPeriods.at(-1), to: windowPeriods[0] }
         : { measureId: measure.id, schoolId },
@@ -87,7 +87,7 @@ export function ObservationEntry({
           })
         : { inserted: 0, updated: 0, unchanged: 0 }
       if (deletes.length) await remove.mutateAsync({ ids: deletes })
-      await queryClient.invalidateQueries({ queryKey: trpc.observation.list.pathKey() })
+      await queryClient.invalidateQueries({ queryKey: trpc.observation.pathKey() })
       await queryClient.invalidateQueries({ queryKey: trpc.measure.pathKey() })
       grid.reset()
       const parts = [`${result.inserted} new`, `${result.updated} changed`]
@@ -178,7 +178,9 @@ export function ObservationEntry({
             ? 'Enter the students counted (numerator) over the students in the group (denominator); the value is computed.'
             : 'Enter one value per group and period.'}{' '}
           {periodAlignmentRule(measure.cadence) === 'Any date.' ? '' : periodAlignmentRule(measure.cadence)}{' '}
-          Empty a cell to remove its value.
+          Empty a cell to remove its value. Cells marked “Hidden elsewhere” (fewer than{' '}
+          {data?.suppressionThreshold ?? 10} students, or values that would reveal them) appear hidden in
+          every chart, table and export, for everyone; opening them here is recorded in the audit log.
         </Text>
         {isPending && schoolId ? (
           <Loader size="sm" aria-label="Loading the grid" />
@@ -197,6 +199,7 @@ export function ObservationEntry({
             current={current}
             grid={grid}
             disabled={saving !== null}
+            threshold={data?.suppressionThreshold ?? 10}
           />
         )}
         <Group justify="space-between">

@@ -2,7 +2,7 @@ import { type MeasureRules, observationRowProblems, usesNumeratorDenominator } f
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { RouterOutputs } from '~/lib/types'
 
-type Observation = RouterOutputs['observation']['list']['observations'][number]
+type Observation = RouterOutputs['observation']['entryGrid']['observations'][number]
 export type Field = 'value' | 'numerator' | 'denominator'
 export type Draft = Record<Field, string>
 export type CellErrors = Partial<Record<Field, string>>

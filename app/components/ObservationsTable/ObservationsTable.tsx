@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Loader, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { type Cadence, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { IconDatabaseOff } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
@@ -29,13 +29,23 @@ function Cell({ o, unit, threshold }: { o: Observation | undefined; unit: Measur
         —
       </Text>
     )
+  if (o.coded) {
+    const range = `${o.coded.bound === 'at_most' ? '≤' : '≥'} ${o.coded.percent} %`
+    return (
+      <Tooltip label="Close to 0 % or 100 % in a small group: shown as a range so no student can be identified.">
+        <Text size="sm" fw={600} tabIndex={0} style={{ whiteSpace: 'nowrap' }}>
+          {range}
+        </Text>
+      </Tooltip>
+    )
+  }
   if (o.suppressed) {
     return (
       <Tooltip
         label={
           o.suppressionReason === 'primary'
             ? `Fewer than ${threshold} students: hidden to protect their privacy.`
-            : 'Hidden so a small group’s value cannot be worked out by subtraction.'
+            : 'Hidden so a small group’s value cannot be worked out from the other values.'
         }
       >
         <Text size="sm" c="dimmed" fs="italic" tabIndex={0}>
@@ -46,18 +56,9 @@ function Cell({ o, unit, threshold }: { o: Observation | undefined; unit: Measur
   }
   return (
     <Stack gap={0}>
-      <Group gap={4} wrap="nowrap">
-        <Text size="sm" fw={600}>
-          {formatMeasureValue(o.value, unit)}
-        </Text>
-        {o.isSmallCell ? (
-          <Tooltip label={`Viewers see “n < ${threshold}” here instead of the value.`}>
-            <Badge size="xs" color="orange.9" variant="outline" tabIndex={0}>
-              n &lt; {threshold}
-            </Badge>
-          </Tooltip>
-        ) : null}
-      </Group>
+      <Text size="sm" fw={600}>
+        {formatMeasureValue(o.value, unit)}
+      </Text>
       {o.denominator !== null ? (
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {o.numerator?.toLocaleString('en-US')} / {o.denominator.toLocaleString('en-US')}
@@ -67,7 +68,7 @@ function Cell({ o, unit, threshold }: { o: Observation | undefined; unit: Measur
   )
 }
 
-/** The latest periods of a measure at one school, by student group; small cells as "n < 10" for viewers. */
+/** The latest periods of a measure at one school, by student group, as released: small cells as "n < 10" for everyone. */
 export function ObservationsTable({
   measure,
   schoolId,
@@ -100,9 +101,9 @@ export function ObservationsTable({
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
-        {data.showsRawValues
-          ? `You see every value. Values from fewer than ${data.suppressionThreshold} students are marked: viewers see “n < ${data.suppressionThreshold}” instead.`
-          : `Values from fewer than ${data.suppressionThreshold} students are hidden to protect their privacy.`}
+        Values from fewer than {data.suppressionThreshold} students, and values that would let someone work
+        them out, are hidden to protect students’ privacy — for everyone. The data-entry grid shows them to
+        the people who enter this school’s data.
       </Text>
       <Table.ScrollContainer minWidth={Math.max(480, 140 + groups.length * 120)}>
         <Table verticalSpacing="xs" withColumnBorders striped>

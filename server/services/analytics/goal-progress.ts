@@ -47,7 +47,7 @@ export async function getGoalProgress({ db, actor, goalId }: { db: DbTx; actor: 
     loadSchoolCells({ db, districtId: actor.districtId, keys: [key], privacy, from }),
     evaluateCycleLinks({ db, actor, cycleIds: cycles.map((c) => c.id), privacy }),
   ])
-  const table = tables.get(seriesKeyOf(key)) ?? new SchoolCells(new Map(), privacy)
+  const table = tables.get(seriesKeyOf(key)) ?? new SchoolCells()
   const chartType = measure.chartType as ChartType
   const focalCells = table.series(goal.focalGroupId)
   const chart = chartSeries(

@@ -1,5 +1,6 @@
 // What every analytics service needs to know about the district before it shows a number: the
-// suppression threshold and the student groups (their categories decide the additive relations).
+// suppression threshold, the school-year start and the student groups (their categories decide the
+// additive relations of the release, docs/decisions/017).
 import type { Actor, StudentGroupCategory } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 
@@ -13,6 +14,8 @@ export interface AnalyticsGroup {
 
 export interface PrivacyContext {
   threshold: number
+  /** First day of the school year, 'MM-DD': year-to-date measures restart on it. */
+  schoolYearStart: string
   /** Every student group of the district (inactive ones too: old observations may use them). */
   groups: AnalyticsGroup[]
   groupById: Map<string, AnalyticsGroup>
@@ -25,7 +28,7 @@ export async function loadPrivacyContext(db: DbTx, actor: Actor): Promise<Privac
   const [district, rows] = await Promise.all([
     db.district.findUniqueOrThrow({
       where: { id: actor.districtId },
-      select: { suppressionThreshold: true },
+      select: { suppressionThreshold: true, schoolYearStart: true },
     }),
     db.studentGroup.findMany({
       where: { districtId: actor.districtId },
@@ -36,6 +39,7 @@ export async function loadPrivacyContext(db: DbTx, actor: Actor): Promise<Privac
   const groups = rows.map((g) => ({ ...g, category: g.category as StudentGroupCategory }))
   return {
     threshold: district.suppressionThreshold,
+    schoolYearStart: district.schoolYearStart,
     groups,
     groupById: new Map(groups.map((g) => [g.id, g])),
     allGroup: groups.find((g) => g.category === 'all') ?? null,

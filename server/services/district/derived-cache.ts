@@ -8,8 +8,11 @@
 import type { Actor } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { loadCycleVerdictBadges, type VerdictBadge } from '../coach/cycle-verdict-badges.ts'
+import { readDistrictDataVersion } from './data-version.ts'
 import { type GapBadge, loadGoalGapBadges } from './goal-gap-badges.ts'
 import { type GroupGapScan, scanGroupGaps } from './group-gaps.ts'
+
+export { readDistrictDataVersion } from './data-version.ts'
 
 export interface DistrictDerived {
   /** Verdict badges of every cycle of the district, as a district-wide reader sees them. */
@@ -28,16 +31,6 @@ interface CacheEntry {
 
 const cache = new Map<string, CacheEntry>()
 const CACHE_LIMIT = 20
-
-/**
- * A text that changes whenever any input of the derived figures changes: the district's data version,
- * which triggers move on every write to those inputs (prisma/schema.prisma, DistrictDataVersion). One
- * primary-key lookup, however much data the district has.
- */
-export async function readDistrictDataVersion(db: DbTx, districtId: string): Promise<string> {
-  const row = await db.districtDataVersion.findUnique({ where: { districtId }, select: { version: true } })
-  return String(row?.version ?? 0n)
-}
 
 /** A district-wide reader of the actor's district: the figures are the same for every such reader. */
 const districtReader = (actor: Actor): Actor => ({
@@ -69,13 +62,7 @@ const computePart: { [K in Part]: (db: DbTx, actor: Actor) => Promise<DistrictDe
       goals.map((g) => g.id),
     )
   },
-  async groupGaps(db, actor) {
-    const district = await db.district.findUniqueOrThrow({
-      where: { id: actor.districtId },
-      select: { suppressionThreshold: true },
-    })
-    return scanGroupGaps(db, actor.districtId, district.suppressionThreshold)
-  },
+  groupGaps: (db, actor) => scanGroupGaps(db, districtReader(actor)),
 }
 
 function entryFor(districtId: string, version: string): CacheEntry {

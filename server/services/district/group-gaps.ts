@@ -2,16 +2,17 @@
 // with a gap flag at a school should be named by one of that school's goals). Read from the latest period
 // of each adverse-event measure of the district library (suspension, chronic absence, D/F rates…): the
 // group's rate against all other students' (all students minus the group, from the counts).
+import type { Actor } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
-import { Prisma } from '../../db/generated/client.ts'
-import { toIsoDate } from '../shared.ts'
+import { loadPrivacyContext } from '../analytics/privacy-context.ts'
+import { loadSeriesReleases, type ReleasedCell, seriesKeyOf } from '../analytics/release.ts'
 
 /** A group is flagged when its rate is at least this multiple of all other students'… */
 export const LARGE_GAP_RISK_RATIO = 2
 /** …and at least this much higher in the measure's unit (so 0.2% vs 0.1% is not a "gap"). */
 export const LARGE_GAP_MIN_DIFFERENCE = 2
 
-export const LARGE_GAP_RULE = `A student group has a large gap at a school when, in the latest period of an adverse-event measure (suspension, chronic absence…), its rate is at least ${LARGE_GAP_RISK_RATIO}× the rate of all other students there and at least ${LARGE_GAP_MIN_DIFFERENCE} points higher; groups or remainders smaller than the district's suppression threshold are never judged.`
+export const LARGE_GAP_RULE = `A student group has a large gap at a school when, in the latest period of an adverse-event measure (suspension, chronic absence…), its rate is at least ${LARGE_GAP_RISK_RATIO}× the rate of all other students there and at least ${LARGE_GAP_MIN_DIFFERENCE} points higher; groups or remainders smaller than the district's suppression threshold, and cells the district's small-cell release hides, are never judged.`
 
 export interface GroupGap {
   schoolId: string
@@ -34,79 +35,103 @@ export interface GroupGapScan {
   reportable: Set<string>
 }
 
-interface Row {
-  measureId: string
-  schoolId: string
-  studentGroupId: string
-  period: Date
-  numerator: number | null
-  denominator: number | null
-}
-
-/** Two queries: the adverse-event measures, then every cell of their latest period at every school. */
-export async function scanGroupGaps(db: DbTx, districtId: string, threshold: number): Promise<GroupGapScan> {
-  const [measures, allGroup] = await Promise.all([
+/**
+ * Reads the released cells (docs/decisions/017) of every adverse-event measure of the district library at
+ * every school — the same release the charts, tables and exports show — and judges each group at the
+ * latest period: its rate against all other students', from the released all-students and group counts.
+ * A group is judged only when both cells are shown and neither the group nor its remainder is below the
+ * threshold; the derived "all other students" cell of a program group must be shown as well.
+ */
+export async function scanGroupGaps(db: DbTx, actor: Actor): Promise<GroupGapScan> {
+  const [measures, schools, privacy] = await Promise.all([
     db.measure.findMany({
-      where: { districtId, schoolId: null, archivedAt: null, isAdverseEvent: true },
+      where: { districtId: actor.districtId, schoolId: null, archivedAt: null, isAdverseEvent: true },
       select: { id: true, name: true, unit: true, multiplier: true },
     }),
-    db.studentGroup.findFirst({ where: { districtId, category: 'all' }, select: { id: true } }),
+    db.school.findMany({ where: { districtId: actor.districtId }, select: { id: true } }),
+    loadPrivacyContext(db, actor),
   ])
   const empty: GroupGapScan = { gaps: [], suppressed: new Set(), reportable: new Set() }
+  const allGroup = privacy.allGroup
   if (measures.length === 0 || !allGroup) return empty
-  const rows = await db.$queryRaw<Row[]>`
-    WITH latest AS (
-      SELECT "measureId", "schoolId", MAX(period) AS period
-      FROM "Observation"
-      WHERE "districtId" = ${districtId}::uuid
-        AND "measureId" IN (${Prisma.join(measures.map((m) => Prisma.sql`${m.id}::uuid`))})
-      GROUP BY "measureId", "schoolId"
-    )
-    SELECT o."measureId"::text AS "measureId", o."schoolId"::text AS "schoolId",
-      o."studentGroupId"::text AS "studentGroupId", o.period, o.numerator, o.denominator
-    FROM "Observation" o
-    JOIN latest l ON l."measureId" = o."measureId" AND l."schoolId" = o."schoolId" AND l.period = o.period`
-  const measureOf = new Map(measures.map((m) => [m.id, m]))
-  const allCells = new Map<string, Row>()
-  for (const r of rows) if (r.studentGroupId === allGroup.id) allCells.set(`${r.measureId}:${r.schoolId}`, r)
+  const releases = await loadSeriesReleases({
+    db,
+    districtId: actor.districtId,
+    keys: measures.flatMap((m) => schools.map((s) => ({ measureId: m.id, schoolId: s.id }))),
+    privacy,
+  })
   const gaps: GroupGap[] = []
   const suppressed = new Set<string>()
   const reportable = new Set<string>()
-  for (const r of rows) {
-    if (r.studentGroupId === allGroup.id) continue
-    const key = `${r.schoolId}:${r.studentGroupId}`
-    const all = allCells.get(`${r.measureId}:${r.schoolId}`)
-    const measure = measureOf.get(r.measureId)
-    const n = r.denominator === null ? null : Number(r.denominator)
-    const allN = all?.denominator === null || all === undefined ? null : Number(all.denominator)
-    if (!measure || n === null || allN === null || r.numerator === null || all?.numerator == null) continue
-    if (n < threshold || allN - n < threshold) {
-      if (!reportable.has(key)) suppressed.add(key)
-      continue
-    }
-    reportable.add(key)
-    suppressed.delete(key)
-    const groupValue = (Number(r.numerator) / n) * measure.multiplier
-    const otherValue = ((Number(all.numerator) - Number(r.numerator)) / (allN - n)) * measure.multiplier
-    const difference = groupValue - otherValue
-    const riskRatio = otherValue > 0 ? groupValue / otherValue : null
-    if (
-      (riskRatio ?? Number.POSITIVE_INFINITY) >= LARGE_GAP_RISK_RATIO &&
-      difference >= LARGE_GAP_MIN_DIFFERENCE
-    ) {
-      gaps.push({
-        schoolId: r.schoolId,
-        studentGroupId: r.studentGroupId,
-        measure: { id: measure.id, name: measure.name, unit: measure.unit },
-        period: toIsoDate(r.period),
-        groupValue,
-        otherValue,
-        riskRatio,
-        difference,
-      })
+  for (const measure of measures) {
+    for (const school of schools) {
+      const release = releases.get(seriesKeyOf({ measureId: measure.id, schoolId: school.id }))
+      const period = release?.periods.at(-1)
+      const cells = period ? release?.cells.get(period) : undefined
+      if (!release || !period || !cells) continue
+      const all = cells.get(allGroup.id)
+      for (const [groupId, cell] of cells) {
+        if (groupId === allGroup.id) continue
+        const key = `${school.id}:${groupId}`
+        const judged = judge(cell, all, release.otherThanHidden.get(period)?.has(groupId) ?? false)
+        if (judged === 'no_counts') continue
+        if (judged === 'hidden') {
+          if (!reportable.has(key)) suppressed.add(key)
+          continue
+        }
+        reportable.add(key)
+        suppressed.delete(key)
+        const gap = largeGap(judged, measure.multiplier, privacy.threshold)
+        if (gap) {
+          gaps.push({
+            schoolId: school.id,
+            studentGroupId: groupId,
+            measure: { id: measure.id, name: measure.name, unit: measure.unit },
+            period,
+            ...gap,
+          })
+        }
+      }
     }
   }
   const ratio = (g: GroupGap) => g.riskRatio ?? Number.POSITIVE_INFINITY
   gaps.sort((a, b) => ratio(b) - ratio(a))
   return { gaps, suppressed, reportable }
+}
+
+interface Counts {
+  numerator: number
+  n: number
+  allNumerator: number
+  allN: number
+}
+
+/** The counts to judge, 'hidden' when the release does not show them, 'no_counts' for plain values. */
+function judge(
+  cell: ReleasedCell,
+  all: ReleasedCell | undefined,
+  otherThanHidden: boolean,
+): Counts | 'hidden' | 'no_counts' {
+  if (cell.decision.kind !== 'shown' || otherThanHidden || !all || all.decision.kind !== 'shown') {
+    return 'hidden'
+  }
+  if (cell.numerator === null || cell.denominator === null) return 'no_counts'
+  if (all.numerator === null || all.denominator === null) return 'no_counts'
+  return {
+    numerator: cell.numerator,
+    n: cell.denominator,
+    allNumerator: all.numerator,
+    allN: all.denominator,
+  }
+}
+
+function largeGap(c: Counts, multiplier: number, threshold: number) {
+  if (c.n < threshold || c.allN - c.n < threshold) return null
+  const groupValue = (c.numerator / c.n) * multiplier
+  const otherValue = ((c.allNumerator - c.numerator) / (c.allN - c.n)) * multiplier
+  const difference = groupValue - otherValue
+  const riskRatio = otherValue > 0 ? groupValue / otherValue : null
+  const large =
+    (riskRatio ?? Number.POSITIVE_INFINITY) >= LARGE_GAP_RISK_RATIO && difference >= LARGE_GAP_MIN_DIFFERENCE
+  return large ? { groupValue, otherValue, riskRatio, difference } : null
 }

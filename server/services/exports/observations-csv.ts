@@ -1,12 +1,13 @@
-// A measure's observations as CSV, one row per school × period × student group. Exports always apply
-// small-cell suppression (docs/design/education-data.md §4.3, ADR 011), whoever asks: a cell whose
-// denominator is below the district's threshold is written "n<10" with every number blank, and a cell
-// hidden so that one cannot be recovered by subtraction is written "suppressed". Suppression is computed
-// per school and period over every student group before the group filter is applied.
+// A measure's observations as CSV, one row per school × period × student group, as released
+// (docs/decisions/017): the numbers of a cell are written only when the series' one release decision —
+// the one every chart, table and gap view reads — shows it, whoever asks. A cell below the threshold is
+// written "n<10", one hidden so that another cannot be worked out is written "suppressed" (with the
+// reason: complementary, audit, year_to_date), one released as a range is written "≤5%" / "≥95%" with
+// blank counts ("coded").
 import { type Actor, canReadSchool, type ExportObservationsInput, forbidden, notFound } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { loadPrivacyContext } from '../analytics/privacy-context.ts'
-import { suppressionReasons } from '../observations/suppress.ts'
+import { loadSeriesReleases, type ReleasedCell, seriesKeyOf } from '../analytics/release.ts'
 import { fromIsoDate, toIsoDate } from '../shared.ts'
 import { csvFileName, toCsv } from './csv.ts'
 
@@ -55,7 +56,8 @@ export async function exportObservationsCsv({
     throw forbidden('You do not have access to the data of every school you asked for.')
   }
   if (readable.length === 0) throw forbidden('You do not have access to any school’s data.')
-  const { threshold, groups, groupById: groupOf } = await loadPrivacyContext(db, actor)
+  const privacy = await loadPrivacyContext(db, actor)
+  const { threshold, groups, groupById: groupOf } = privacy
   if (studentGroupIds?.some((id) => !groupOf.has(id))) throw notFound('Student group')
   const rows = await db.observation.findMany({
     where: {
@@ -67,13 +69,9 @@ export async function exportObservationsCsv({
         : {}),
     },
     select: {
-      id: true,
       schoolId: true,
       studentGroupId: true,
       period: true,
-      value: true,
-      numerator: true,
-      denominator: true,
       source: true,
     },
     take: OBSERVATION_EXPORT_MAX_ROWS + 1,
@@ -83,26 +81,17 @@ export async function exportObservationsCsv({
       `More than ${OBSERVATION_EXPORT_MAX_ROWS.toLocaleString('en-US')} observations match: choose fewer schools or a shorter date range.`,
     )
   }
-  const bySchool = new Map<string, typeof rows>()
-  for (const r of rows) {
-    const list = bySchool.get(r.schoolId) ?? []
-    list.push(r)
-    bySchool.set(r.schoolId, list)
-  }
-  const reasons = new Map<string, string>()
-  for (const list of bySchool.values()) {
-    const hidden = suppressionReasons(
-      list.map((r) => ({
-        id: r.id,
-        period: toIsoDate(r.period),
-        denominator: r.denominator,
-        studentGroupId: r.studentGroupId,
-      })),
-      groups,
-      threshold,
-    )
-    for (const [id, reason] of hidden) reasons.set(id, reason)
-  }
+  const releases = await loadSeriesReleases({
+    db,
+    districtId: actor.districtId,
+    keys: readable.map((school) => ({ measureId: measure.id, schoolId: school.id })),
+    privacy,
+  })
+  const releasedCell = (r: (typeof rows)[number]) =>
+    releases
+      .get(seriesKeyOf({ measureId: measure.id, schoolId: r.schoolId }))
+      ?.cells.get(toIsoDate(r.period))
+      ?.get(r.studentGroupId)
   const schoolOf = new Map(readable.map((s) => [s.id, s]))
   const wanted = studentGroupIds ? new Set(studentGroupIds) : null
   const smallCell = `n<${threshold}`
@@ -122,8 +111,8 @@ export async function exportObservationsCsv({
         a.group.code.localeCompare(b.group.code),
     )
     .map(({ r, school, group, period }) => {
-      const reason = reasons.get(r.id)
-      const hidden = reason !== undefined
+      const cell = releasedCell(r)
+      const [value, numerator, denominator, suppressed] = releasedColumns(cell, smallCell)
       return [
         measure.code,
         measure.name,
@@ -132,10 +121,10 @@ export async function exportObservationsCsv({
         period,
         group.code,
         group.name,
-        hidden ? (reason === 'primary' ? smallCell : 'suppressed') : r.value,
-        hidden ? null : r.numerator,
-        hidden ? null : r.denominator,
-        hidden ? (reason === 'primary' ? smallCell : 'complementary') : '',
+        value,
+        numerator,
+        denominator,
+        suppressed,
         r.source,
       ]
     })
@@ -146,5 +135,25 @@ export async function exportObservationsCsv({
     rowCount: out.length,
     suppressedCount,
     suppressionThreshold: threshold,
+  }
+}
+
+const BOUND_SIGN = { at_most: '≤', at_least: '≥' } as const
+
+/** value, numerator, denominator and suppressed columns of a released cell (hidden when unknown). */
+function releasedColumns(
+  cell: ReleasedCell | undefined,
+  smallCell: string,
+): [string | number | null, number | null, number | null, string] {
+  const decision = cell?.decision ?? { kind: 'suppressed', reason: 'primary' }
+  switch (decision.kind) {
+    case 'shown':
+      return [cell?.value ?? null, cell?.numerator ?? null, cell?.denominator ?? null, '']
+    case 'coded':
+      return [`${BOUND_SIGN[decision.bound]}${decision.percent}%`, null, null, 'coded']
+    case 'suppressed':
+      return decision.reason === 'primary'
+        ? [smallCell, null, null, smallCell]
+        : ['suppressed', null, null, decision.reason]
   }
 }

@@ -1,14 +1,7 @@
-import {
-  type Actor,
-  canArchiveGoal,
-  canEditGoal,
-  canEnterSchoolData,
-  canReadGoal,
-  forbidden,
-  notFound,
-} from '@pdsa/domain'
+import { type Actor, canArchiveGoal, canEditGoal, canReadGoal, forbidden, notFound } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
-import { toIsoDate } from '../shared.ts'
+import { loadPrivacyContext } from '../analytics/privacy-context.ts'
+import { loadSeriesReleases, seriesKeyOf } from '../analytics/release.ts'
 import { goalSelect, toGoalDto } from './goal-dto.ts'
 
 /** A goal of the actor's district that the actor may read; else NOT_FOUND (other district) or FORBIDDEN. */
@@ -33,38 +26,27 @@ export async function requireEditableGoal(db: DbTx, actor: Actor, id: string) {
 }
 
 /**
- * The latest value of the goal's measure for its focal group at its school. Small cells (denominator
- * below the district's threshold) are suppressed for everyone who may not enter the school's data.
+ * The latest value of the goal's measure for its focal group at its school, as released
+ * (docs/decisions/017): the same cell the goal's chart and the data table show, for every role.
  */
 async function latestFocalValue(
   db: DbTx,
   actor: Actor,
   goal: { schoolId: string; measureId: string; focalGroupId: string },
 ) {
-  const [row, district] = await Promise.all([
-    db.observation.findFirst({
-      where: {
-        districtId: actor.districtId,
-        schoolId: goal.schoolId,
-        measureId: goal.measureId,
-        studentGroupId: goal.focalGroupId,
-      },
-      orderBy: { period: 'desc' },
-      select: { period: true, value: true, denominator: true },
-    }),
-    db.district.findUniqueOrThrow({
-      where: { id: actor.districtId },
-      select: { suppressionThreshold: true },
-    }),
-  ])
-  if (!row) return null
-  const small = row.denominator !== null && row.denominator < district.suppressionThreshold
-  const suppressed = small && !canEnterSchoolData(actor, goal.schoolId)
+  const privacy = await loadPrivacyContext(db, actor)
+  const key = { measureId: goal.measureId, schoolId: goal.schoolId }
+  const release = (await loadSeriesReleases({ db, districtId: actor.districtId, keys: [key], privacy })).get(
+    seriesKeyOf(key),
+  )
+  const period = release?.periods.findLast((p) => release.cells.get(p)?.has(goal.focalGroupId))
+  const cell = period ? release?.cells.get(period)?.get(goal.focalGroupId) : undefined
+  if (!period || !cell) return null
   return {
-    period: toIsoDate(row.period),
-    value: suppressed ? null : row.value,
-    suppressed,
-    threshold: district.suppressionThreshold,
+    period,
+    value: cell.decision.kind === 'shown' ? cell.value : null,
+    suppressed: cell.decision.kind !== 'shown',
+    threshold: privacy.threshold,
   }
 }
 

@@ -116,6 +116,12 @@ export const adminCases: AuthzCase[] = [
     allow: schoolAReaders,
   },
   {
+    // Raw values (small cells included) only for those who may enter the school's data (ADR 017).
+    path: 'observation.entryGrid',
+    input: (w) => ({ measureId: w.measure.id, schoolId: w.schoolA.id }),
+    allow: schoolAEntry,
+  },
+  {
     path: 'observation.save',
     input: (w) => ({
       measureId: w.measure.id,

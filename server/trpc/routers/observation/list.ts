@@ -5,7 +5,7 @@ import { authedProcedure } from '../../init.ts'
 export const list = authedProcedure
   .meta({
     access:
-      'readers of the school; raw values only for those who may enter its data, small cells suppressed for everyone else',
+      'readers of the school; every role sees the released cells (small cells and their complements hidden)',
   })
   .input(ListObservationsInputSchema)
   .query(({ ctx, input }) => listObservations({ db: ctx.db, actor: ctx.actor, ...input }))
