@@ -68,6 +68,15 @@ export {
   analyzeRequest,
 } from './request/analyze-request.ts'
 export {
+  type VerdictAnswer,
+  type VerdictRequest,
+  type VerdictRequestItem,
+  VerdictRequestItemSchema,
+  type VerdictRequestOutcome,
+  VerdictRequestSchema,
+  verdictRequest,
+} from './request/verdict-request.ts'
+export {
   analyzeSeries,
   type PhaseAnalysis,
   type SeriesAnalysis,
@@ -106,7 +115,9 @@ export {
   type MeasureDefinition,
   type Observation,
   type PriorCycle,
+  VERDICT_METHOD_KINDS,
   type VerdictMethod,
+  type VerdictMethodKind,
 } from './verdict/cycle-verdict.ts'
 export {
   type BaselineSummary,
@@ -119,4 +130,10 @@ export {
   type PeriodSummary,
   type PointsNeeded,
 } from './verdict/judge-change.ts'
+export { MIN_POINTS_BEYOND_LIMITS } from './verdict/judge-contrast.ts'
 export type { CycleWindow } from './verdict/periods.ts'
+export {
+  DEFAULT_SCHOOL_YEAR_START,
+  type ExpectedValues,
+  expectedValuesInWindow,
+} from './verdict/school-calendar.ts'

@@ -2,6 +2,8 @@
 // derived from year-to-date ones, the same week of the previous school year, and how many values a
 // cadence can give inside a window. Pure: day numbers come from the strings given.
 
+import { MIN_EVALUATION_POINTS } from './judge-change.ts'
+import { MIN_POINTS_BEYOND_LIMITS } from './judge-contrast.ts'
 import { parseDay } from './periods.ts'
 
 export const DEFAULT_SCHOOL_YEAR_START = '07-01'
@@ -76,4 +78,54 @@ export function sameWeekLastYear(days: ArrayLike<number>, toleranceDays = 3): In
     matches[i] = best
   }
   return matches
+}
+
+/** Days between two values of a cadence (term: a six-week marking period; a school year has 36 weeks). */
+const CADENCE_DAYS = { daily: 1, weekly: 7, monthly: 30.4375, term: 42, annual: 365.25 } as const
+
+export interface ExpectedValues {
+  /** Values the cadence gives from start through end (+ lagDays); daily counts weekdays only. */
+  expected: number
+  /** Values a runs signal needs (MIN_EVALUATION_POINTS). */
+  needed: number
+  /** Fewest values that can show any signal (two beyond the same limit). */
+  minimumForAnySignal: number
+  /** Whether the window can give `needed` values. */
+  canFill: boolean
+}
+
+/**
+ * At planning time: how many values a measure's cadence can give inside a cycle's window, and
+ * whether that is enough for a verdict (ADR 014). A term or annual measure linked to a six-week
+ * cycle cannot fill it: the server shows that as a method check. Null when a date is invalid.
+ */
+export function expectedValuesInWindow(window: {
+  cadence: keyof typeof CADENCE_DAYS
+  start: string
+  end: string
+  lagDays?: number
+}): ExpectedValues | null {
+  const start = parseDay(window.start)
+  const end = parseDay(window.end)
+  if (start === null || end === null || end < start) return null
+  const last = end + (window.lagDays ?? 0)
+  let expected: number
+  if (window.cadence === 'daily') {
+    expected = 0
+    for (let day = start; day <= last; day++) {
+      const weekday = (day + 4) % 7 // 1970-01-01 was a Thursday; 0 = Sunday
+      if (weekday !== 0 && weekday !== 6) expected++
+    }
+  } else if (window.cadence === 'weekly') {
+    // weeks whose Monday-based period starts inside the window, counting a partial first week
+    expected = Math.floor((last - start) / 7) + 1
+  } else {
+    expected = Math.floor((last - start + 1) / CADENCE_DAYS[window.cadence])
+  }
+  return {
+    expected,
+    needed: MIN_EVALUATION_POINTS,
+    minimumForAnySignal: MIN_POINTS_BEYOND_LIMITS,
+    canFill: expected >= MIN_EVALUATION_POINTS,
+  }
 }
