@@ -99,7 +99,7 @@ export function auditIntervals(
       if (!isObjective) continue
       const raw = feasibleInterval(component, objective)
       // the row is numerator − n: students without the outcome are its negation
-      const interval = quantity === 'without' ? { min: -raw.max, max: -raw.min } : raw
+      const interval = quantity === 'without' ? { min: 0 - raw.max, max: 0 - raw.min } : raw
       const numerator = cell.numerator as number
       const value = quantity === 'n' ? cell.n : quantity === 'numerator' ? numerator : cell.n - numerator
       out.push({ cellId: cell.id, quantity, interval, required: requirement.width, value })
@@ -312,7 +312,7 @@ function feasibleInterval(lp: Lp, objective: string): FeasibleInterval {
   } else {
     // with whole counts an attacker knows the value is a whole number: round inward
     const inward = (value: number, round: (v: number) => number, slack: number) =>
-      lp.integral ? round(value + slack) : value
+      (lp.integral ? round(value + slack) : value) + 0
     const max =
       high.status === 'unbounded' ? Number.POSITIVE_INFINITY : inward(high.result, Math.floor, EPSILON)
     const min =

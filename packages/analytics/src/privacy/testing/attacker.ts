@@ -179,8 +179,8 @@ export function attackSeries(
       if (high.status === 'infeasible' || low.status === 'infeasible')
         throw new Error(`attacker: infeasible model in ${table.period} (the release contradicts the data)`)
       // whole counts are whole numbers to the attacker too (not so for, e.g., student-days averaged)
-      const lowest = integral ? Math.ceil(low.result - 1e-7) : low.result
-      const highest = integral ? Math.floor(high.result + 1e-7) : high.result
+      const lowest = (integral ? Math.ceil(low.result - 1e-7) : low.result) + 0
+      const highest = (integral ? Math.floor(high.result + 1e-7) : high.result) + 0
       return [
         low.status === 'unbounded' ? Number.NEGATIVE_INFINITY : lowest,
         high.status === 'unbounded' ? Number.POSITIVE_INFINITY : highest,
@@ -209,7 +209,7 @@ export function attackSeries(
       const hasX = variables.has(`x|${cell.id}`)
       const numeratorInterval = hasX ? interval(`x|${cell.id}`) : null
       const yRaw = hasX && share ? interval(`y|${cell.id}`) : null
-      const withoutInterval: [number, number] | null = yRaw ? [-yRaw[1], -yRaw[0]] : null
+      const withoutInterval: [number, number] | null = yRaw ? [0 - yRaw[1], 0 - yRaw[0]] : null
       const width = (i: [number, number] | null) => (i === null ? Number.POSITIVE_INFINITY : i[1] - i[0])
       const pinned = (i: [number, number] | null) => i !== null && i[0] === i[1]
       const exact =
