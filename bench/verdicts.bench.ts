@@ -13,6 +13,8 @@
 //   VERDICT_METHOD=<kind> forces one comparison (see VERDICT_METHODS); default: the automatic choice.
 //   VERDICT_SAMPLE=<k> evaluates every k-th start week only (quicker, rougher figures).
 //   VERDICT_MEASURES=SUSP_RATE,ODR_RATE evaluates these measures only.
+
+import { verdictRequest } from '@pdsa/analytics/request/verdict-request'
 import {
   type ComparisonSeries,
   type CycleVerdictInput,
@@ -326,4 +328,90 @@ function main() {
   }
 }
 
+/** The storyline cycles' expected verdicts (packages/demo-district) against what cycleVerdict says. */
+function storylines() {
+  const district = buildDemoDistrict({ today: TODAY })
+  const seriesOf = (measure: string, school: string, group: string) =>
+    district.observations
+      .filter((o) => o.measureCode === measure && o.schoolCode === school && o.groupCode === group)
+      .map(toObservation)
+  console.log('\nStoryline cycles: expected (scripts) and the verdict with every comparison')
+  console.log('| cycle | measure | expected | verdict | comparison | frozen baseline (before) |')
+  console.log('|---|---|---|---|---|---|')
+  for (const cycle of district.cycles) {
+    for (const e of cycle.expectations) {
+      const m = district.measures.find((x) => x.code === e.measureCode)
+      if (!m) continue
+      const group = e.groupCode ?? 'ALL'
+      const linkedAt = new Set(
+        district.cycles
+          .filter((c) => c.measures.some((x) => x.measureCode === e.measureCode))
+          .map((c) => c.schoolCode),
+      )
+      const comparison = district.schools
+        .filter((s) => s.code !== cycle.schoolCode && !linkedAt.has(s.code))
+        .map((s) => ({ id: s.code, observations: seriesOf(e.measureCode, s.code, group) }))
+        .filter((c) => c.observations.length > 0)
+      const priorCycles = district.cycles
+        .filter(
+          (c) =>
+            c.schoolCode === cycle.schoolCode &&
+            c.plannedEnd < cycle.plannedStart &&
+            c.measures.some((x) => x.measureCode === e.measureCode && (x.groupCode ?? 'ALL') === group),
+        )
+        .map((c) => ({ start: c.plannedStart, end: c.plannedEnd, lagDays: c.lagDays, decision: c.decision }))
+      const input: CycleVerdictInput = {
+        measure: {
+          higherIsBetter: m.higherIsBetter,
+          chartType: m.chartType,
+          multiplier: m.multiplier,
+          accumulation: m.accumulation,
+          cadence: m.cadence,
+          schoolYearStart: district.district.schoolYearStart,
+        },
+        observations: seriesOf(e.measureCode, cycle.schoolCode, group),
+        cycle: { start: cycle.plannedStart, end: cycle.plannedEnd, lagDays: cycle.lagDays },
+        comparison,
+        priorCycles,
+        isFinal: cycle.stage === 'complete',
+      }
+      const now = cycleVerdict(input)
+      const before = cycleVerdict({ ...input, method: 'frozen_baseline' })
+      if (!now.ok || !before.ok) throw new Error('invalid storyline input')
+      console.log(
+        `| ${cycle.key} | ${e.measureCode} ${group} | ${e.verdict} | ${now.verdict} | ${now.method.kind}, ${now.method.limits}${now.method.phaseStart ? `, phase from ${now.method.phaseStart}` : ''} | ${before.verdict} |`,
+      )
+    }
+  }
+}
+
+/** 10,000 verdict requests (the analyze command's path: validation and verdicts) in one call. */
+function requestSpeed() {
+  const weeks = Array.from({ length: 80 }, (_, i) =>
+    new Date(Date.UTC(2024, 7, 12 + 7 * i)).toISOString().slice(0, 10),
+  )
+  const items = Array.from({ length: 10_000 }, (_, k) => ({
+    measure: {
+      chart: 'p',
+      higherIsBetter: false,
+      accumulation: 'period',
+      cadence: 'weekly',
+      multiplier: 100,
+    },
+    points: weeks.map((x, i) => ({ x, y: 30 + ((i * 7 + k) % 11), n: 500 })),
+    window: { start: weeks[70], end: weeks[77] },
+    isFinal: true,
+  }))
+  const request = JSON.parse(JSON.stringify({ verdicts: items }))
+  const started = performance.now()
+  const outcome = verdictRequest(request)
+  const elapsed = performance.now() - started
+  if (!outcome.ok) throw new Error(outcome.errors.slice(0, 3).join('; '))
+  console.log(
+    `\n10,000 verdict requests of 80 weekly points in one call: ${(elapsed / 1000).toFixed(2)} s (target < 5 s)`,
+  )
+}
+
 main()
+storylines()
+requestSpeed()
