@@ -3,7 +3,7 @@
 // measure's accumulation and the school-year start), asks it once, and applies it to every cell. Numbers
 // of cells that are not shown never leave this file.
 import { type CellRelease, decideSeriesRelease, type NumeratorKind, otherThanCellId } from '@pdsa/analytics'
-import type { MeasureUnit } from '@pdsa/domain'
+import type { ChartType } from '@pdsa/domain'
 import type { PrivacyContext } from './privacy-context.ts'
 
 export interface RawCell {
@@ -34,7 +34,7 @@ const SHOWN: CellDecision = { kind: 'shown' }
 export function decideRelease(
   table: RawTable,
   privacy: PrivacyContext,
-  measure: { accumulation: 'period' | 'to_date'; unit: MeasureUnit },
+  measure: { accumulation: 'period' | 'to_date'; chartType: ChartType },
 ): {
   periods: string[]
   cells: Map<string, Map<string, ReleasedCell>>
@@ -55,7 +55,7 @@ export function decideRelease(
       threshold: privacy.threshold,
       accumulation: measure.accumulation,
       schoolYearStart: privacy.schoolYearStart,
-      numeratorKind: numeratorKindOf(measure.unit),
+      numeratorKind: numeratorKindOf(measure.chartType),
     },
   })
   const cells = new Map<string, Map<string, ReleasedCell>>()
@@ -82,9 +82,12 @@ export function decideRelease(
   return { periods, cells, otherThanHidden }
 }
 
-/** What the audit may assume about a hidden numerator, from the measure's unit. */
-export function numeratorKindOf(unit: MeasureUnit): NumeratorKind {
-  if (unit === 'percent') return 'share'
-  if (unit === 'rate' || unit === 'count') return 'count'
+/**
+ * What the audit may assume about a hidden numerator, from the measure's chart type: p → a share of n
+ * (0 ≤ numerator ≤ n, top/bottom coded), u and c → a count (≥ 0), anything else → a signed sum.
+ */
+export function numeratorKindOf(chartType: ChartType): NumeratorKind {
+  if (chartType === 'p') return 'share'
+  if (chartType === 'u' || chartType === 'c') return 'count'
   return 'signed'
 }

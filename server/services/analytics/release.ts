@@ -5,7 +5,7 @@
 // grid (observations/entry-grid.ts). Decisions are cached per series while the district's data version
 // (trigger-maintained, moved by every write to observations, measures, groups and district settings)
 // is unchanged; after a change, a series whose own rows and inputs did not change keeps its decision.
-import type { MeasureUnit } from '@pdsa/domain'
+import type { ChartType } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { readDistrictDataVersion } from '../district/data-version.ts'
 import { toIsoDate } from '../shared.ts'
@@ -58,12 +58,12 @@ export function clearReleaseCache() {
 /** What a decision depends on besides the series' rows: threshold, groups, year start, accumulation. */
 function contextVersion(privacy: PrivacyContext, measure: MeasureRule | undefined): string {
   const groups = privacy.groups.map((g) => `${g.id}/${g.category}/${g.sortOrder}`).join(',')
-  return `${privacy.threshold}|${privacy.schoolYearStart}|${measure?.accumulation}|${measure?.unit}|${groups}`
+  return `${privacy.threshold}|${privacy.schoolYearStart}|${measure?.accumulation}|${measure?.chartType}|${groups}`
 }
 
 interface MeasureRule {
   accumulation: 'period' | 'to_date'
-  unit: MeasureUnit
+  chartType: ChartType
 }
 
 async function rowVersions(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
@@ -150,13 +150,13 @@ export async function loadSeriesReleases({
     rowVersions(db, districtId, unsure),
     db.measure.findMany({
       where: { districtId, id: { in: [...new Set(unsure.map((k) => k.measureId))] } },
-      select: { id: true, accumulation: true, unit: true },
+      select: { id: true, accumulation: true, chartType: true },
     }),
   ])
   const ruleOf = new Map(
     measures.map((m): [string, MeasureRule] => [
       m.id,
-      { accumulation: m.accumulation, unit: m.unit as MeasureUnit },
+      { accumulation: m.accumulation, chartType: m.chartType as ChartType },
     ]),
   )
   const inputVersionOf = (k: SeriesKey) =>
