@@ -77,6 +77,7 @@ export function auditIntervals(
   hidden: ReadonlySet<string>,
   context: AuditContext,
   earlier: EarlierValues = new Map(),
+  { stopAtFirstViolation = false }: { stopAtFirstViolation?: boolean } = {},
 ): CellAudit[] {
   const withNumerators = context.numeratorKind !== 'signed'
   const variableCells = model.cells.filter((c) => hidden.has(c.id) || releases.get(c.id)?.kind === 'coded')
@@ -103,6 +104,8 @@ export function auditIntervals(
       const numerator = cell.numerator as number
       const value = quantity === 'n' ? cell.n : quantity === 'numerator' ? numerator : cell.n - numerator
       out.push({ cellId: cell.id, quantity, interval, required: requirement.width, value })
+      // the decision hides one more cell per violation and audits again: the rest can wait
+      if (stopAtFirstViolation && interval.max - interval.min < requirement.width) return out
     }
   }
   return out

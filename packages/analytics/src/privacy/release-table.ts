@@ -74,7 +74,11 @@ export function decideTable(
   for (;;) {
     completeComplements(model, hidden, hide)
     if (!context.audit) break
-    const violation = firstViolation(auditIntervals(model, releases, hidden, context, shownEarlierThisYear))
+    const violation = firstViolation(
+      auditIntervals(model, releases, hidden, context, shownEarlierThisYear, {
+        stopAtFirstViolation: true,
+      }),
+    )
     if (!violation) break
     const extra = chooseAuditCell(model, hidden, violation, context.numeratorKind)
     if (extra === null) break // every cell of the table is hidden already
