@@ -89,16 +89,10 @@ export function VerdictCard({
             <Text size="xs" c="dimmed">
               {v.studentGroupName === 'all students' ? 'All students' : v.studentGroupName} · cycle window{' '}
               {window} · the team expects it to {v.expectedDirection}
+              {v.isFinal ? ' · final verdict: the cycle is complete' : ''}
             </Text>
           </div>
-          <Stack gap={2} align="flex-end">
-            <VerdictBadge verdict={v.verdict} />
-            {v.isFinal ? (
-              <Text size="xs" c="dimmed">
-                Final: the cycle is complete
-              </Text>
-            ) : null}
-          </Stack>
+          <VerdictBadge verdict={v.verdict} />
         </Group>
         <Text size="sm" fw={500}>
           {v.message}
