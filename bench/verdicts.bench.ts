@@ -206,12 +206,16 @@ function printFalseVerdicts(title: string, tallies: Map<string, Tally>, order: r
 
 const rulesFired = new Map<string, number>()
 
-function judge(input: CycleVerdictInput): { verdict: string; method: string } {
+function judge(input: CycleVerdictInput, countRules = false): { verdict: string; method: string } {
   const outcome = cycleVerdict(
     forcedMethod ? ({ ...input, method: forcedMethod } as CycleVerdictInput) : input,
   )
   if (!outcome.ok) throw new Error(outcome.issues.join('; '))
-  if (process.env.VERDICT_RULES && (outcome.verdict === 'improved' || outcome.verdict === 'worsened')) {
+  if (
+    countRules &&
+    process.env.VERDICT_RULES &&
+    (outcome.verdict === 'improved' || outcome.verdict === 'worsened')
+  ) {
     const key = [...new Set(outcome.reasons.map((r) => `${r.rule}:${r.direction}`))].sort().join('+')
     rulesFired.set(key, (rulesFired.get(key) ?? 0) + 1)
   }
@@ -228,6 +232,7 @@ function main() {
   const byLength = new Map<string, Tally>()
   const methodsUsed = new Map<string, { windows: number; wrong: number }>()
   const detection = new Map<string, { windows: number; improved: number }>()
+  const detectionWindows = new Map<string, { judged: number; unjudged: number; falseVerdicts: number }>()
   let evaluations = 0
 
   series.forEach((s, seriesIndex) => {
@@ -247,7 +252,7 @@ function main() {
           comparison: s.comparison,
           isFinal: true,
         }
-        const { verdict, method } = judge(input)
+        const { verdict, method } = judge(input, true)
         evaluations++
         const month = MONTHS[Number(o.period.slice(5, 7)) - 1] as string
         count(byMeasure, s.measure, verdict)
@@ -264,12 +269,30 @@ function main() {
       if (!last || yearStarts[to] !== yearStarts[startIndex]) return
       if (Date.parse(last.period) - Date.parse(o.period) !== 7 * (DETECTION_WEEKS - 1) * DAY) return
       const band = SIZE_BANDS.find((b) => s.size >= b.min && s.size < b.max)?.label as string
+      // the same window without an effect: windows no method can judge (no baseline yet) are left out
+      const window = { start: o.period, end: addDays(last.period, 4) }
+      const plain = judge({
+        measure: definition,
+        observations,
+        cycle: window,
+        comparison: s.comparison,
+        isFinal: true,
+      })
+      evaluations++
+      for (const key of [`${band}|all measures`, `${band}|${s.measure}`]) {
+        const c = detectionWindows.get(key) ?? { judged: 0, unjudged: 0, falseVerdicts: 0 }
+        if (plain.verdict === 'not_enough_data') c.unjudged++
+        else c.judged++
+        if (plain.verdict === 'improved' || plain.verdict === 'worsened') c.falseVerdicts++
+        detectionWindows.set(key, c)
+      }
+      if (plain.verdict === 'not_enough_data') return
       for (const effect of EFFECT_SIZES) {
         const injected = inject(s, definition, effect, startIndex, to, yearStarts)
         const { verdict } = judge({
           measure: definition,
           observations: injected,
-          cycle: { start: o.period, end: addDays(last.period, 4) },
+          cycle: window,
           comparison: s.comparison,
           isFinal: true,
         })
@@ -311,18 +334,19 @@ function main() {
 
   if (rulesFired.size > 0) console.log([...rulesFired].sort((a, b) => b[1] - a[1]).slice(0, 12))
   console.log(
-    `\nDetection: share "improved" with a sustained step in the better direction, ${DETECTION_WEEKS} weekly values`,
+    `\nDetection: share "improved" with a sustained step in the better direction, ${DETECTION_WEEKS} weekly values, among the windows that can be judged (a verdict other than "not enough data" without the effect)`,
   )
   console.log(
-    `| students behind a value | measure | ${EFFECT_SIZES.map((e) => `${e * 100} %`).join(' | ')} | windows |`,
+    `| students behind a value | measure | no effect (false verdicts) | ${EFFECT_SIZES.map((e) => `${e * 100} %`).join(' | ')} | windows judged | not judgeable (no baseline) |`,
   )
-  console.log(`|---|---|${EFFECT_SIZES.map(() => '---:').join('|')}|---:|`)
+  console.log(`|---|---|---:|${EFFECT_SIZES.map(() => '---:').join('|')}|---:|---:|`)
   for (const band of SIZE_BANDS) {
     for (const measure of ['all measures', ...MEASURES]) {
+      const windows = detectionWindows.get(`${band.label}|${measure}`)
+      if (!windows) continue
       const cells = EFFECT_SIZES.map((effect) => detection.get(`${effect}|${band.label}|${measure}`))
-      if (!cells[0]) continue
       console.log(
-        `| ${band.label} | ${measure} | ${cells.map((d) => (d ? percent(d.improved, d.windows) : '—')).join(' | ')} | ${cells[0].windows} |`,
+        `| ${band.label} | ${measure} | ${percent(windows.falseVerdicts, windows.judged)} | ${cells.map((d) => (d ? percent(d.improved, d.windows) : '—')).join(' | ')} | ${windows.judged} | ${windows.unjudged} |`,
       )
     }
   }

@@ -73,9 +73,11 @@ function select(prepared: PreparedSeries, settings: CalendarVerdictSettings, con
   for (let i = baselineCount - 1; i >= 0 && baseline.length < MAX_BASELINE_POINTS; i--) {
     if (!Number.isFinite(contrast.difference[i] as number)) continue
     if (settings.phaseStartDay !== null && (focal.days[i] as number) < settings.phaseStartDay) break
-    if (contrast.kind === 'school_year_baseline' && schoolYears[i] !== settings.cycleSchoolYear) {
-      // a per-period measure with too short a current year reaches back into earlier years
-      if (settings.accumulation === 'to_date' || baseline.length >= MIN_BASELINE_POINTS) break
+    if (schoolYears[i] !== settings.cycleSchoolYear) {
+      // the current school year first; a short one reaches back into earlier years (per-period
+      // measures, or differences that remove the calendar)
+      if (baseline.length >= MIN_BASELINE_POINTS) break
+      if (contrast.kind === 'school_year_baseline' && settings.accumulation === 'to_date') break
       earlierYears = true
     }
     baseline.push(i)

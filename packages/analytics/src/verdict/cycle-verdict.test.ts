@@ -23,7 +23,7 @@ const BASELINE = [50, 52, 49, 51, 50, 53, 48, 51, 50, 52]
 
 describe('cycleVerdict', () => {
   it('improved: a shift above the baseline median when higher is better', () => {
-    // baseline median = 50.5; evaluation 55 56 54 57 55 58 all above → shift of 6, Anhøj crossings 0 < 1
+    // baseline median = 50.5; evaluation 55 56 54 57 55 58 all above → Anhøj crossings 0 < 1
     const result = cycleVerdict(input([...BASELINE, 55, 56, 54, 57, 55, 58]))
     if (!result.ok) throw new Error(result.issues.join())
     expect(result.verdict).toBe('improved')
@@ -31,7 +31,7 @@ describe('cycleVerdict', () => {
     expect(result.evaluation).toMatchObject({ n: 6, median: 55.5 })
     expect(result.change.absolute).toBe(5)
     expect(result.change.relative).toBeCloseTo(5 / 50.5, 15)
-    const shift = result.reasons.find((reason) => reason.rule === 'ihi_shift')
+    const shift = result.reasons.find((reason) => reason.rule === 'anhoej_few_crossings')
     expect(shift).toMatchObject({
       direction: 'better',
       movement: 'up',
@@ -114,7 +114,7 @@ describe('cycleVerdict', () => {
     if (!result.ok) throw new Error(result.issues.join())
     expect(result.verdict).toBe('improved')
     expect(result.baseline.median).toBe(50.5)
-    const shift = result.reasons.find((reason) => reason.rule === 'ihi_shift')
+    const shift = result.reasons.find((reason) => reason.rule === 'anhoej_few_crossings')
     // reversed input: period 10 is observations[5], period 15 is observations[0]
     expect(shift?.pointIndices).toEqual([5, 4, 3, 2, 1, 0])
   })

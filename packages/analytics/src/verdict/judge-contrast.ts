@@ -1,10 +1,11 @@
 // The signal rules applied to a contrast (contrast.ts): an individuals chart of the standardized
 // differences, frozen on the baseline, with Laney's sigma_z when the baseline is over-dispersed, and
 // the evidence a verdict requires (ADR 014):
-//   - a runs signal among at least MIN_EVALUATION_POINTS values (IHI shift of 6, Anhøj long run or
-//     too few crossings, around the baseline median), or
+//   - an Anhøj runs signal (long run or too few crossings, around the baseline median) among at
+//     least MIN_EVALUATION_POINTS values, or
 //   - at least MIN_POINTS_BEYOND_LIMITS values beyond the same 3-sigma limit.
-// A single value beyond a limit and an IHI trend are reported, but decide nothing on their own.
+// A single value beyond a limit, the IHI shift (6 in a row: its false-alarm rate grows with the
+// number of values, while Anhøj's limits follow it) and the IHI trend decide nothing (ADR 014).
 
 import { medianOf } from '../numeric/median.ts'
 import { type ChangeReason, findReasons, MIN_EVALUATION_POINTS } from './judge-change.ts'
@@ -152,7 +153,7 @@ export function judgeContrast(input: JudgeContrastInput): ContrastJudgement {
 
 /** Whether a reason is evidence enough for a verdict (see the header). */
 export function isDeciding(reason: ChangeReason, evaluationCount: number): boolean {
-  if (reason.rule === 'ihi_trend') return false
+  if (reason.rule === 'ihi_trend' || reason.rule === 'ihi_shift') return false
   if (reason.rule === 'outside_control_limits') return reason.pointIndices.length >= MIN_POINTS_BEYOND_LIMITS
   return evaluationCount >= MIN_EVALUATION_POINTS
 }
