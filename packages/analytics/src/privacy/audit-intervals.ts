@@ -84,10 +84,10 @@ export function auditIntervals(
   if (variableCells.length === 0) return []
   const protectedCells = variableCells.filter((c) => requirements(c, context).length > 0)
   if (protectedCells.length === 0) return []
-  const lp = buildLp(model, releases, hidden, context, withNumerators, earlier)
-  lp.integral = model.cells.every(
+  const integral = model.cells.every(
     (c) => Number.isInteger(c.n) && (c.numerator === null || Number.isInteger(c.numerator)),
   )
+  const lp = buildLp(model, releases, hidden, context, withNumerators, earlier, integral)
   const components = componentsOf(lp, variableCells)
   const out: CellAudit[] = []
   for (const cell of protectedCells) {
@@ -141,6 +141,7 @@ function buildLp(
   context: AuditContext,
   withNumerators: boolean,
   earlier: EarlierValues,
+  integral: boolean,
 ): Lp {
   const bounds = new Map<string, { min?: number; max?: number }>()
   const rows: Row[] = []
@@ -174,7 +175,7 @@ function buildLp(
         }
       }
     } else if (release?.kind === 'coded' && cell.numerator !== null) {
-      const range = codedNumeratorRange(cell.n, release)
+      const range = codedNumeratorRange(cell.n, release, integral)
       bounds.set(nVar(cell.id), { min: cell.n, max: cell.n })
       if (withNumerators) bounds.set(xVar(cell.id), { min: range.min, max: range.max })
     }
@@ -230,7 +231,7 @@ function buildLp(
     )
       addRow(terms, 0, 'max', xVar)
   }
-  return { bounds, rows, integral: true }
+  return { bounds, rows, integral }
 }
 
 /** Splits the LP into independent parts: cells linked by a row share a part. */

@@ -152,7 +152,10 @@ export function decideSeriesRelease(
         const release = decision.releases.get(cell.id)
         if (release?.kind === 'shown') shownThisYear.set(cell.id, { n: cell.n, numerator: cell.numerator })
         else if (release?.kind === 'coded' && cell.numerator !== null)
-          shownThisYear.set(cell.id, { n: cell.n, numerator: codedNumeratorRange(cell.n, release).min })
+          shownThisYear.set(cell.id, {
+            n: cell.n,
+            numerator: codedNumeratorRange(cell.n, release, Number.isInteger(cell.numerator)).min,
+          })
       }
     }
     decisions.set(table.period, decision.releases)

@@ -27,8 +27,16 @@ export function codingBand(n: number, numerator: number, threshold: number): Cod
   return null
 }
 
-/** The numerators a coded cell of n students may have: what an attacker learns from its band. */
-export function codedNumeratorRange(n: number, band: CodingBand): { min: number; max: number } {
-  if (band.bound === 'at_most') return { min: 0, max: Math.floor((band.percent * n) / 100) }
-  return { min: Math.ceil((band.percent * n) / 100), max: n }
+/**
+ * The numerators a coded cell of n students may have: what an attacker learns from its band. Whole
+ * counts (students) round inward; a fractional numerator (student-days averaged) does not.
+ */
+export function codedNumeratorRange(
+  n: number,
+  band: CodingBand,
+  wholeCounts: boolean,
+): { min: number; max: number } {
+  const limit = (band.percent * n) / 100
+  if (band.bound === 'at_most') return { min: 0, max: wholeCounts ? Math.floor(limit) : limit }
+  return { min: wholeCounts ? Math.ceil(limit) : limit, max: n }
 }

@@ -131,7 +131,7 @@ export function attackSeries(
       if (r.kind === 'coded') {
         variable(`n|${cell.id}`, { min: cell.n, max: cell.n })
         if (cell.numerator !== null) {
-          const range = codedNumeratorRange(cell.n, r)
+          const range = codedNumeratorRange(cell.n, r, Number.isInteger(cell.numerator))
           variable(`x|${cell.id}`, { min: range.min, max: range.max })
         }
         continue
@@ -277,7 +277,7 @@ function timeBounds(
       const r = release(e.period, e.cell.id)
       if (r.kind === 'shown') return { n: e.cell.n, xMin: e.cell.numerator, xMax: e.cell.numerator }
       if (r.kind === 'coded' && e.cell.numerator !== null) {
-        const range = codedNumeratorRange(e.cell.n, r)
+        const range = codedNumeratorRange(e.cell.n, r, Number.isInteger(e.cell.numerator))
         return { n: e.cell.n, xMin: range.min, xMax: range.max }
       }
       return null
