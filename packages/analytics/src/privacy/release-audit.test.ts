@@ -125,6 +125,30 @@ describe('the audit', () => {
       expect(audit.interval.max - audit.interval.min).toBeGreaterThanOrEqual(audit.required)
   })
 
+  it('to date: a count shown earlier in the year is a floor the audit takes into account', () => {
+    // week 1: AS 5 of 12 shown. Week 2: PI appears with 3 students, none with the outcome; AS (12) is
+    // its cheapest complement. An attacker who knows the count cannot fall takes AS ≥ 5 from week 1, so
+    // PI = 65 − 20 − 40 − AS ≤ 0: exact. The audit must hide more.
+    const tables = [
+      tableOf('2025-09-01', { ALL: [312, 65], AA: [100, 20], AS: [12, 5], HI: [200, 40], PI: [0, 0] }),
+      tableOf('2025-09-08', { ALL: [315, 65], AA: [100, 20], AS: [12, 5], HI: [200, 40], PI: [3, 0] }),
+    ]
+    const toDate: ReleaseRule = { ...rule, accumulation: 'to_date' }
+    const release = decideSeriesRelease({ tables, groups, rule: toDate })
+    expect(release.cell('2025-09-01', 'AS')).toEqual({ kind: 'shown' })
+    expect(release.cell('2025-09-08', 'PI')).toEqual({ kind: 'suppressed', reason: 'primary' })
+    expect(release.cell('2025-09-08', 'AS')).toEqual({ kind: 'suppressed', reason: 'complementary' })
+    expect(release.cell('2025-09-08', 'AA')).toEqual({ kind: 'suppressed', reason: 'audit' })
+    const report = attackSeries({ tables, groups, rule: toDate }, (p, id) => release.cell(p, id), {
+      reasonsVisible: true,
+      protectionWidth: DEFAULT_PROTECTION_WIDTH,
+    })
+    expect(report.findings).toEqual([])
+    // per period (no floor), AS alone protects PI
+    const perPeriod = decideSeriesRelease({ tables, groups, rule })
+    expect(perPeriod.cell('2025-09-08', 'AA')).toEqual({ kind: 'shown' })
+  })
+
   it('models flags of category "other" (foster youth) with their complement', () => {
     const table = tableOf('2025-09-01', { ALL: [300, 30], FOS: [4, 1], HOM: [40, 8] })
     const release = decideSeriesRelease({ tables: [table], groups, rule })
