@@ -8,14 +8,13 @@
 // number of values, while Anhøj's limits follow it) and the IHI trend decide nothing (ADR 014).
 
 import { medianOf } from '../numeric/median.ts'
+import { criticalOverdispersionRatio } from '../series/overdispersion.ts'
 import { type ChangeReason, findReasons, MIN_EVALUATION_POINTS } from './judge-change.ts'
 
 /** Values beyond the same limit needed for a verdict without a runs signal. */
 export const MIN_POINTS_BEYOND_LIMITS = 2
 const MOVING_RANGE_SCREEN_FACTOR = 3.267
 const D2 = 1.128
-/** Upper 5 % point of the standard normal, for the over-dispersion test. */
-const Z_95 = 1.6448536269514722
 
 export type ContrastLimits = 'shewhart' | 'laney'
 
@@ -24,7 +23,7 @@ export interface ContrastJudgement {
   /** The deciding reasons (see the header), pointIndices in the caller's indices. */
   reasons: ChangeReason[]
   limits: ContrastLimits
-  /** Dispersion ratio of the baseline (variance of the z-scores; 1 = binomial / Poisson). */
+  /** Laney's sigma_z of the baseline (1 = as much variation as binomial / Poisson); null without a test. */
   dispersion: number | null
 }
 
@@ -65,24 +64,16 @@ function averageMovingRange(values: Float64Array, end: number, screen = true): n
   return kept === 0 ? first : keptSum / kept
 }
 
-/** Wilson–Hilferty upper 5 % point of chi-square with `df` degrees of freedom. */
-function chiSquareUpper5(df: number): number {
-  const a = 2 / (9 * df)
-  return df * (1 - a + Z_95 * Math.sqrt(a)) ** 3
-}
-
 /**
- * Over-dispersion of standardized baseline values: their sum of squares about the mean against
- * chi-square (k − 1) at 5 %. Returns the dispersion ratio and the decision.
+ * Over-dispersion of standardized baseline values, by the series test (src/series/overdispersion.ts,
+ * ADR 015): Laney's sigma_z (screened average moving range / 1.128) against its 95th percentile for
+ * data without extra variation. Null ratio with fewer than 3 values.
  */
-export function baselineDispersion(z: Float64Array, count: number): { ratio: number; over: boolean } {
-  let mean = 0
-  for (let i = 0; i < count; i++) mean += z[i] as number
-  mean /= count
-  let squares = 0
-  for (let i = 0; i < count; i++) squares += ((z[i] as number) - mean) ** 2
-  const df = count - 1
-  return { ratio: squares / df, over: squares > chiSquareUpper5(df) }
+export function baselineDispersion(z: Float64Array, count: number): { ratio: number | null; over: boolean } {
+  const sigmaZ = averageMovingRange(z, count) / D2
+  const critical = criticalOverdispersionRatio(count - 1)
+  if (!Number.isFinite(sigmaZ) || critical === null) return { ratio: null, over: false }
+  return { ratio: sigmaZ, over: sigmaZ > critical }
 }
 
 export function judgeContrast(input: JudgeContrastInput): ContrastJudgement {
@@ -102,7 +93,7 @@ export function judgeContrast(input: JudgeContrastInput): ContrastJudgement {
     sigma = input.clustered
       ? Math.max(1, averageMovingRange(z, baselineCount, false) / D2)
       : test.over
-        ? Math.max(1, averageMovingRange(z, baselineCount) / D2)
+        ? Math.max(1, test.ratio as number)
         : 1
   } else {
     limits = 'shewhart'
