@@ -36,18 +36,73 @@ export interface AggregatedSeries {
 /** Rows in ascending key order (stable), or null when they already are. */
 export function sortedOrder(key: Float64Array): Uint32Array | null {
   const length = key.length
-  let isSorted = true
   for (let i = 1; i < length; i++) {
-    if ((key[i] as number) < (key[i - 1] as number)) {
-      isSorted = false
-      break
+    if ((key[i] as number) < (key[i - 1] as number)) return radixSortedOrder(key)
+  }
+  return null
+}
+
+const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+const RADIX_BITS = 16
+const RADIX = 1 << RADIX_BITS
+
+/**
+ * Stable ascending order of finite keys by least-significant-digit radix sort on their IEEE 754 bits
+ * (4 passes of 16 bits; a pass is skipped when every key has the same digit). About ten times
+ * faster than Array.prototype.sort with a comparator on a million shuffled keys. -0 sorts as 0.
+ */
+export function radixSortedOrder(key: Float64Array): Uint32Array {
+  const length = key.length
+  // the bits of each key, made unsigned-comparable: flip the sign bit of positive numbers and
+  // every bit of negative ones
+  const high = new Uint32Array(length)
+  const low = new Uint32Array(length)
+  const word = new Uint32Array(2)
+  const double = new Float64Array(word.buffer)
+  const [lowWord, highWord] = IS_LITTLE_ENDIAN ? [0, 1] : [1, 0]
+  for (let i = 0; i < length; i++) {
+    double[0] = (key[i] as number) + 0 // -0 + 0 is +0
+    const h = word[highWord] as number
+    const l = word[lowWord] as number
+    if (h >>> 31 === 1) {
+      high[i] = ~h >>> 0
+      low[i] = ~l >>> 0
+    } else {
+      high[i] = (h | 0x80000000) >>> 0
+      low[i] = l
     }
   }
-  if (isSorted) return null
-  const order = Array.from({ length }, (_, i) => i)
-  // Array.prototype.sort is stable (ES2019), so rows with the same x keep their order
-  order.sort((a, b) => (key[a] as number) - (key[b] as number))
-  return Uint32Array.from(order)
+  let order = new Uint32Array(length)
+  for (let i = 0; i < length; i++) order[i] = i
+  let next = new Uint32Array(length)
+  const counts = new Uint32Array(RADIX)
+  for (let pass = 0; pass < 4; pass++) {
+    const words = pass < 2 ? low : high
+    const shift = pass % 2 === 0 ? 0 : RADIX_BITS
+    counts.fill(0)
+    for (let i = 0; i < length; i++) {
+      const digit = ((words[i] as number) >>> shift) & (RADIX - 1)
+      counts[digit] = (counts[digit] as number) + 1
+    }
+    if (counts[((words[0] as number) >>> shift) & (RADIX - 1)] === length) continue
+    let total = 0
+    for (let digit = 0; digit < RADIX; digit++) {
+      const count = counts[digit] as number
+      counts[digit] = total
+      total += count
+    }
+    for (let i = 0; i < length; i++) {
+      const row = order[i] as number
+      const digit = ((words[row] as number) >>> shift) & (RADIX - 1)
+      const target = counts[digit] as number
+      next[target] = row
+      counts[digit] = target + 1
+    }
+    const swap = order
+    order = next
+    next = swap
+  }
+  return order
 }
 
 function permuted(values: Float64Array, order: Uint32Array | null): Float64Array {

@@ -252,6 +252,19 @@ describe('freeze, part and exclude beyond the series', () => {
   })
 })
 
+describe('working arrays reused between calls', () => {
+  it('a result is not changed by later calls', () => {
+    const first = analyze({
+      chart: 'p',
+      points: [3, 1, 2].map((x) => ({ x, y: x, n: 10 })),
+    })
+    const copy = structuredClone(first)
+    analyze({ chart: 'u', points: [9, 8, 7, 6].map((x) => ({ x, y: 2 * x, n: 5 })) })
+    analyze({ chart: 'i', points: [{ x: 1, y: 100 }] })
+    expect(first).toEqual(copy)
+  })
+})
+
 describe('validation of the points', () => {
   it('reports every problem with the messages of the zod schema', () => {
     const request = {

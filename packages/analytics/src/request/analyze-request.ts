@@ -186,7 +186,7 @@ export function analyzeRequest(raw: unknown): AnalyzeRequestOutcome {
   const resultPoints: AnalyzeResultPoint[] = new Array(series.length)
   for (let i = 0; i < series.length; i++) {
     resultPoints[i] = {
-      x: (points[rowOf(i)] as RequestPoint).x,
+      x: columns.x[rowOf(i)] as number | string,
       value: finiteOrNull(analysis.values[i] as number),
       cl: finiteOrNull(analysis.centreLine[i] as number),
       lcl: finiteOrNull(analysis.lowerLimit[i] as number),

@@ -5,10 +5,16 @@
 // fraction of that and writes typed arrays directly (ADR 015).
 
 import { z } from 'zod'
+import { ScratchFloat64 } from '../numeric/scratch-buffer.ts'
 
-/** A request's points as columns. Missing y / n are NaN. */
+/**
+ * A request's points as columns. Missing y / n are NaN. The typed arrays of readPoints() are
+ * working arrays reused by the next call: use them before it.
+ */
 export interface PointColumns {
   length: number
+  /** The x values as sent (for the result). */
+  x: (number | string)[]
   /** Sort key of x: the number itself, or milliseconds since the epoch (UTC) for dates. */
   key: Float64Array
   y: Float64Array
@@ -20,6 +26,11 @@ export interface PointColumns {
 }
 
 const DateTimeSchema = z.iso.datetime({ offset: true })
+
+// working arrays of one analyzeRequest call (see scratch-buffer.ts)
+const keyScratch = new ScratchFloat64()
+const yScratch = new ScratchFloat64()
+const nScratch = new ScratchFloat64()
 
 const MILLISECONDS_PER_DAY = 86_400_000
 const CODE_ZERO = 48
@@ -84,9 +95,10 @@ function numberOrNull(value: unknown): number | undefined {
  */
 export function readPoints(points: readonly unknown[]): PointColumns | { invalidIndex: number } {
   const length = points.length
-  const key = new Float64Array(length)
-  const y = new Float64Array(length)
-  const n = new Float64Array(length)
+  const xs: (number | string)[] = new Array(length)
+  const key = keyScratch.take(length)
+  const y = yScratch.take(length)
+  const n = nScratch.take(length)
   let hasDenominators = false
   let numberCount = 0
   for (let i = 0; i < length; i++) {
@@ -105,12 +117,14 @@ export function readPoints(points: readonly unknown[]): PointColumns | { invalid
     if (Number.isNaN(xValue) || yValue === undefined || nValue === undefined) return { invalidIndex: i }
     if (nRaw !== undefined) hasDenominators = true
     if (typeof x === 'number') numberCount++
+    xs[i] = x as number | string
     key[i] = xValue
     y[i] = yValue
     n[i] = nValue
   }
   return {
     length,
+    x: xs,
     key,
     y,
     n,
@@ -139,6 +153,7 @@ export function pointColumnsOfParsed(
   })
   return {
     length,
+    x: points.map((point) => point.x),
     key,
     y,
     n,

@@ -282,3 +282,13 @@ describe('validation', () => {
     expect(analysis.phases[0]?.runs.nUseful).toBe(0)
   })
 })
+
+describe('working arrays', () => {
+  it('an analysis is not changed by later analyses (its arrays are its own)', () => {
+    const first = analyze({ chart: 'pp', y: [10, 30, 20, 40], n: [100, 100, 100, 100] })
+    const snapshot = seriesAnalysisPoints(first)
+    analyze({ chart: 'u', y: [5, 1, 9, 2, 7], n: [10, 20, 30, 40, 50] })
+    analyze({ chart: 'i', y: [1] })
+    expect(seriesAnalysisPoints(first)).toEqual(snapshot)
+  })
+})

@@ -2,6 +2,7 @@
 // per phase, exactly as qicharts2's qic() computes them (see README "Semantics").
 
 import { CHART_TYPES_REQUIRING_DENOMINATOR, type ChartType, isChartType } from '../chart-types.ts'
+import { ScratchFloat64, ScratchUint8 } from '../numeric/scratch-buffer.ts'
 import { computePhaseLimits, type LimitColumns, type SeriesColumns } from './control-limits.ts'
 import {
   analyzeRunsInRange,
@@ -105,6 +106,10 @@ export interface SeriesPoint {
 }
 
 const MAX_ISSUES = 20
+
+const numeratorScratch = new ScratchFloat64()
+const denominatorScratch = new ScratchFloat64()
+const baseScratch = new ScratchUint8()
 
 function toNumber(value: number | null | undefined): number {
   return value === null || value === undefined ? Number.NaN : value
@@ -247,11 +252,12 @@ export function analyzeSeries(input: SeriesInput): SeriesResult {
   // qicharts2: freeze is ignored when part is given
   const freeze = input.freeze === undefined || isPartGiven ? length : input.freeze
 
+  // value becomes the result's `values`; the other columns are working arrays of this call only
   const columns: SeriesColumns = {
     value: new Float64Array(length),
-    ySum: new Float64Array(length),
-    n: new Float64Array(length),
-    isBase: new Uint8Array(length),
+    ySum: numeratorScratch.take(length),
+    n: denominatorScratch.take(length),
+    isBase: baseScratch.take(length),
   }
   const isExcluded = new Uint8Array(length)
   for (const index of input.excludedIndices ?? []) isExcluded[index] = 1
