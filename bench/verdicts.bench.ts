@@ -12,7 +12,8 @@
 //      of "improved" per effect size, measure and size of the series (students behind a value).
 //   VERDICT_METHOD=<kind> forces one comparison (see VERDICT_METHODS); default: the automatic choice.
 //   VERDICT_SAMPLE=<k> evaluates every k-th start week only (quicker, rougher figures).
-//   VERDICT_MEASURES=SUSP_RATE,ODR_RATE evaluates these measures only.
+//   VERDICT_MEASURES=SUSP_RATE,ODR_RATE / VERDICT_GROUPS=ALL evaluate these measures / groups only;
+//   VERDICT_WEEKS=6 gives every placebo window that length (the issue's figures: 6-week windows).
 
 import { verdictRequest } from '@pdsa/analytics/request/verdict-request'
 import {
@@ -50,6 +51,8 @@ const DAY = 86_400_000
 const forcedMethod = process.env.VERDICT_METHOD
 const sampleEvery = Number(process.env.VERDICT_SAMPLE ?? 1)
 const onlyMeasures = process.env.VERDICT_MEASURES?.split(',')
+const onlyGroups = process.env.VERDICT_GROUPS?.split(',')
+const fixedWeeks = process.env.VERDICT_WEEKS ? Number(process.env.VERDICT_WEEKS) : undefined
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
@@ -83,6 +86,7 @@ function placeboSeries() {
   for (const [key, observations] of bySeries) {
     const [measure, school, group] = key.split('|') as [BenchMeasure, string, string]
     if (!isPlacebo(measure, school) || (onlyMeasures && !onlyMeasures.includes(measure))) continue
+    if (onlyGroups && !onlyGroups.includes(group)) continue
     observations.sort((a, b) => a.period.localeCompare(b.period))
     const sizes = observations.map((o) => o.denominator ?? 0).sort((a, b) => a - b)
     const comparison = district.schools
@@ -242,7 +246,7 @@ function main() {
     const observations = s.observations.map(toObservation)
     s.observations.forEach((o, startIndex) => {
       if (startIndex % sampleEvery !== 0) return
-      const weeks = 4 + ((seriesIndex + startIndex) % 9)
+      const weeks = fixedWeeks ?? 4 + ((seriesIndex + startIndex) % 9)
       const end = addDays(o.period, 7 * weeks - 3)
       if (end <= lastPeriod) {
         const input: CycleVerdictInput = {
