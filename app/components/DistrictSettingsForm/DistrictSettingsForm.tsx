@@ -1,11 +1,10 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { schoolYearStartProblem } from '@pdsa/domain'
 import { IconShieldLock } from '@tabler/icons-react'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
-import { SchoolYearStartInput, toSchoolYearStart } from './SchoolYearStartInput'
+import { SchoolYearStartInput, schoolYearStartFieldProblem, toSchoolYearStart } from './SchoolYearStartInput'
 
 /** The district's name, its small-cell privacy threshold and the day its school year starts. */
 export function DistrictSettingsForm() {
@@ -25,8 +24,7 @@ export function DistrictSettingsForm() {
         Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 100
           ? null
           : 'A whole number from 1 to 100.',
-      schoolYearStartDay: (day, values) =>
-        schoolYearStartProblem(toSchoolYearStart(values.schoolYearStartMonth, day)),
+      schoolYearStartDay: (day, values) => schoolYearStartFieldProblem(values.schoolYearStartMonth, day),
     },
   })
   const feedback = mutationFeedback({

@@ -1,6 +1,7 @@
 import { Group, NumberInput, Select, Stack, Text } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { formatSchoolYearStart, isSchoolYearStart } from '@pdsa/domain'
+import { formatSchoolYearStart, isSchoolYearStart, schoolYearStartProblem } from '@pdsa/domain'
+import { useId } from 'react'
 
 type InputProps = ReturnType<UseFormReturnType<Record<string, unknown>>['getInputProps']>
 
@@ -25,6 +26,15 @@ export function toSchoolYearStart(month: string, day: number | string): string {
   return `${month}-${d.padStart(2, '0')}`
 }
 
+/** What is wrong with the chosen month and day, in the form's words, or null. */
+export function schoolYearStartFieldProblem(month: string, day: number | string): string | null {
+  const d = Number(day)
+  if (!Number.isInteger(d) || d < 1 || d > 31) return 'Enter a day from 1 to 31.'
+  const problem = schoolYearStartProblem(toSchoolYearStart(month, d))
+  if (!problem || (month === '02' && d === 29)) return problem
+  return `${MONTHS.find((m) => m.value === month)?.label ?? 'That month'} has no day ${d}.`
+}
+
 /** The first day of the school year, as a month and a day; year-to-date measures restart on it. */
 export function SchoolYearStartInput({
   month,
@@ -36,9 +46,10 @@ export function SchoolYearStartInput({
   disabled: boolean
 }) {
   const value = toSchoolYearStart(String(month.value ?? ''), day.value as number | string)
+  const errorId = useId()
   return (
     <Stack gap={4} component="fieldset" m={0} p={0} style={{ border: 0 }}>
-      <Text component="legend" size="sm" fw={500} p={0}>
+      <Text component="legend" size="sm" fw={600} p={0}>
         School year starts on
       </Text>
       <Text size="xs" c="dimmed">
@@ -56,15 +67,21 @@ export function SchoolYearStartInput({
         />
         <NumberInput
           aria-label="Day the school year starts"
+          aria-describedby={day.error ? errorId : undefined}
           min={1}
           max={31}
           allowDecimal={false}
           disabled={disabled}
           w={90}
           {...day}
+          error={Boolean(day.error)}
         />
       </Group>
-      {isSchoolYearStart(value) ? (
+      {day.error ? (
+        <Text size="xs" c="red.8" id={errorId}>
+          {day.error}
+        </Text>
+      ) : isSchoolYearStart(value) ? (
         <Text size="xs" c="dimmed">
           A school year runs from {formatSchoolYearStart(value)} to the day before it the next year.
         </Text>

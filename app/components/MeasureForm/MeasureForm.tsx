@@ -223,7 +223,7 @@ export function MeasureForm({
             />
           </SimpleGrid>
           <Stack gap={4}>
-            <Text size="sm" fw={500} id="accumulation-label">
+            <Text size="sm" fw={600} id="accumulation-label">
               Accumulates
             </Text>
             <SegmentedControl

@@ -48,6 +48,20 @@ export function MeasuresTable({ measures, filtered }: { measures: Measure[]; fil
                     <Anchor component={Link} to={`/measures/${m.id}`} fw={600} size="sm">
                       {m.name}
                     </Anchor>
+                    {m.accumulation === 'to_date' ? (
+                      <Tooltip label={ACCUMULATION_LABELS.to_date} withArrow>
+                        <Badge
+                          size="xs"
+                          variant="outline"
+                          color="indigo.8"
+                          tt="none"
+                          tabIndex={0}
+                          style={{ flexShrink: 0 }}
+                        >
+                          Year to date
+                        </Badge>
+                      </Tooltip>
+                    ) : null}
                     {m.archived ? (
                       <Badge size="xs" color="gray.7">
                         Archived
@@ -76,16 +90,7 @@ export function MeasuresTable({ measures, filtered }: { measures: Measure[]; fil
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Stack gap={2} align="flex-start">
-                  <Text size="sm">{CADENCE_LABELS[m.cadence]}</Text>
-                  {m.accumulation === 'to_date' ? (
-                    <Tooltip label={ACCUMULATION_LABELS.to_date} withArrow>
-                      <Badge size="xs" variant="outline" color="indigo.8" tt="none" tabIndex={0}>
-                        Year to date
-                      </Badge>
-                    </Tooltip>
-                  ) : null}
-                </Stack>
+                <Text size="sm">{CADENCE_LABELS[m.cadence]}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" tt="uppercase" title={`${m.chartType} chart`}>
