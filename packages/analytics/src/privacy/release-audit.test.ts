@@ -149,6 +149,66 @@ describe('the audit', () => {
     expect(perPeriod.cell('2025-09-08', 'AA')).toEqual({ kind: 'shown' })
   })
 
+  it('counts (events per student): a leftover of 0 events is caught, with no ceiling at n', () => {
+    // referrals: AI 0 referrals among 6 students, WH 0 among 12: all − shown leaves 0 for both
+    const table = tableOf('2025-09-01', {
+      ALL: [586, 75],
+      AA: [100, 20],
+      AI: [6, 0],
+      AS: [60, 10],
+      HI: [408, 45],
+      WH: [12, 0],
+    })
+    const countRule: ReleaseRule = { ...rule, numeratorKind: 'count' }
+    const plain = decideSeriesRelease({ tables: [table], groups, rule: countRule }, { audit: false })
+    const exposed = attackSeries({ tables: [table], groups, rule: countRule }, (p, id) => plain.cell(p, id), {
+      reasonsVisible: true,
+      protectionWidth: DEFAULT_PROTECTION_WIDTH,
+    })
+    expect(exposed.findings.map((f) => [f.cellId, f.numeratorInterval])).toContainEqual(['AI', [0, 0]])
+    const release = decideSeriesRelease({ tables: [table], groups, rule: countRule })
+    // counts are never coded: 0 events is not a share
+    expect(release.cell('2025-09-01', 'WH').kind).not.toBe('coded')
+    const report = attackSeries(
+      { tables: [table], groups, rule: countRule },
+      (p, id) => release.cell(p, id),
+      {
+        reasonsVisible: true,
+        protectionWidth: DEFAULT_PROTECTION_WIDTH,
+      },
+    )
+    expect(report.findings).toEqual([])
+  })
+
+  it('an intersection within named parents: the audit knows part ≤ whole', () => {
+    const withIntersection: ReleaseGroup[] = [
+      ...groups,
+      { id: 'AA_SWD', category: 'intersection', sortOrder: 14, withinGroupIds: ['AA', 'SWD'] },
+    ]
+    // AA_SWD (5) hidden with its complement; SWD shown at 0 of 40: the part of 0 can only be 0
+    const table = tableOf('2025-09-01', {
+      ALL: [300, 60],
+      AA: [100, 30],
+      HI: [200, 30],
+      SWD: [40, 0],
+      AA_SWD: [5, 0],
+    })
+    const ordered = orderGroups(withIntersection)
+    const model = buildTableModel(
+      table.cells,
+      new Map(ordered.map((g) => [g.id, g])),
+      new Map(ordered.map((g, i) => [g.id, i])),
+    )
+    expect(model.subsets).toEqual([
+      { whole: 'AA', part: 'AA_SWD' },
+      { whole: 'SWD', part: 'AA_SWD' },
+    ])
+    const release = decideSeriesRelease({ tables: [table], groups: withIntersection, rule })
+    expect(release.cell('2025-09-01', 'AA_SWD')).toEqual({ kind: 'suppressed', reason: 'primary' })
+    // SWD at 0 of 40 ("≤ 5 %") pins AA_SWD at 0 unless SWD is hidden too
+    expect(release.cell('2025-09-01', 'SWD').kind).toBe('suppressed')
+  })
+
   it('models flags of category "other" (foster youth) with their complement', () => {
     const table = tableOf('2025-09-01', { ALL: [300, 30], FOS: [4, 1], HOM: [40, 8] })
     const release = decideSeriesRelease({ tables: [table], groups, rule })
