@@ -39,6 +39,8 @@ export async function gatherSurfaces(
     schoolId: string
     groups: readonly { id: string; code: string; category: string }[]
     threshold: number
+    /** Open gap views only for groups of these categories (default: every group but all students). */
+    gapCategories?: readonly string[]
   },
 ): Promise<SurfaceViews> {
   const views: SurfaceViews = new Map()
@@ -91,6 +93,7 @@ export async function gatherSurfaces(
   }
   for (const group of args.groups) {
     if (group.category === 'all') continue
+    if (args.gapCategories && !args.gapCategories.includes(group.category)) continue
     const gap = await caller.analytics.measureSeries({
       measureId,
       schoolId,
@@ -98,6 +101,16 @@ export async function gatherSurfaces(
       focalGroupId: group.id,
     })
     for (const g of gap.gap?.series ?? []) {
+      // The reference "all other students" is the derived cell of the release (a group without any
+      // shown count is compared with all students instead).
+      if (g.reference !== null && gap.gap?.referenceName === 'all other students') {
+        view(views, 'gap reference').set(cellKey(g.period, `other-than:${group.id}`), {
+          kind: 'shown',
+          value: g.reference,
+          numerator: null,
+          denominator: null,
+        })
+      }
       view(views, 'gap').set(
         cellKey(g.period, group.id),
         g.focal === null
