@@ -283,6 +283,15 @@ describe('validation of the points', () => {
       'Unrecognized key: "extra"',
     ])
     expect(errorsOf({ chart: 'i', points: [] })).toEqual(['points: points must contain at least one point'])
+    expect(errorsOf({ chart: 'i', points: [{ x: 1, y: 1 }], extra: 1 })).toEqual([
+      'Unrecognized key: "extra"',
+    ])
+    expect(errorsOf({ chart: 'i', points: { x: 1, y: 1 } })).toEqual([
+      'points: Invalid input: expected array, received object',
+    ])
+    expect(errorsOf({ chart: 'i', points: [{ x: 1, y: 1 }], freeze: 1.5 })).toEqual([
+      'freeze: Invalid input: expected int, received number',
+    ])
     expect(errorsOf({ chart: 'i', points: [{ x: 1, y: Number.POSITIVE_INFINITY }] })).toEqual([
       'points.0.y: Invalid input: expected number, received Infinity',
     ])
