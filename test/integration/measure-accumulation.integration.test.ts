@@ -215,7 +215,7 @@ describe('method check: a measure too slow for the cycle window', () => {
     const expected = {
       kind: 'measure_too_slow_for_window',
       message:
-        '“D/F rate” is reported once a term: this 6-week cycle will have at most 1 value of it, and a verdict needs 6. ' +
+        '“D/F rate” is reported once a term: this 6-week cycle may not see a single value of it, and a verdict needs 6. ' +
         'Link a weekly measure to judge the cycle; a measure reported once a term or a year shows the longer-term outcome, not one cycle’s effect.',
     }
     const page = await as('lead').cycle.byId({ id: cycle.id })

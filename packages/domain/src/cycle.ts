@@ -1,6 +1,5 @@
 // PDSA cycle rules: stages, the checks a coach expects before each stage transition, and the
 // method checks (fidelity nudges) from the research on what PDSA write-ups most often miss.
-import { MIN_EVALUATION_POINTS } from '@pdsa/analytics'
 import { type LinkedMeasureCadence, slowCadenceProblem } from './cadence-window.ts'
 import type { ChangeIdeaStatus } from './enums.ts'
 
@@ -267,7 +266,7 @@ export function methodChecks(cycle: CycleFacts, today: string): MethodCheck[] {
   ) {
     checks.push({ kind: 'no_data_in_window', message: 'No data points fall inside the cycle window yet.' })
   }
-  const tooSlow = slowCadenceProblem(cycle, MIN_EVALUATION_POINTS)
+  const tooSlow = slowCadenceProblem(cycle)
   if (tooSlow) checks.push({ kind: 'measure_too_slow_for_window', message: tooSlow.message })
   if (cycle.cycleNumber === 1 && FULL_SCALE.test(cycle.scale)) {
     checks.push({
