@@ -274,8 +274,13 @@ function componentsOf(lp: Lp, cells: readonly ModelCell[]): Map<string, Lp> {
 const intervalCache = new Map<string, FeasibleInterval>()
 const INTERVAL_CACHE_LIMIT = 200_000
 
+/** The part's content as a string (computed once per part; the objective is appended per solve). */
+const partKeys = new WeakMap<Lp, string>()
+
 function lpKey(lp: Lp, objective: string): string {
-  const parts: string[] = [lp.integral ? `${objective}:int` : objective]
+  const known = partKeys.get(lp)
+  if (known !== undefined) return `${objective}|${known}`
+  const parts: string[] = [lp.integral ? 'int' : 'real']
   for (const [variable, bound] of lp.bounds) parts.push(`${variable}[${bound.min ?? ''},${bound.max ?? ''}]`)
   for (const row of lp.rows) {
     const terms: string[] = []
@@ -284,7 +289,9 @@ function lpKey(lp: Lp, objective: string): string {
       `${row.name ?? ''}:${terms.join('+')}${row.equal !== undefined ? `=${row.equal}` : `<${row.max}`}`,
     )
   }
-  return parts.join(';')
+  const key = parts.join(';')
+  partKeys.set(lp, key)
+  return `${objective}|${key}`
 }
 
 /** Smallest and largest value of `objective` (a variable or a named row) over the part's feasible region (±Infinity when unbounded). */
