@@ -7,10 +7,18 @@ const WEEKS = Array.from({ length: 40 }, (_, i) =>
 )
 const wobble = (i: number) => [0, 2, -1, 1, -2, 1, 0, -1, 2, -1][i % 10] as number
 
-/** 30% before week 15 (the adopted change), 20% after it. */
-const cells: Cell[] = WEEKS.map((period, i) => {
+/** 30% before week 15 (the adopted change), 20% after it; every cell shown. */
+const cells = WEEKS.map((period, i) => {
   const numerator = (i < 15 ? 120 : 80) + wobble(i)
-  return { period, value: (numerator / 400) * 100, numerator, denominator: 400, suppressed: false }
+  const shown = { kind: 'shown' as const }
+  return {
+    period,
+    value: (numerator / 400) * 100,
+    numerator,
+    denominator: 400,
+    suppressed: false,
+    release: shown,
+  } as Cell
 })
 
 const measure = { chartType: 'p' as const, multiplier: 100, higherIsBetter: false }
