@@ -9,12 +9,12 @@
 // any exact recovery and on any interval narrower than the protection rule.
 import {
   type CellRelease,
-  DEFAULT_PROTECTION_WIDTH,
   decideSeriesRelease,
   type ReleaseGroup,
   type ReleaseRule,
   type ReleaseTableInput,
 } from '@pdsa/analytics'
+import { DEFAULT_PROTECTION_WIDTH } from '@pdsa/analytics/privacy/release'
 import { attackSeries } from '@pdsa/analytics/privacy/testing/attacker'
 import { numeratorKindOf, releaseBeforeAdr016 } from '@pdsa/analytics/privacy/testing/series-inputs'
 import { demoEmail } from '@pdsa/demo-district'
@@ -184,6 +184,7 @@ describe('attack suite on the demo district, through the API', () => {
           attackedSmallCells += report.smallCells
         }
       }
+      expect(DEFAULT_PROTECTION_WIDTH).toBe(3)
       expect(smallCells, 'the sample has small cells to attack').toBeGreaterThan(20)
       expect(findings.slice(0, 20), `${findings.length} findings`).toEqual([])
     }, 120_000)

@@ -2,11 +2,12 @@ import { ScrollArea, Table } from '@mantine/core'
 import { formatIsoDate, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { countsText } from './ChartTooltip'
 import type { ChartMode, GapSeriesView, GroupSeriesView } from './chart-data'
+import { withheldText } from './withheld-text'
 
 const signalText = (p: { sigmaSignal: boolean; runSignal: boolean }) =>
   p.sigmaSignal ? 'Outside limits' : p.runSignal ? 'Run or trend' : ''
 
-/** The chart's numbers as a table (the accessible alternative): hidden cells read "n < 10". */
+/** The chart's numbers as a table (the accessible alternative): withheld cells read "n < 10", "Hidden" or "≤ 5 %". */
 export function ChartDataTable({
   caption,
   mode,
@@ -22,7 +23,7 @@ export function ChartDataTable({
   series: readonly GroupSeriesView[]
   gap?: GapSeriesView | null
 }) {
-  const hidden = `n < ${threshold}`
+  const hidden = 'withheld'
   let head: string[]
   let rows: { key: string; cells: string[] }[]
   if (mode === 'gap' && gap) {
@@ -46,7 +47,11 @@ export function ChartDataTable({
         formatIsoDate(period, 'short'),
         ...lookup.map((m) => {
           const p = m.get(period)
-          return !p ? '—' : p.suppressed ? hidden : formatMeasureValue(p.value, unit)
+          return !p
+            ? '—'
+            : p.suppressed
+              ? withheldText(p.withheld, threshold)
+              : formatMeasureValue(p.value, unit)
         }),
       ],
     }))
@@ -64,7 +69,7 @@ export function ChartDataTable({
       key: p.period,
       cells: [
         formatIsoDate(p.period, 'short'),
-        p.suppressed ? hidden : formatMeasureValue(p.value, unit),
+        p.suppressed ? withheldText(p.withheld, threshold) : formatMeasureValue(p.value, unit),
         countsText(p, threshold) ?? '—',
         formatMeasureValue(p.cl, unit),
         formatMeasureValue(p.lcl, unit),

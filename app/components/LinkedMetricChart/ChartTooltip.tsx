@@ -1,18 +1,27 @@
 import { Paper, Stack, Text } from '@mantine/core'
 import { formatIsoDate, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import type { ChartMode, DisaggregatedRow, GapRow, GroupSeriesView, SingleRow } from './chart-data'
+import { type WithheldView, withheldText } from './withheld-text'
+
+const withheldFrom = (json: unknown): WithheldView | null =>
+  typeof json === 'string' ? (JSON.parse(json) as WithheldView) : null
 
 interface TooltipProps {
   active?: boolean
   payload?: readonly { payload?: unknown }[]
 }
 
-/** "12 of 60 students" or "n < 10" — a hidden cell never shows a number. */
+/** "12 of 60 students" or "n < 10" / "Hidden" / "≤ 5 %" — a withheld cell never shows a number. */
 export function countsText(
-  p: { suppressed: boolean; numerator: number | null; denominator: number | null },
+  p: {
+    suppressed: boolean
+    withheld?: WithheldView | null
+    numerator: number | null
+    denominator: number | null
+  },
   threshold: number,
 ) {
-  if (p.suppressed) return `n < ${threshold}`
+  if (p.suppressed) return withheldText(p.withheld, threshold)
   if (p.numerator === null || p.denominator === null) return null
   return `${p.numerator.toLocaleString('en-US')} of ${p.denominator.toLocaleString('en-US')}`
 }
@@ -39,7 +48,9 @@ export function ChartTooltip({
   if (mode === 'single') {
     const r = row as SingleRow
     lines.push(
-      r.suppressed ? `Value hidden (n < ${threshold})` : `Value: ${formatMeasureValue(r.value, unit)}`,
+      r.suppressed
+        ? `Value withheld (${withheldText(r.withheld, threshold)})`
+        : `Value: ${formatMeasureValue(r.value, unit)}`,
     )
     const counts = r.suppressed ? null : countsText(r, threshold)
     if (counts) lines.push(`Numerator / denominator: ${counts}`)
@@ -56,7 +67,7 @@ export function ChartTooltip({
       const v = r[`g:${s.groupId}`]
       if (v === undefined && !hidden) continue
       lines.push(
-        `${s.groupName}: ${hidden ? `n < ${threshold}` : formatMeasureValue(v as number | null, unit)}`,
+        `${s.groupName}: ${hidden ? withheldText(withheldFrom(r[`w:${s.groupId}`]), threshold) : formatMeasureValue(v as number | null, unit)}`,
       )
     }
   } else {
@@ -65,7 +76,7 @@ export function ChartTooltip({
     lines.push(`${gapNames?.reference ?? 'Reference'}: ${formatMeasureValue(r.reference, unit)}`)
     lines.push(
       r.gap === null
-        ? `Gap: none (a cell is missing or n < ${threshold})`
+        ? `Gap: none (a cell is missing or withheld)`
         : `Gap: ${formatMeasureChange(r.gap, unit)}`,
     )
   }

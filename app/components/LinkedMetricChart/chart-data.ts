@@ -1,6 +1,7 @@
 // Rows for the chart and the data table: one per period, numbers already suppressed by the server.
 import type { ChartType, MeasureUnit } from '@pdsa/domain'
 import type { VerdictKind } from '~/components/VerdictBadge'
+import type { WithheldView } from './withheld-text'
 
 export interface ChartPointView {
   period: string
@@ -8,6 +9,8 @@ export interface ChartPointView {
   numerator: number | null
   denominator: number | null
   suppressed: boolean
+  /** How a withheld cell reads ("n < 10", "Hidden", "≤ 5 %"); absent or null when shown. */
+  withheld?: WithheldView | null
   cl: number | null
   lcl: number | null
   ucl: number | null
@@ -92,7 +95,7 @@ export function singleRows(points: readonly ChartPointView[], floor: number): Si
 
 export type DisaggregatedRow = { t: number; period: string } & Record<string, number | string | null>
 
-/** One row per period, one column per group (`g:<id>`), plus `h:<id>` = true when hidden. */
+/** One row per period, one column per group (`g:<id>`), plus `h:<id>` = 1 when hidden and `w:<id>` how. */
 export function disaggregatedRows(series: readonly GroupSeriesView[]): DisaggregatedRow[] {
   const rows = new Map<string, DisaggregatedRow>()
   for (const s of series) {
@@ -100,6 +103,7 @@ export function disaggregatedRows(series: readonly GroupSeriesView[]): Disaggreg
       const row = rows.get(p.period) ?? { t: toTime(p.period), period: p.period }
       row[`g:${s.groupId}`] = p.value
       row[`h:${s.groupId}`] = p.suppressed ? 1 : null
+      row[`w:${s.groupId}`] = p.suppressed && p.withheld ? JSON.stringify(p.withheld) : null
       rows.set(p.period, row)
     }
   }

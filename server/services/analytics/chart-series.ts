@@ -7,6 +7,7 @@ import {
   type Observation,
   type SeriesAnalysis,
 } from '@pdsa/analytics'
+import { type Withheld, withheldOf } from './release-decision.ts'
 import type { Cell } from './school-cells.ts'
 
 export interface ChartMeasure {
@@ -21,6 +22,8 @@ export interface ChartPoint {
   numerator: number | null
   denominator: number | null
   suppressed: boolean
+  /** How a withheld cell is released (docs/decisions/017): hidden and why, or a range; null when shown. */
+  withheld: Withheld | null
   cl: number | null
   lcl: number | null
   ucl: number | null
@@ -124,6 +127,7 @@ export function chartSeries(
     return {
       points: cells.map((c) => ({
         ...c,
+        withheld: withheldOf(c.release),
         cl: null,
         lcl: null,
         ucl: null,
@@ -148,6 +152,7 @@ export function chartSeries(
     numerator: c.numerator,
     denominator: c.denominator,
     suppressed: c.suppressed,
+    withheld: withheldOf(c.release),
     cl: num(a.centreLine[i]),
     lcl: num(a.lowerLimit[i]),
     ucl: num(a.upperLimit[i]),

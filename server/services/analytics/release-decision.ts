@@ -91,3 +91,15 @@ export function numeratorKindOf(chartType: ChartType): NumeratorKind {
   if (chartType === 'u' || chartType === 'c') return 'count'
   return 'signed'
 }
+
+/** What a reader may be told about a cell that is not shown: "n < 10", "hidden", or its range. */
+export type Withheld =
+  | { kind: 'small' }
+  | { kind: 'hidden' }
+  | { kind: 'coded'; bound: 'at_most' | 'at_least'; percent: number }
+
+export function withheldOf(decision: CellDecision): Withheld | null {
+  if (decision.kind === 'shown') return null
+  if (decision.kind === 'coded') return decision
+  return decision.reason === 'primary' ? { kind: 'small' } : { kind: 'hidden' }
+}
