@@ -142,6 +142,89 @@ describe('calendar-aware cycleVerdict', () => {
   })
 })
 
+describe('calendar-aware cycleVerdict on proportions', () => {
+  const P_MEASURE: MeasureDefinition = {
+    chartType: 'p',
+    higherIsBetter: false,
+    multiplier: 100,
+    cadence: 'weekly',
+    schoolYearStart: '07-01',
+  }
+  /** Binomial-ish counts: n × p plus integer noise of a few students (or `spread` × that). */
+  function proportionSeries(seed: number, n: number, p: (i: number) => number, spread = 1): Observation[] {
+    const next = random(seed)
+    return WEEKS.map((period, i) => {
+      const sd = Math.sqrt(n * p(i) * (1 - p(i)))
+      const y = Math.round(n * p(i) + spread * sd * (next() + next() + next() - 1.5) * 2)
+      return { period, numerator: Math.min(n, Math.max(0, y)), denominator: n }
+    })
+  }
+
+  it('says which limits it used: Laney when the baseline varies more than binomial, else Shewhart', () => {
+    const flat = () => 0.2
+    const comparison = [1, 2, 3].map((seed) => ({ observations: proportionSeries(seed, 2000, flat) }))
+    const judgeWith = (spread: number) => {
+      const outcome = cycleVerdict({
+        measure: P_MEASURE,
+        observations: proportionSeries(7, 500, flat, spread),
+        comparison,
+        cycle: { start: week(120), end: endOfWeek(127) },
+      })
+      if (!outcome.ok) throw new Error(outcome.issues.join())
+      return outcome.method.limits
+    }
+    expect(judgeWith(1)).toBe('shewhart')
+    expect(judgeWith(4)).toBe('laney')
+  })
+
+  it('a year-to-date rate low early in the school year is not an improvement', () => {
+    // suspended so far: about 0.1 % of students more every week, restarting each July
+    const toDate = (seed: number, n: number) => {
+      const next = random(seed)
+      let count = 0
+      return WEEKS.map((period, i) => {
+        if (i % 52 === 0) count = 0
+        if (next() < 0.0012 * n) count += 1 + (next() < 0.2 ? 1 : 0)
+        return { period, numerator: count, denominator: n }
+      })
+    }
+    const measure = { ...P_MEASURE, accumulation: 'to_date' as const }
+    const input = {
+      measure,
+      observations: toDate(11, 600),
+      comparison: [1, 2, 3, 4].map((seed) => ({ observations: toDate(seed, 600) })),
+      cycle: { start: week(106), end: endOfWeek(113) },
+      isFinal: true,
+    }
+    const now = cycleVerdict(input)
+    const before = cycleVerdict({ ...input, method: 'frozen_baseline' })
+    expect(now.ok && now.verdict).toBe('no_signal')
+    // the verdict before ADR 014 credits the cycle with the calendar (the issue's August starts)
+    expect(before.ok && before.verdict).toBe('improved')
+  })
+
+  it('rare events: single new events in a small group are not values beyond the limits', () => {
+    // 30 students, a new suspension every few months; the cycle has two weeks with one each
+    const observations = WEEKS.slice(0, 140).map((period, i) => {
+      const count = (i >= 20 ? 1 : 0) + (i >= 70 ? 1 : 0) + (i >= 122 ? 1 : 0) + (i >= 126 ? 1 : 0)
+      return { period, numerator: i >= 104 ? count - 2 : count, denominator: 30 }
+    })
+    const comparison = [1, 2, 3].map(() => ({
+      observations: WEEKS.slice(0, 140).map((period) => ({ period, numerator: 0, denominator: 30 })),
+    }))
+    const result = cycleVerdict({
+      measure: { ...P_MEASURE, accumulation: 'to_date' },
+      observations,
+      comparison,
+      cycle: { start: week(120), end: endOfWeek(127) },
+      isFinal: true,
+    })
+    if (!result.ok) throw new Error(result.issues.join())
+    expect(result.verdict).toBe('no_signal')
+    expect(result.reasons).toEqual([])
+  })
+})
+
 describe('calendar-aware cycleVerdict properties', () => {
   const comparison = comparisonOf([1, 2, 3, 4].map((seed) => noisySeries(seed)))
   const pattern = fc.array(fc.integer({ min: -15, max: 15 }), { minLength: 52, maxLength: 52 })
