@@ -129,7 +129,7 @@ export function VerdictCard({
                 <List.Item key={`${r.rule}-${r.periods[0]}`}>
                   {RULE_LABELS[r.rule]}
                   {r.rule === 'outside_control_limits' && v.method
-                    ? ` (${v.method.limitsNote.split(':')[0]})`
+                    ? ` (${v.method.limitsNote.split(':')[0]?.replace(/ limits$/, '')})`
                     : ''}{' '}
                   — {periodsPhrase(r.periods)} ({r.direction === 'better' ? 'better' : 'worse'})
                 </List.Item>
