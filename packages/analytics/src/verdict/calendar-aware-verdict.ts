@@ -14,7 +14,7 @@ import type {
   PriorCycle,
 } from './cycle-verdict.ts'
 import { parseDay } from './periods.ts'
-import { DEFAULT_SCHOOL_YEAR_START, parseMonthDay, schoolYearOf } from './school-calendar.ts'
+import { DEFAULT_SCHOOL_YEAR_START, parseMonthDay, schoolYearOfDay } from './school-calendar.ts'
 
 interface SortedSeries {
   series: DaySeries
@@ -133,7 +133,7 @@ function verdictFor(
     ...context.base,
     phaseStartDay: phase?.day ?? null,
     phaseStartPeriod: phase?.period ?? null,
-    cycleSchoolYear: schoolYearOf(startDay, context.start),
+    cycleSchoolYear: schoolYearOfDay(startDay, context.start),
     isFinal,
   })
 }
@@ -206,7 +206,7 @@ export function calendarAwareVerdict(input: CycleVerdictInput): CycleVerdictOutc
   if (input.method !== undefined && input.method !== 'auto' && !isContrastKind(input.method)) {
     return { ok: false, issues: [`unknown method "${input.method}"`] }
   }
-  const schoolYears = Int32Array.from(focal.series.days, (day) => schoolYearOf(day, start))
+  const schoolYears = Int32Array.from(focal.series.days, (day) => schoolYearOfDay(day, start))
   const context: Context = {
     focal,
     comparison: comparison.map((other) => (other as SortedSeries).series),

@@ -22,7 +22,7 @@ export function parseMonthDay(monthDay: string): { month: number; day: number } 
 }
 
 /** Calendar year in which the school year of `day` (a day number) started. */
-export function schoolYearOf(day: number, start: { month: number; day: number }): number {
+export function schoolYearOfDay(day: number, start: { month: number; day: number }): number {
   const date = new Date(day * 86_400_000)
   const year = date.getUTCFullYear()
   const beforeStart =
