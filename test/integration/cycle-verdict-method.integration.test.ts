@@ -3,10 +3,13 @@
 // same series in order; the measure's accumulation and cadence and the district's school-year start;
 // isFinal for complete cycles — with a fixed number of queries; and the final words of a short cycle.
 import type { CycleVerdictInput } from '@pdsa/analytics'
+import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Db } from '../../server/db/client.ts'
 import { computeCycleVerdicts } from '../../server/services/analytics/cycle-verdicts.ts'
+import { loadCycleVerdictBadges } from '../../server/services/coach/cycle-verdict-badges.ts'
 import { readDistrictDataVersion } from '../../server/services/district/derived-cache.ts'
+import { exportCyclesCsv } from '../../server/services/exports/cycles-csv.ts'
 import { createWorld, insertCycle, insertSchool, insertTeam, type World } from '../factories/index.ts'
 import { insertObservations, type ObservationRowSpec } from '../factories/observations.ts'
 import { createTestDatabase, type TestDatabase } from '../utils/db.ts'
@@ -256,6 +259,35 @@ describe('the words of a complete cycle with too little data', () => {
     )
     expect(v?.message).not.toMatch(/more weeks?/)
     expect(v?.method?.summary).toMatch(/^[A-Z].+\. (Shewhart|Laney p′) limits: the week-to-week variation/)
+  })
+})
+
+describe('the method in words everywhere a verdict is shown', () => {
+  it('follows the verdict’s sentence in the badges of the portfolio, the audit and search', async () => {
+    const badges = await loadCycleVerdictBadges(database.db, world.actors.leader, [focal.id])
+    const [v] =
+      (await computeCycleVerdicts({ db: database.db, actor: world.actors.leader, cycleIds: [focal.id] })).get(
+        focal.id,
+      ) ?? []
+    expect(v?.method?.summary).toBeTruthy()
+    expect(badges.get(focal.id)?.[0]?.message).toBe(`${v?.message} ${v?.method?.summary}`)
+  })
+
+  it('fills the cycles export’s method column, one line per linked measure', async () => {
+    const out = await exportCyclesCsv({
+      db: database.db,
+      actor: world.actors.leader,
+      now: new Date('2026-12-05T12:00:00Z'),
+      schoolId: world.schoolA.id,
+    })
+    const rows = Papa.parse<Record<string, string>>(out.csv.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data
+    const row = rows.find((r) => r.title === 'Family texts')
+    expect(row?.method).toMatch(
+      /^Chronic absence rate \(to date\) \(English learners\): [A-Z].+\. (Shewhart|Laney p′) limits: /,
+    )
   })
 })
 
