@@ -24,6 +24,11 @@ export interface AuditContext {
   numeratorKind: NumeratorKind
   protection: ProtectionRule
   coding: boolean
+  /**
+   * Group sizes are public (enrollment reports): a small cell's n needs no protection of its own.
+   * Outcomes are audited as if every n were known either way (see auditIntervals).
+   */
+  sizesPublic: boolean
 }
 
 /**
@@ -87,13 +92,24 @@ export function auditIntervals(
   const integral = model.cells.every(
     (c) => Number.isInteger(c.n) && (c.numerator === null || Number.isInteger(c.numerator)),
   )
-  const lp = buildLp(model, releases, hidden, context, withNumerators, earlier, integral)
-  const components = componentsOf(lp, variableCells)
+  // Outcomes (numerator, students without) are audited with every n known exactly: the strongest
+  // attacker — group sizes are in enrollment reports and in other measures with the same denominator,
+  // whose complementary cells may differ. Fixing n only narrows intervals, so the rule then holds for
+  // any attacker who knows less. A small cell's own n is audited with the n's the release leaves open.
+  const parts = (sizesExact: boolean) =>
+    componentsOf(
+      buildLp(model, releases, hidden, context, withNumerators, earlier, integral, sizesExact),
+      variableCells,
+    )
+  let outcomeParts: Map<string, Lp> | null = null
+  let sizeParts: Map<string, Lp> | null = null
   const out: CellAudit[] = []
   for (const cell of protectedCells) {
-    const component = components.get(cell.id) as Lp
     for (const requirement of requirements(cell, context)) {
       const { quantity } = requirement
+      if (quantity === 'n') sizeParts ??= parts(false)
+      else outcomeParts ??= parts(true)
+      const component = (quantity === 'n' ? sizeParts : outcomeParts)?.get(cell.id) as Lp
       const objective =
         quantity === 'n' ? nVar(cell.id) : quantity === 'numerator' ? xVar(cell.id) : yRow(cell.id)
       const isObjective = component.bounds.has(objective) || component.rows.some((r) => r.name === objective)
@@ -119,7 +135,7 @@ function requirements(
   const out: { quantity: AuditedQuantity; width: number }[] = []
   if (cell.n > 0 && cell.n < context.threshold) {
     const width = Math.min(cell.n, context.protection.minimumWidth)
-    out.push({ quantity: 'n', width })
+    if (!context.sizesPublic) out.push({ quantity: 'n', width })
     if (cell.numerator !== null && context.numeratorKind !== 'signed')
       out.push({ quantity: 'numerator', width })
     if (cell.numerator !== null && context.numeratorKind === 'share') out.push({ quantity: 'without', width })
@@ -142,6 +158,7 @@ function buildLp(
   withNumerators: boolean,
   earlier: EarlierValues,
   integral: boolean,
+  sizesExact: boolean,
 ): Lp {
   const bounds = new Map<string, { min?: number; max?: number }>()
   const rows: Row[] = []
@@ -157,7 +174,11 @@ function buildLp(
       const nFloor = before && before.n <= cell.n ? before.n : 0
       bounds.set(
         nVar(cell.id),
-        small ? { min: Math.max(1, nFloor), max: threshold - 1 } : { min: Math.max(threshold, nFloor) },
+        sizesExact
+          ? { min: cell.n, max: cell.n }
+          : small
+            ? { min: Math.max(1, nFloor), max: threshold - 1 }
+            : { min: Math.max(threshold, nFloor) },
       )
       if (withNumerators && cell.numerator !== null) {
         const xFloor =

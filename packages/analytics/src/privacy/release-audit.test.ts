@@ -57,6 +57,7 @@ function reaudit(
     numeratorKind: 'share',
     protection: { minimumWidth: width },
     coding: true,
+    sizesPublic: false,
   })
 }
 
@@ -305,11 +306,14 @@ describe('attack suite: generated districts', () => {
       fc.property(schoolArbitrary, ({ tables, toDate }) => {
         const seriesRule: ReleaseRule = { ...rule, accumulation: toDate ? 'to_date' : 'period' }
         const release = decideSeriesRelease({ tables, groups, rule: seriesRule })
-        const report = attackSeries({ tables, groups, rule: seriesRule }, (p, id) => release.cell(p, id), {
-          reasonsVisible: true,
-          protectionWidth: DEFAULT_PROTECTION_WIDTH,
-        })
-        expect(report.findings).toEqual([])
+        for (const knowsSizes of [false, true]) {
+          const report = attackSeries({ tables, groups, rule: seriesRule }, (p, id) => release.cell(p, id), {
+            reasonsVisible: true,
+            protectionWidth: DEFAULT_PROTECTION_WIDTH,
+            knowsSizes,
+          })
+          expect(report.findings).toEqual([])
+        }
       }),
       { numRuns: 100 },
     )

@@ -25,6 +25,8 @@ export interface TableRuleContext {
   threshold: number
   numeratorKind: NumeratorKind
   protection: ProtectionRule
+  /** Group sizes are public: a small cell's n is not protected (outcomes always are). */
+  sizesPublic: boolean
   /** Run the linear-programming audit (default on; off only to measure what it adds). */
   audit: boolean
   /** Top/bottom code shares near 0 % or 100 % (default on). */

@@ -7,7 +7,10 @@
 //   - ReleaseRule.numeratorKind: 'share' (0 ≤ numerator ≤ n, p-chart percentages; the default),
 //     'count' (numerator ≥ 0, e.g. referrals per 100 students) or 'signed' (any sign, e.g. sums of
 //     score distances); only shares are top/bottom coded;
-//   - SeriesRelease.periods / SeriesRelease.table(period): every decision of a period, for exports.
+//   - ReleaseRule.protectionWidth (default 3) and ReleaseRule.sizesPublic (default false): the audit's
+//     rule (ADR 016 §3);
+//   - SeriesRelease.periods / SeriesRelease.table(period): every decision of a period, for exports;
+//   - a second argument, ReleaseOptions, switches the audit or coding off — for measurements only.
 import { buildTableModel, orderGroups, type ReleaseCell, type ReleaseGroup } from './release-model.ts'
 import { type CellRelease, decideTable, type NumeratorKind, type TableRuleContext } from './release-table.ts'
 import { codedNumeratorRange } from './top-bottom-coding.ts'
@@ -37,6 +40,11 @@ export interface ReleaseRule {
   numeratorKind?: NumeratorKind
   /** Students a small cell's feasible interval must span, capped at its n (default DEFAULT_PROTECTION_WIDTH). */
   protectionWidth?: number
+  /**
+   * Group sizes are public (the district publishes enrollment by group): a small cell's n is then not
+   * protected by the audit; its outcomes always are, as if every n were known. Default false.
+   */
+  sizesPublic?: boolean
 }
 
 /** The protection rule's width (ADR 016 §2). */
@@ -126,6 +134,7 @@ export function decideSeriesRelease(
     numeratorKind: rule.numeratorKind ?? 'share',
     protection: { minimumWidth: rule.protectionWidth ?? DEFAULT_PROTECTION_WIDTH },
     audit: options.audit ?? true,
+    sizesPublic: rule.sizesPublic ?? false,
     coding: options.coding ?? true,
   }
   const tables = [...input.tables].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))

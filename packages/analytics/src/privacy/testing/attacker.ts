@@ -13,6 +13,8 @@ import { codedNumeratorRange } from '../top-bottom-coding.ts'
 export interface AttackOptions {
   /** Whether the release says why a cell is hidden ("n < 10" only for small cells). The old release did not. */
   reasonsVisible: boolean
+  /** The attacker knows every group's n (published enrollment, other measures with the same denominator). */
+  knowsSizes?: boolean
   /** Students the intervals must span (capped at the cell's n): the protection rule checked. */
   protectionWidth: number
 }
@@ -136,11 +138,13 @@ export function attackSeries(
         }
         continue
       }
-      const nBound = !options.reasonsVisible
-        ? { min: known?.nMin ?? 0 }
-        : r.reason === 'primary'
-          ? { min: Math.max(1, known?.nMin ?? 0), max: t - 1 }
-          : { min: Math.max(t, known?.nMin ?? 0) }
+      const nBound: { min: number; max?: number } = options.knowsSizes
+        ? { min: cell.n, max: cell.n }
+        : !options.reasonsVisible
+          ? { min: known?.nMin ?? 0 }
+          : r.reason === 'primary'
+            ? { min: Math.max(1, known?.nMin ?? 0), max: t - 1 }
+            : { min: Math.max(t, known?.nMin ?? 0) }
       if (known?.nMax !== undefined) nBound.max = Math.min(nBound.max ?? Number.POSITIVE_INFINITY, known.nMax)
       variable(`n|${cell.id}`, nBound)
       if (cell.numerator !== null && !signed) {
@@ -217,7 +221,7 @@ export function attackSeries(
         (share && numeratorInterval !== null && numeratorInterval[1] === 0) ||
         (share && withoutInterval !== null && withoutInterval[1] === 0)
       const violatesRule =
-        width(nInterval) < required ||
+        (!options.knowsSizes && width(nInterval) < required) ||
         width(numeratorInterval) < required ||
         width(withoutInterval) < required
       if (exact || violatesRule)
