@@ -31,9 +31,10 @@ export function ExportPanel({ options }: ExportPanelProps) {
               Observations
             </Title>
             <Text size="sm" c="dimmed">
-              One row per school, period and student group. Privacy: a cell with fewer than {n} students is
-              written as “n&lt;{n}” with its numbers left blank, and so is any cell that would let someone
-              work it out by subtraction.
+              One row per school, period and student group, exactly as the charts and tables show them, for
+              everyone. Privacy: a cell with fewer than {n} students is written as “n&lt;{n}” with its numbers
+              left blank; a cell that would let someone work one out is written “suppressed” (the last column
+              says why); a rate close to 0 % or 100 % in a small group is written as a range, such as “≤5%”.
             </Text>
             {options.measures.length === 0 ? (
               <EmptyState title="No measures yet">
