@@ -124,10 +124,10 @@ describe('import: year-to-date counts that fall', () => {
     })
     const a = world.schoolA.code
     const file = upload([
-      [toDate.code, a, '2026-02-02', 'ALL', '12', '300'], // row 2
-      [toDate.code, a, '2026-02-09', 'ALL', '15', '300'], // row 3
-      [toDate.code, a, '2026-02-16', 'ALL', '11', '301'], // row 4: below row 3
-      [toDate.code, a, '2026-02-02', 'EL', '18', '80'], // row 5: below the stored 20 of 2026-01-26
+      [toDate.code, a, '2026-02-02', 'ALL', '24', '300'], // row 2
+      [toDate.code, a, '2026-02-09', 'ALL', '22', '300'], // row 3: a little lower (a status lost): fine
+      [toDate.code, a, '2026-02-16', 'ALL', '6', '301'], // row 4: less than half of row 3
+      [toDate.code, a, '2026-02-02', 'EL', '8', '80'], // row 5: less than half of the stored 20 of 2026-01-26
       [perPeriod.code, a, '2026-02-02', 'ALL', '9', '300'], // row 6
       [perPeriod.code, a, '2026-02-09', 'ALL', '2', '300'], // row 7: per period, may fall
       [toDate.code, a, '2025-06-30', 'AA', '30', '40'], // row 8: 2024–25
@@ -140,13 +140,13 @@ describe('import: year-to-date counts that fall', () => {
     expect(preview.warnings).toEqual([
       {
         row: 4,
-        message: `Row 4: numerator 11 is below 15 of 2026-02-09 (row 3) for ${toDate.code} at ${a}, student group ALL. ${toDate.code} is a year-to-date measure, and a count to date rarely falls within a school year (2025–26): check the row, or whether the file holds per-period values.`,
+        message: `Row 4: numerator 6 is less than half of 22 on 2026-02-09 (row 3) for ${toDate.code} at ${a}, student group ALL. ${toDate.code} counts the school year to date (2025–26), and a count to date does not halve from one period to the next: check the row, or whether the file holds each period’s own counts.`,
       },
       {
         row: 5,
         message: expect.stringMatching(
           new RegExp(
-            `^Row 5: numerator 18 is below 20 of 2026-01-26 \\(stored\\) for ${toDate.code} at ${a}, student group EL\\.`,
+            `^Row 5: numerator 8 is less than half of 20 on 2026-01-26 \\(stored\\) for ${toDate.code} at ${a}, student group EL\\.`,
           ),
         ),
       },
@@ -155,20 +155,20 @@ describe('import: year-to-date counts that fall', () => {
     expect(result).toMatchObject({ inserted: 8, updated: 0 })
   })
 
-  it('warns on a file row above the stored value of a later period of the same school year', async () => {
+  it('warns on a file row more than twice the stored value of a later period of the same school year', async () => {
     const toDate = await as('admin').measure.create(newMeasure({ accumulation: 'to_date' }))
     await insertObservations(database.db, {
       districtId: world.district.id,
       measureId: toDate.id,
       schoolId: world.schoolA.id,
-      rows: [{ studentGroupId: world.groups.ALL.id, period: '2026-02-16', numerator: 10, denominator: 300 }],
+      rows: [{ studentGroupId: world.groups.ALL.id, period: '2026-02-16', numerator: 6, denominator: 300 }],
     })
     const preview = await as('lead').data.previewImport(
       upload([[toDate.code, world.schoolA.code, '2026-02-09', 'ALL', '14', '300']]),
     )
     expect(preview.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(
-        /^Row 2: numerator 14 is above the stored 10 of the later period 2026-02-16 for /,
+        /^Row 2: numerator 14 is more than twice the stored 6 of the later period 2026-02-16 for /,
       ),
     ])
   })

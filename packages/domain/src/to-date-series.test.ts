@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ToDatePoint, toDateDeclines } from './to-date-series.ts'
+import {
+  TO_DATE_DROP_MIN,
+  TO_DATE_DROP_SHARE,
+  type ToDatePoint,
+  toDateDeclines,
+  unlikelyToDateDeclines,
+} from './to-date-series.ts'
 
 const point = (period: string, numerator: number | null, ref: number, series = 'A'): ToDatePoint => ({
   series,
@@ -78,5 +84,28 @@ describe('toDateDeclines', () => {
         expect(toDateDeclines(points, '07-01').map((d) => d.ref)).toEqual(falls)
       }),
     )
+  })
+})
+
+describe('unlikelyToDateDeclines', () => {
+  it('keeps falls a lost status does not explain: at least half, and at least 5', () => {
+    expect([TO_DATE_DROP_SHARE, TO_DATE_DROP_MIN]).toEqual([0.5, 5])
+    const series = [
+      point('2025-09-01', 40, 2),
+      point('2025-09-08', 36, 3), // 10 % lower: students who left the band
+      point('2025-09-15', 18, 4), // halved: flagged
+      point('2025-09-22', 19, 5),
+      point('2025-09-29', 9, 6), // more than half, but by 10: flagged
+      point('2025-10-06', 12, 7),
+      point('2025-10-13', 8, 8), // a third lower: not flagged
+    ]
+    expect(unlikelyToDateDeclines(series, '07-01').map((d) => d.ref)).toEqual([4, 6])
+    // small counts: 6 → 2 is two thirds lower but only by 4
+    expect(unlikelyToDateDeclines([point('2025-09-01', 6, 2), point('2025-09-08', 2, 3)], '07-01')).toEqual(
+      [],
+    )
+    expect(
+      unlikelyToDateDeclines([point('2025-09-01', 10, 2), point('2025-09-08', 5, 3)], '07-01'),
+    ).toHaveLength(1)
   })
 })

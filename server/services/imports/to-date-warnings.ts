@@ -1,8 +1,14 @@
-// Warnings (not errors) for rows of year-to-date measures: within one school year a cumulative count
-// normally only grows, so a numerator below the period before it — in the file, or stored — is worth a
-// look (a per-period export imported into a to-date measure, a row of the wrong year, a typo). It can be
-// right (a student who left, chronic absence that fell back under 10 %), so the row still imports.
-import { type ImportRowError, schoolYearStartDate, type ToDatePoint, toDateDeclines } from '@pdsa/domain'
+// Warnings (not errors) for rows of year-to-date measures: within one school year a count to date grows,
+// or falls a little when it counts a status that can be lost (chronic absence so far). A numerator that
+// halves from one period to the next — in the file, or against the stored values — is worth a look: this
+// period's counts imported as the year to date, a row of the wrong year, a lost digit
+// (`unlikelyToDateDeclines`). It can still be right, so the row imports.
+import {
+  type ImportRowError,
+  schoolYearStartDate,
+  type ToDatePoint,
+  unlikelyToDateDeclines,
+} from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import type { CheckedRow } from './check-rows.ts'
 import type { ImportLookups } from './lookups.ts'
@@ -72,10 +78,10 @@ async function storedPoints(
 const count = (n: number) => n.toLocaleString('en-US')
 
 /**
- * One warning per file row of a year-to-date measure whose numerator is below the previous period's in
- * the same school year (file rows win over stored values of the same period, as the import would write
- * them), or above the next period's stored value. Declines between two stored values are not the file's
- * doing and are left out. In row order.
+ * One warning per file row of a year-to-date measure whose numerator is at most half the previous
+ * period's in the same school year (file rows win over stored values of the same period, as the import
+ * would write them), or at least twice the next period's stored value. Falls between two stored values are
+ * not the file's doing and are left out. In row order.
  */
 export async function toDateWarnings(
   db: DbTx,
@@ -105,19 +111,19 @@ export async function toDateWarnings(
     return `${measures.get(measureId)?.code} at ${schools.get(schoolId)?.code}, student group ${groups.get(groupId)?.code}`
   }
   const warnings: ImportRowError[] = []
-  for (const d of toDateDeclines(points, lookups.schoolYearStart)) {
+  for (const d of unlikelyToDateDeclines(points, lookups.schoolYearStart)) {
     const measure = measures.get(d.series.split('|')[0] as string)?.code
-    const why = `${measure} is a year-to-date measure, and a count to date rarely falls within a school year (${d.schoolYear}): check the row, or whether the file holds per-period values.`
+    const why = `${measure} counts the school year to date (${d.schoolYear}), and a count to date does not halve from one period to the next: check the row, or whether the file holds each period’s own counts.`
     if (d.ref > 0) {
       const before = d.previousRef > 0 ? `row ${d.previousRef}` : 'stored'
       warnings.push({
         row: d.ref,
-        message: `Row ${d.ref}: numerator ${count(d.numerator)} is below ${count(d.previousNumerator)} of ${d.previousPeriod} (${before}) for ${where(d.series)}. ${why}`,
+        message: `Row ${d.ref}: numerator ${count(d.numerator)} is less than half of ${count(d.previousNumerator)} on ${d.previousPeriod} (${before}) for ${where(d.series)}. ${why}`,
       })
     } else if (d.previousRef > 0) {
       warnings.push({
         row: d.previousRef,
-        message: `Row ${d.previousRef}: numerator ${count(d.previousNumerator)} is above the stored ${count(d.numerator)} of the later period ${d.period} for ${where(d.series)}. ${why}`,
+        message: `Row ${d.previousRef}: numerator ${count(d.previousNumerator)} is more than twice the stored ${count(d.numerator)} of the later period ${d.period} for ${where(d.series)}. ${why}`,
       })
     }
   }
