@@ -120,6 +120,12 @@ describe('decideSeriesRelease', () => {
     expect(() =>
       decideSeriesRelease({ tables: [{ period: '2025-09-01', cells: [cell('XX', 3, 1)] }], groups, rule }),
     ).toThrow(/unknown group "XX"/)
+    expect(() =>
+      decideSeriesRelease({ tables: [{ period: '2025-09-01', cells: [cell('AA', -1, 0)] }], groups, rule }),
+    ).toThrow(/group "AA": n must be a non-negative number or null/)
+    expect(() =>
+      decideSeriesRelease({ tables: [table('2025-09-01')], groups, rule: { ...rule, protectionWidth: 0 } }),
+    ).toThrow(/protectionWidth must be a positive whole number/)
   })
 
   it('names the school year by the year it starts in', () => {

@@ -104,6 +104,12 @@ function validate(input: DecideSeriesReleaseInput): void {
       if (!ids.has(cell.groupId)) issues.push(`period ${table.period}: unknown group "${cell.groupId}"`)
       if (seen.has(cell.groupId)) issues.push(`period ${table.period}: group "${cell.groupId}" listed twice`)
       seen.add(cell.groupId)
+      if (cell.n !== null && !(Number.isFinite(cell.n) && cell.n >= 0))
+        issues.push(
+          `period ${table.period}, group "${cell.groupId}": n must be a non-negative number or null`,
+        )
+      if (cell.numerator !== null && !Number.isFinite(cell.numerator))
+        issues.push(`period ${table.period}, group "${cell.groupId}": numerator must be a number or null`)
     }
   }
   if (issues.length > 0) throw new Error(`decideSeriesRelease: ${issues.join('; ')}`)
