@@ -14,12 +14,29 @@ import type {
   PriorCycle,
 } from './cycle-verdict.ts'
 import { parseDay } from './periods.ts'
-import { DEFAULT_SCHOOL_YEAR_START, parseMonthDay, schoolYearOfDay } from './school-calendar.ts'
+import {
+  DEFAULT_SCHOOL_YEAR_START,
+  parseMonthDay,
+  schoolYearOfDay,
+  schoolYearsOfDays,
+} from './school-calendar.ts'
 
 interface SortedSeries {
   series: DaySeries
   originalIndex: Int32Array
-  periods: string[]
+}
+
+/** Indices in period order: the identity when the input is already sorted (the usual case). */
+function periodOrder(days: Int32Array): Int32Array {
+  const length = days.length
+  const order = new Int32Array(length)
+  let sorted = true
+  for (let i = 0; i < length; i++) {
+    order[i] = i
+    if (i > 0 && (days[i] as number) < (days[i - 1] as number)) sorted = false
+  }
+  if (!sorted) order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b)
+  return order
 }
 
 /** Sorted day-number columns of one series; `label` prefixes issues ("observations", "comparison[2]"). */
@@ -30,24 +47,30 @@ function sortSeries(
   issues: string[],
 ): SortedSeries | null {
   const before = issues.length
-  const usesRatio =
-    needsRatio || observations.some((o) => o.numerator !== undefined || o.denominator !== undefined)
-  if (needsRatio && observations.length > 0 && !observations.some((o) => o.numerator !== undefined)) {
-    issues.push(`${label}: this chart needs numerator and denominator on its observations`)
-  }
-  if (usesRatio && observations.some((o) => o.value !== undefined && o.value !== null)) {
-    issues.push(`${label}: observations mix value with numerator / denominator; use one form for a measure`)
-  }
-  const days = observations.map((o, index) => {
+  const length = observations.length
+  let hasRatioFields = false
+  let hasValues = false
+  let hasNumerator = false
+  const days = new Int32Array(length)
+  for (let index = 0; index < length; index++) {
+    const o = observations[index] as Observation
+    if (o.numerator !== undefined) hasNumerator = true
+    if (o.numerator !== undefined || o.denominator !== undefined) hasRatioFields = true
+    if (o.value !== undefined && o.value !== null) hasValues = true
     const day = parseDay(o.period)
     if (day === null) issues.push(`${label}[${index}].period "${o.period}" is not an ISO date`)
-    return day ?? 0
-  })
+    else days[index] = day
+  }
+  const usesRatio = needsRatio || hasRatioFields
+  if (needsRatio && length > 0 && !hasNumerator) {
+    issues.push(`${label}: this chart needs numerator and denominator on its observations`)
+  }
+  if (usesRatio && hasValues) {
+    issues.push(`${label}: observations mix value with numerator / denominator; use one form for a measure`)
+  }
   if (issues.length > before) return null
-  const order = observations
-    .map((_, index) => index)
-    .sort((a, b) => (days[a] as number) - (days[b] as number) || a - b)
-  for (let k = 1; k < order.length; k++) {
+  const order = periodOrder(days)
+  for (let k = 1; k < length; k++) {
     const previous = order[k - 1] as number
     const current = order[k] as number
     if (days[previous] === days[current]) {
@@ -57,24 +80,22 @@ function sortSeries(
     }
   }
   if (issues.length > before) return null
-  const length = order.length
   const y = new Float64Array(length)
   const n = usesRatio ? new Float64Array(length) : undefined
   const sortedDays = new Int32Array(length)
-  const periods: string[] = []
-  order.forEach((index, k) => {
+  for (let k = 0; k < length; k++) {
+    const index = order[k] as number
     const o = observations[index] as Observation
     sortedDays[k] = days[index] as number
-    periods.push(o.period)
     const yValue = usesRatio ? o.numerator : o.value
     y[k] = yValue === null || yValue === undefined ? Number.NaN : yValue
     if (n) n[k] = o.denominator === null || o.denominator === undefined ? Number.NaN : o.denominator
     if (!Number.isFinite(y[k] as number) && yValue !== null && yValue !== undefined)
       issues.push(`${label}[${index}]: the value must be a finite number`)
     if (n && (n[k] as number) < 0) issues.push(`${label}[${index}].denominator must not be negative`)
-  })
+  }
   if (issues.length > before) return null
-  return { series: { days: sortedDays, y, n }, originalIndex: Int32Array.from(order), periods }
+  return { series: { days: sortedDays, y, n }, originalIndex: order }
 }
 
 /** The first `count` periods of a series (those up to a day). */
@@ -206,7 +227,7 @@ export function calendarAwareVerdict(input: CycleVerdictInput): CycleVerdictOutc
   if (input.method !== undefined && input.method !== 'auto' && !isContrastKind(input.method)) {
     return { ok: false, issues: [`unknown method "${input.method}"`] }
   }
-  const schoolYears = Int32Array.from(focal.series.days, (day) => schoolYearOfDay(day, start))
+  const schoolYears = schoolYearsOfDays(focal.series.days, start)
   const context: Context = {
     focal,
     comparison: comparison.map((other) => (other as SortedSeries).series),

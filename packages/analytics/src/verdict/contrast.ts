@@ -109,7 +109,7 @@ function changeVariance(changes: Float64Array, n: Float64Array | undefined): num
   return total > 0 ? moved / total : Number.NaN
 }
 
-/** Events expected per period at the focal series' median denominator (Infinity when not a count). */
+/** Events expected per period at the focal series' mean denominator (Infinity when not a count). */
 function expectedPerPeriod(variance: number, focal: DaySeries, chart: ChartType, accumulation: Accumulation) {
   if (!focal.n || !Number.isFinite(variance)) return Number.POSITIVE_INFINITY
   const sizes = Float64Array.from(focal.n)
@@ -140,14 +140,13 @@ export function poolComparison(focal: DaySeries, comparison: readonly DaySeries[
   const y = new Float64Array(length)
   const n = focal.n === undefined ? undefined : new Float64Array(length)
   const present = new Int32Array(length)
-  const indexOfDay = new Map<number, number>()
-  focal.days.forEach((day, i) => {
-    indexOfDay.set(day, i)
-  })
   for (const other of comparison) {
-    for (let j = 0; j < other.days.length; j++) {
-      const i = indexOfDay.get(other.days[j] as number)
-      if (i === undefined) continue
+    // both are sorted by day: walk them together
+    let i = 0
+    for (let j = 0; j < other.days.length && i < length; j++) {
+      const day = other.days[j] as number
+      while (i < length && (focal.days[i] as number) < day) i++
+      if (i === length || focal.days[i] !== day) continue
       const yj = other.y[j] as number
       if (!Number.isFinite(yj)) continue
       if (n !== undefined) {

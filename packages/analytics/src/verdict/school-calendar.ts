@@ -31,6 +31,24 @@ export function schoolYearOfDay(day: number, start: { month: number; day: number
   return beforeStart ? year - 1 : year
 }
 
+/** School year of each day of a sorted day list (one Date per school year, not per day). */
+export function schoolYearsOfDays(days: Int32Array, start: { month: number; day: number }): Int32Array {
+  const years = new Int32Array(days.length)
+  let year = Number.NaN
+  let nextStart = Number.NEGATIVE_INFINITY
+  let thisStart = Number.POSITIVE_INFINITY
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i] as number
+    if (!(day >= thisStart && day < nextStart)) {
+      year = schoolYearOfDay(day, start)
+      thisStart = Date.UTC(year, start.month - 1, start.day) / 86_400_000
+      nextStart = Date.UTC(year + 1, start.month - 1, start.day) / 86_400_000
+    }
+    years[i] = year
+  }
+  return years
+}
+
 /**
  * Per-period values from year-to-date ratios: the change of the to-date value since the previous
  * value of the same school year (the first value of a year is its change from zero). For a count
