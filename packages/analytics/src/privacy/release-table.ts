@@ -175,12 +175,21 @@ function chooseAuditCell(
   if (candidates.length === 0) return null
   if (violation.quantity === 'n') return (candidates[0] as ModelCell).id
   const deficit = violation.required - (violation.interval.max - violation.interval.min)
-  const slack = (c: ModelCell) =>
-    c.numerator === null
-      ? 0
-      : numeratorKind === 'share'
-        ? Math.min(c.numerator, Math.max(0, c.n - c.numerator))
-        : c.numerator
+  // Which way can the interval still grow? Up unless it already reaches the cell's n (a share's
+  // numerator or students without), down unless it is at 0. A hidden neighbour widens it upwards by
+  // giving up its own count (its numerator), downwards by taking more (its students without) — for
+  // students without the outcome, the other way round.
+  const exposed = model.byId.get(violation.cellId) as ModelCell
+  const ceiling = numeratorKind === 'share' ? exposed.n : Number.POSITIVE_INFINITY
+  const canRise = violation.interval.max < ceiling
+  const canFall = violation.interval.min > 0
+  const slack = (c: ModelCell) => {
+    if (c.numerator === null) return 0
+    const gives = Math.max(0, c.numerator)
+    const takes = numeratorKind === 'share' ? Math.max(0, c.n - c.numerator) : Number.POSITIVE_INFINITY
+    const [up, down] = violation.quantity === 'without' ? [takes, gives] : [gives, takes]
+    return (canRise ? up : 0) + (canFall ? down : 0)
+  }
   const enough = candidates.find((c) => slack(c) >= deficit)
   if (enough) return enough.id
   let best = candidates[0] as ModelCell
