@@ -35,7 +35,11 @@ export { otherThanCellId }
 /** Categories whose groups partition all students (each student in exactly one group). */
 const PARTITIONS: readonly StudentGroupCategory[] = ['race_ethnicity', 'gender']
 
-/** The cells (with derived "all other than G" cells) and additive relations of one period. */
+/**
+ * @deprecated ADR 016: the release decision builds its own table model (flags of category `other` and
+ * intersections included). The cells (with derived "all other than G" cells) and additive relations of
+ * one period, as ADR 011 §2 had them.
+ */
 export function periodSuppressionInput(
   cells: readonly PrivacyCell[],
   groups: readonly PrivacyGroup[],
@@ -60,6 +64,9 @@ export function periodSuppressionInput(
 }
 
 /**
+ * @deprecated ADR 016: read `decideSeriesRelease` (@pdsa/analytics), the one decision every surface uses
+ * (audited, coded, year-to-date); this per-period rule of ADR 011 stays only until its callers move.
+ *
  * The cells of one period to hide and why: keys are group ids and `otherThanCellId(groupId)` for the
  * derived "all other students" cells. Cells without an n are never suppressed (nothing to judge them by).
  * If the suppression cannot be computed, every counted cell is hidden rather than risk showing one.
