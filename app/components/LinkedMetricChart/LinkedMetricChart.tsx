@@ -27,7 +27,8 @@ import {
   toTime,
   yDomain,
 } from './chart-data'
-import { PhaseLabel, WindowLabel, windowFill } from './WindowLabel'
+import { PhaseLabel, WindowLabel, windowFill, windowLabelText } from './WindowLabel'
+import { windowLabelRows } from './window-label-rows'
 
 const tickDate = (t: number) =>
   new Date(t).toLocaleDateString('en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' })
@@ -95,6 +96,18 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
   const breaks = phaseBreaks.length
     ? `, ${phaseBreaks.length === 1 ? 'a new phase' : `${phaseBreaks.length} new phases`} after an adopted cycle`
     : ''
+  const labelRows = windowLabelRows(
+    windows.map((w) => ({
+      start: toTime(w.start),
+      end: toTime(w.end),
+      text: windowLabelText(w.title, w.verdict),
+    })),
+    firstT,
+    lastT,
+  )
+  // Room above the plot for the window labels' rows (three at least, so charts line up).
+  const rowCount = Math.max(3, ...labelRows.map((r) => r.row + 1))
+  const labelBand = 9 + rowCount * 13
   const summary = `${kind}${hasLimits && props.limits === 'laney' ? ' with Laney limits' : ''}, ${span}${windows.length ? `, ${windows.length} cycle window${windows.length === 1 ? '' : 's'} shaded` : ''}${breaks}.`
   const fmt = (v: number) =>
     mode === 'gap' ? `${v > 0 ? '+' : ''}${v.toFixed(1)}` : formatMeasureValue(v, unit)
@@ -136,7 +149,7 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
           responsive
           style={{ width: '100%', height }}
           data={rows}
-          margin={{ top: 48, right: 16, bottom: 4, left: 8 }}
+          margin={{ top: labelBand, right: 16, bottom: 4, left: 8 }}
           title={`${title}: ${summary}`}
         >
           <CartesianGrid stroke="#e9ecef" vertical={false} />
@@ -170,8 +183,9 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
                 <WindowLabel
                   text={w.title}
                   verdict={w.verdict}
-                  row={i % 3}
-                  alignEnd={toTime(w.start) > firstT + (lastT - firstT) * 0.7}
+                  row={labelRows[i]?.row ?? 0}
+                  rows={rowCount}
+                  alignEnd={labelRows[i]?.alignEnd ?? false}
                 />
               }
             />

@@ -15,24 +15,31 @@ export const windowFill = (verdict: VerdictKind | null) =>
 
 const short = (s: string, max = 26) => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
 
-/** The label of a shaded cycle window: "Family texts · Improved", stacked in three rows so neighbours do not collide. */
+/** "Family texts · Improved" (long titles shortened). */
+export const windowLabelText = (title: string, verdict: VerdictKind | null) =>
+  `${short(title)} · ${verdict ? VERDICT_LABELS[verdict] : 'No verdict yet'}`
+
+/** The label of a shaded cycle window: "Family texts · Improved", in its row above the plot (window-label-rows.ts). */
 export function WindowLabel({
   viewBox,
   text,
   verdict,
   row,
+  rows = 3,
   alignEnd = false,
 }: {
   viewBox?: { x?: number; y?: number; width?: number }
   text: string
   verdict: VerdictKind | null
   row: number
+  /** Rows of labels above the plot (row 0 is the top one). */
+  rows?: number
   /** Anchor the label at the window's right edge (windows near the chart's right edge). */
   alignEnd?: boolean
 }) {
   const x = alignEnd ? (viewBox?.x ?? 0) + (viewBox?.width ?? 0) - 2 : (viewBox?.x ?? 0) + 2
-  const y = (viewBox?.y ?? 0) - 42 + row * 13
-  const label = `${short(text)} · ${verdict ? VERDICT_LABELS[verdict] : 'No verdict yet'}`
+  const y = (viewBox?.y ?? 0) - 3 - rows * 13 + row * 13
+  const label = windowLabelText(text, verdict)
   return (
     <text x={x} y={y + 10} fontSize={11} fill="#212529" textAnchor={alignEnd ? 'end' : 'start'}>
       <tspan fontWeight={700} fill={windowFill(verdict)}>
