@@ -5,10 +5,11 @@
 //   1. comparison_schools: the same group at schools that ran no cycle on the measure (≥ 3);
 //   2. same_weeks_last_year: the same weeks of the previous school year;
 //   3. school_year_baseline: this school year's values before the cycle (the calendar stays in: caveat).
-// An adopted earlier cycle whose signal held starts a new phase: only values since it count as the
-// baseline (rebaseline.ts).
+// The baseline is the most recent MAX_BASELINE_POINTS differences before the cycle, from the cycle's
+// school year when it has MIN_BASELINE_POINTS, and never before the phase an adopted earlier cycle
+// started (re-baselining: calendar-aware-verdict.ts).
 
-import { hasControlLimits } from '../chart-types.ts'
+import { type ChartType, hasControlLimits } from '../chart-types.ts'
 import { meanOf } from '../numeric/accurate-sum.ts'
 import { medianOf } from '../numeric/median.ts'
 import {
@@ -42,7 +43,7 @@ export interface PreparedSeries {
 }
 
 export interface CalendarVerdictSettings {
-  chart: import('../chart-types.ts').ChartType
+  chart: ChartType
   higherIsBetter: boolean
   accumulation: 'period' | 'to_date'
   multiplier: number
@@ -159,27 +160,23 @@ export function calendarVerdict(prepared: PreparedSeries, settings: CalendarVerd
   }
   const kinds = settings.kind ? [settings.kind] : KIND_ORDER
   let chosen: Selection | null = null
-  let fallback: Selection | null = null
+  // when none is usable, the not-enough-data answer describes the last comparison tried
+  let lastTried: Selection | null = null
   for (const kind of kinds) {
     if (kind === 'comparison_schools' && prepared.comparison.length < MIN_COMPARISON_SERIES) continue
-    const selection = select(
-      prepared,
-      settings,
-      buildContrast(kind, focal, contrastSettings, prepared.comparison),
-    )
-    fallback ??= selection
-    if (selection.baseline.length >= MIN_BASELINE_POINTS && selection.evaluation.length > 0) {
-      chosen = selection
+    const contrast = buildContrast(kind, focal, contrastSettings, prepared.comparison)
+    lastTried = select(prepared, settings, contrast)
+    if (lastTried.baseline.length >= MIN_BASELINE_POINTS && lastTried.evaluation.length > 0) {
+      chosen = lastTried
       break
     }
-    if (kind === 'school_year_baseline') fallback = selection
   }
   const evaluationIndices: number[] = []
   for (let i = baselineCount; i < focal.days.length; i++) evaluationIndices.push(i)
   const evaluation = summarize(focal, evaluationIndices, settings.multiplier)
   const selection =
     chosen ??
-    fallback ??
+    lastTried ??
     select(prepared, settings, buildContrast('school_year_baseline', focal, contrastSettings, []))
   const baselineSummary = summarize(focal, selection.baseline, settings.multiplier)
   const baseline: BaselineSummary = {
