@@ -126,6 +126,18 @@ describe('the audit', () => {
       expect(audit.interval.max - audit.interval.min).toBeGreaterThanOrEqual(audit.required)
   })
 
+  it('a coded cell pinned by shown cells in a table with no small cell is hidden too', () => {
+    // all students 3 of 300 ("≤ 1 %"), AA 3 of 100 shown (3 %), HI 0 of 200 ("≤ 2 %"): 3 + HI ≤ 3 pins
+    // HI at 0 and all students at 3 — the bands would be a pretence
+    const table = tableOf('2025-09-01', { ALL: [300, 3], AA: [100, 3], HI: [200, 0] })
+    const release = decideSeriesRelease({ tables: [table], groups, rule })
+    expect(release.cell('2025-09-01', 'ALL').kind).not.toBe('shown')
+    const audits = reaudit(table, (id) => release.cell('2025-09-01', id))
+    expect(audits.length).toBeGreaterThan(0)
+    for (const audit of audits)
+      expect(audit.interval.max - audit.interval.min).toBeGreaterThanOrEqual(audit.required)
+  })
+
   it('to date: a count shown earlier in the year is a floor the audit takes into account', () => {
     // week 1: AS 5 of 12 shown. Week 2: PI appears with 3 students, none with the outcome; AS (12) is
     // its cheapest complement. An attacker who knows the count cannot fall takes AS ≥ 5 from week 1, so

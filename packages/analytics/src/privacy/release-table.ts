@@ -71,7 +71,9 @@ export function decideTable(
       if (band) releases.set(cell.id, { kind: 'coded', ...band })
     }
   }
-  if (hidden.size === 0) return { releases, hidden }
+  // nothing hidden and nothing coded: nothing an attacker could narrow
+  if (hidden.size === 0 && ![...releases.values()].some((r) => r.kind === 'coded'))
+    return { releases, hidden }
 
   for (;;) {
     completeComplements(model, hidden, hide)

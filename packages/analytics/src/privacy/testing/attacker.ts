@@ -96,7 +96,10 @@ function equations(
   return out
 }
 
-/** Attacks one (measure, school) series as released by `release`. */
+/**
+ * Attacks one (measure, school) series as released by `release`: findings for small cells recovered
+ * exactly or bounded more narrowly than the rule, and for coded cells pinned to one value.
+ */
 export function attackSeries(
   input: { tables: readonly ReleaseTableInput[]; groups: readonly ReleaseGroup[]; rule: ReleaseRule },
   release: (period: string, cellId: string) => CellRelease,
@@ -189,6 +192,25 @@ export function attackSeries(
         low.status === 'unbounded' ? Number.NEGATIVE_INFINITY : lowest,
         high.status === 'unbounded' ? Number.POSITIVE_INFINITY : highest,
       ]
+    }
+    for (const cell of cells) {
+      const r = releaseOf.get(cell.id) as CellRelease
+      // a band ("≤ 5 %") the other figures pin to one value is no band
+      if (r.kind === 'coded' && variables.has(`x|${cell.id}`)) {
+        const numeratorInterval = interval(`x|${cell.id}`)
+        if (numeratorInterval[0] === numeratorInterval[1])
+          findings.push({
+            period: table.period,
+            cellId: cell.id,
+            n: cell.n,
+            numerator: cell.numerator,
+            nInterval: [cell.n, cell.n],
+            numeratorInterval,
+            withoutInterval: null,
+            exact: true,
+            violatesRule: true,
+          })
+      }
     }
     for (const cell of cells) {
       if (!(cell.n > 0 && cell.n < t)) continue
