@@ -4,6 +4,7 @@ import {
   type Confirmation,
   type CycleFacts,
   type CycleStage,
+  type LinkedMeasureCadence,
   NARRATIVE_SECTION_KEYS,
   type NarrativeTexts,
   narrativeColumn,
@@ -20,7 +21,17 @@ export const factsInclude = {
   _count: { select: { nextCycles: true } },
 } satisfies Prisma.PdsaCycleInclude
 
-export type CycleWithFacts = PdsaCycle & Prisma.PdsaCycleGetPayload<{ include: typeof factsInclude }>
+/**
+ * A cycle row with what `factsInclude` loads, spelled out: rows loaded with a wider include (the cycle
+ * page's) are then checked field by field. As `Prisma.PdsaCycleGetPayload<{ include: … }>` the compiler
+ * compares two includes by their type argument only and let a row without the linked measures' cadence
+ * through.
+ */
+export type CycleWithFacts = PdsaCycle & {
+  questions: readonly { question: string; prediction: string; result: string }[]
+  measures: readonly { measureId: string; measure: LinkedMeasureCadence }[]
+  _count: { nextCycles: number }
+}
 
 /** The plain text of every narrative section of a cycle row. */
 export function narrativeTexts(row: PdsaCycle): NarrativeTexts {
