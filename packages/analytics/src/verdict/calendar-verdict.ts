@@ -95,14 +95,24 @@ function describe(selection: Selection, settings: CalendarVerdictSettings): stri
   const since = settings.phaseStartPeriod ? `, since the adopted change of ${settings.phaseStartPeriod}` : ''
   switch (selection.contrast.kind) {
     case 'comparison_schools':
-      return `compared with ${selection.contrast.comparisonCount} schools that ran no cycle on this measure (the difference before and during the cycle${since})`
+      return `compared with ${selection.contrast.comparisonCount} schools that ran no cycle on this measure${since}`
     case 'same_weeks_last_year':
-      return `compared with the same weeks of last school year (the difference before and during the cycle${since})`
+      return `compared with the same weeks of last school year${since}`
     default:
       return selection.earlierYears
         ? `compared with the ${selection.baseline.length} values before the cycle${since}, some from earlier school years; no comparison schools or last year's weeks were available, so seasonal changes can look like a signal`
         : `compared with this school year's values before the cycle${since}; no comparison schools or last year's weeks were available, so seasonal changes can look like a signal`
   }
+}
+
+/** What the rules look at, in words: "weekly differences from the comparison schools", "weekly changes". */
+function contrastNoun(kind: ContrastKind, settings: CalendarVerdictSettings): string {
+  const period = settings.periodNoun.replace(/ ?value$/, '')
+  const what = settings.accumulation === 'to_date' ? 'changes' : 'values'
+  const prefix = period ? `${period} ` : ''
+  if (kind === 'comparison_schools') return `${prefix}differences from the comparison schools`
+  if (kind === 'same_weeks_last_year') return `${prefix}differences from last year`
+  return `${prefix}${what}`
 }
 
 function plural(count: number, word: string): string {
@@ -225,7 +235,7 @@ export function calendarVerdict(prepared: PreparedSeries, settings: CalendarVerd
     order,
     (i) => (contrast.difference[i] as number) / (contrast.sigma[i] as number),
   )
-  const differenceNoun = contrast.kind === 'school_year_baseline' ? `${noun}s` : `${noun} differences`
+  const differenceNoun = contrastNoun(contrast.kind, settings)
   const judged = judgeContrast({
     z,
     baselineCount: selection.baseline.length,
@@ -243,7 +253,7 @@ export function calendarVerdict(prepared: PreparedSeries, settings: CalendarVerd
   if (judged.verdict === 'improved' || judged.verdict === 'worsened') {
     verdict = judged.verdict
     const better = settings.higherIsBetter ? 'higher' : 'lower'
-    message = `${verdict === 'improved' ? 'Improved' : 'Worsened'} (${method.description}; ${better} is better for this measure). ${reasons.map((reason) => reason.message).join(' ')}`
+    message = `${verdict === 'improved' ? 'Improved' : 'Worsened'}, ${method.description} (${better} is better for this measure): the ${contrast.kind === 'school_year_baseline' ? 'values' : 'difference'} during the cycle moved away from ${contrast.kind === 'school_year_baseline' ? 'those' : 'the difference'} before it. ${reasons.map((reason) => reason.message).join(' ')}`
   } else if (judged.verdict === 'too_few_values') {
     const missing = MIN_EVALUATION_POINTS - evaluated
     return {
@@ -260,7 +270,7 @@ export function calendarVerdict(prepared: PreparedSeries, settings: CalendarVerd
     }
   } else {
     verdict = 'no_signal'
-    message = `No signal (${method.description}): the ${evaluated} ${differenceNoun} during the cycle vary as chance alone would. A difference of medians without a signal is not evidence of change.`
+    message = `No signal, ${method.description}: the ${evaluated} ${differenceNoun} during the cycle vary as chance alone would. A difference of medians without a signal is not evidence of change.`
   }
   return { verdict, reasons, baseline, evaluation, change, message, method }
 }
