@@ -76,6 +76,14 @@ describe('release cache', () => {
     expect(warm.counts).toEqual({ all: 1, observationReads: 0, seriesLoaded: 0 })
   })
 
+  it('decides a series once when concurrent requests ask for it', async () => {
+    clearReleaseCache()
+    const both = counting()
+    const [a, b] = await Promise.all([releases(both.db), releases(both.db)])
+    expect(both.counts).toMatchObject({ observationReads: 1, seriesLoaded: 2 })
+    expect(a.get(seriesKeyOf(keyA()))).toBe(b.get(seriesKeyOf(keyA())))
+  })
+
   it('sees a new threshold at once', async () => {
     expect((await elDecision(database.db))?.kind).toBe('shown')
     await database.db.district.update({

@@ -38,6 +38,8 @@ interface CacheEntry {
 }
 
 const cache = new Map<string, CacheEntry>()
+/** Decisions under way, by cache key and input version. */
+const pending = new Map<string, Promise<SeriesRelease>>()
 /** The demo district has ~300 series; a few districts' worth fit. */
 const CACHE_LIMIT = 5_000
 
@@ -169,17 +171,44 @@ export async function loadSeriesReleases({
     if (hit.release !== EMPTY) out.set(seriesKeyOf(k), hit.release)
     return false
   })
-  const loaded = await loadRawTables(
-    db,
-    districtId,
-    stale.filter((k) => versions.has(seriesKeyOf(k))),
-  )
+  // A series being decided by a concurrent request (the oversight screens compute their parts in
+  // parallel) is awaited, not decided twice.
+  const waiting: [SeriesKey, Promise<SeriesRelease>][] = []
+  const toDecide: SeriesKey[] = []
   for (const k of stale) {
-    const table = loaded.get(seriesKeyOf(k))
-    const rule = ruleOf.get(k.measureId)
-    const release = table && rule ? decideRelease(table, privacy, rule) : EMPTY
-    remember(cacheKey(k), { districtVersion, inputVersion: inputVersionOf(k), release })
-    if (release !== EMPTY) out.set(seriesKeyOf(k), release)
+    const inFlight = pending.get(`${cacheKey(k)}|${inputVersionOf(k)}`)
+    if (inFlight) waiting.push([k, inFlight])
+    else toDecide.push(k)
+  }
+  const decided = (async () => {
+    const loaded = await loadRawTables(
+      db,
+      districtId,
+      toDecide.filter((k) => versions.has(seriesKeyOf(k))),
+    )
+    const releases = new Map<string, SeriesRelease>()
+    for (const k of toDecide) {
+      const table = loaded.get(seriesKeyOf(k))
+      const rule = ruleOf.get(k.measureId)
+      const release = table && rule ? decideRelease(table, privacy, rule) : EMPTY
+      remember(cacheKey(k), { districtVersion, inputVersion: inputVersionOf(k), release })
+      releases.set(seriesKeyOf(k), release)
+    }
+    return releases
+  })()
+  for (const k of toDecide) {
+    const id = `${cacheKey(k)}|${inputVersionOf(k)}`
+    const release = decided.then((releases) => releases.get(seriesKeyOf(k)) ?? EMPTY)
+    pending.set(id, release)
+    release.then(
+      () => pending.delete(id),
+      () => pending.delete(id),
+    )
+    waiting.push([k, release])
+  }
+  for (const [k, release] of waiting) {
+    const r = await release
+    if (r !== EMPTY) out.set(seriesKeyOf(k), r)
   }
   return out
 }
