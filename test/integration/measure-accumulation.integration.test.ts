@@ -39,6 +39,9 @@ describe('measure accumulation', () => {
     const library = await as('viewer').measure.list({})
     expect(library.find((m) => m.id === toDate.id)?.accumulation).toBe('to_date')
     expect(library.find((m) => m.id === plain.id)?.accumulation).toBe('period')
+    const toDateOnly = await as('viewer').measure.list({ accumulation: 'to_date' })
+    expect(toDateOnly.map((m) => m.id)).toContain(toDate.id)
+    expect(toDateOnly.every((m) => m.accumulation === 'to_date')).toBe(true)
     const audit = await database.db.auditEvent.findFirstOrThrow({
       where: { action: 'measure.create', entityId: toDate.id },
     })

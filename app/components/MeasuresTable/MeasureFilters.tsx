@@ -16,6 +16,7 @@ export interface MeasureFilterValues {
   family?: string
   unit?: string
   cadence?: string
+  accumulation?: string
   scope?: string
   archived?: string
 }
@@ -69,6 +70,15 @@ export function MeasureFilters({
         placeholder="Any"
         data={CADENCES.map((c) => ({ value: c, label: CADENCE_LABELS[c] }))}
         {...select('cadence')}
+      />
+      <Select
+        label="Accumulates"
+        placeholder="Any"
+        data={[
+          { value: 'period', label: 'Per period' },
+          { value: 'to_date', label: 'Year to date' },
+        ]}
+        {...select('accumulation')}
       />
       <Select
         label="Scope"

@@ -14,6 +14,7 @@ export async function listMeasures({ db, actor, ...input }: { db: DbTx; actor: A
   if (input.family) and.push({ family: input.family })
   if (input.unit) and.push({ unit: input.unit })
   if (input.cadence) and.push({ cadence: input.cadence })
+  if (input.accumulation) and.push({ accumulation: input.accumulation })
   if (input.search) {
     and.push({
       OR: [

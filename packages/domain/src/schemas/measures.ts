@@ -63,6 +63,7 @@ export const ListMeasuresInputSchema = z
     family: z.enum(MEASURE_FAMILIES).optional(),
     unit: z.enum(MEASURE_UNITS).optional(),
     cadence: z.enum(CADENCES).optional(),
+    accumulation: z.enum(MEASURE_ACCUMULATIONS).optional(),
     search: z.string().trim().max(100, { message: 'At most 100 characters.' }).optional(),
   })
   .prefault({})
