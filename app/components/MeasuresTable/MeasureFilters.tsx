@@ -38,7 +38,7 @@ export function MeasureFilters({
     value: value[key] ?? null,
     onChange: (v: string | null) => onChange({ ...value, [key]: v ?? undefined }),
     clearable: true,
-    w: { base: 'calc(50% - 6px)', sm: 170 },
+    w: { base: 'calc(50% - 6px)', sm: 150 },
   })
   return (
     <Group align="flex-end" gap="sm" mb="md">
@@ -51,7 +51,7 @@ export function MeasureFilters({
           setSearch(e.currentTarget.value)
           commitSearch(e.currentTarget.value)
         }}
-        w={{ base: '100%', sm: 240 }}
+        w={{ base: '100%', sm: 200 }}
       />
       <Select
         label="Family"
