@@ -135,7 +135,9 @@ function requirements(
   const out: { quantity: AuditedQuantity; width: number }[] = []
   if (cell.n > 0 && cell.n < context.threshold) {
     const width = Math.min(cell.n, context.protection.minimumWidth)
-    if (!context.sizesPublic) out.push({ quantity: 'n', width })
+    // "n < threshold" itself leaves n in [1, threshold − 1]: no release can leave it wider
+    if (!context.sizesPublic)
+      out.push({ quantity: 'n', width: Math.min(width, Math.max(0, context.threshold - 2)) })
     if (cell.numerator !== null && context.numeratorKind !== 'signed')
       out.push({ quantity: 'numerator', width })
     if (cell.numerator !== null && context.numeratorKind === 'share') out.push({ quantity: 'without', width })

@@ -312,6 +312,23 @@ const schoolArbitrary = fc
     return { tables, toDate }
   })
 
+/** Whether every non-empty cell of the period (derived "all other than" cells included) is hidden. */
+function everythingHidden(
+  tables: readonly ReleaseTableInput[],
+  release: ReturnType<typeof decideSeriesRelease>,
+  period: string,
+): boolean {
+  const table = tables.find((t) => t.period === period) as ReleaseTableInput
+  const all = table.cells.find((c) => c.groupId === 'ALL')?.n ?? 0
+  const flags = new Set(['EL', 'SWD', 'FOS', 'HOM'])
+  return table.cells.every((c) => {
+    const hidden = (id: string) => release.cell(period, id).kind === 'suppressed'
+    const n = c.n ?? 0
+    if (n > 0 && !hidden(c.groupId)) return false
+    return !flags.has(c.groupId) || all - n === 0 || hidden(otherThanCellId(c.groupId))
+  })
+}
+
 describe('attack suite: generated districts', () => {
   it('no small cell is recovered exactly and every interval spans the rule', () => {
     fc.assert(
@@ -328,6 +345,44 @@ describe('attack suite: generated districts', () => {
         }
       }),
       { numRuns: 100 },
+    )
+  }, 120_000)
+
+  it('holds for other thresholds and protection widths (DE 16, NY 5; widths 1–5)', () => {
+    fc.assert(
+      fc.property(
+        schoolArbitrary,
+        fc.constantFrom(5, 10, 16),
+        fc.integer({ min: 1, max: 5 }),
+        ({ tables, toDate }, threshold, protectionWidth) => {
+          const seriesRule: ReleaseRule = {
+            ...rule,
+            threshold,
+            protectionWidth,
+            accumulation: toDate ? 'to_date' : 'period',
+          }
+          const release = decideSeriesRelease({ tables, groups, rule: seriesRule })
+          for (const knowsSizes of [false, true]) {
+            const report = attackSeries(
+              { tables, groups, rule: seriesRule },
+              (p, id) => release.cell(p, id),
+              {
+                reasonsVisible: true,
+                protectionWidth,
+                knowsSizes,
+              },
+            )
+            // A school so small that every non-empty cell is hidden can still be narrowed by the labels
+            // themselves ("n < 5" on three cells of a school of 6): nothing more can be hidden there.
+            // Anywhere else, nothing; and never an exact value.
+            const elsewhere = report.findings.filter(
+              (f) => f.exact || !everythingHidden(tables, release, f.period),
+            )
+            expect(elsewhere).toEqual([])
+          }
+        },
+      ),
+      { numRuns: 60 },
     )
   }, 120_000)
 

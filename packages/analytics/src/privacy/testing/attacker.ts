@@ -243,7 +243,7 @@ export function attackSeries(
         (share && numeratorInterval !== null && numeratorInterval[1] === 0) ||
         (share && withoutInterval !== null && withoutInterval[1] === 0)
       const violatesRule =
-        (!options.knowsSizes && width(nInterval) < required) ||
+        (!options.knowsSizes && width(nInterval) < Math.min(required, Math.max(0, t - 2))) ||
         width(numeratorInterval) < required ||
         width(withoutInterval) < required
       if (exact || violatesRule)
