@@ -8,9 +8,9 @@
 import type { ChartType } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { readDistrictDataVersion } from '../district/data-version.ts'
-import { toIsoDate } from '../shared.ts'
 import type { PrivacyContext } from './privacy-context.ts'
-import { decideRelease, type RawTable, type ReleasedCell } from './release-decision.ts'
+import { decideRelease, type ReleasedCell } from './release-decision.ts'
+import { loadRawTables, rowVersions } from './release-rows.ts'
 
 export type { CellDecision, ReleasedCell } from './release-decision.ts'
 
@@ -66,56 +66,6 @@ function contextVersion(privacy: PrivacyContext, measure: MeasureRule | undefine
 interface MeasureRule {
   accumulation: 'period' | 'to_date'
   chartType: ChartType
-}
-
-async function rowVersions(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
-  if (keys.length === 0) return new Map<string, string>()
-  const rows = await db.observation.groupBy({
-    by: ['measureId', 'schoolId'],
-    where: { districtId, OR: keys.map((k) => ({ measureId: k.measureId, schoolId: k.schoolId })) },
-    _count: { _all: true },
-    _max: { updatedAt: true },
-    _sum: { value: true, denominator: true, numerator: true },
-  })
-  return new Map(
-    rows.map((r) => [
-      seriesKeyOf(r),
-      [
-        r._count._all,
-        r._max.updatedAt?.getTime() ?? 0,
-        r._sum.value ?? 0,
-        r._sum.denominator ?? 0,
-        r._sum.numerator ?? 0,
-      ].join(':'),
-    ]),
-  )
-}
-
-async function loadRawTables(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
-  const tables = new Map<string, RawTable>()
-  if (keys.length === 0) return tables
-  const rows = await db.observation.findMany({
-    where: { districtId, OR: keys.map((k) => ({ measureId: k.measureId, schoolId: k.schoolId })) },
-    select: {
-      measureId: true,
-      schoolId: true,
-      studentGroupId: true,
-      period: true,
-      value: true,
-      numerator: true,
-      denominator: true,
-    },
-  })
-  for (const r of rows) {
-    const key = seriesKeyOf(r)
-    const table: RawTable = tables.get(key) ?? new Map()
-    tables.set(key, table)
-    const period = toIsoDate(r.period)
-    const cells = table.get(period) ?? new Map()
-    table.set(period, cells)
-    cells.set(r.studentGroupId, { value: r.value, numerator: r.numerator, denominator: r.denominator })
-  }
-  return tables
 }
 
 const EMPTY: SeriesRelease = { periods: [], cells: new Map(), otherThanHidden: new Map() }

@@ -1,0 +1,64 @@
+// The stored rows of (measure, school) series for the release: their row versions (one aggregate query)
+// and their cells (one query for any number of series).
+import type { DbTx } from '../../db/client.ts'
+import { toIsoDate } from '../shared.ts'
+import type { RawTable } from './release-decision.ts'
+
+interface SeriesKey {
+  measureId: string
+  schoolId: string
+}
+
+const keyOf = (k: SeriesKey) => `${k.measureId}:${k.schoolId}`
+
+/** Per series: row count, latest update and the sums of values, numerators and denominators. */
+export async function rowVersions(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
+  if (keys.length === 0) return new Map<string, string>()
+  const rows = await db.observation.groupBy({
+    by: ['measureId', 'schoolId'],
+    where: { districtId, OR: keys.map((k) => ({ measureId: k.measureId, schoolId: k.schoolId })) },
+    _count: { _all: true },
+    _max: { updatedAt: true },
+    _sum: { value: true, denominator: true, numerator: true },
+  })
+  return new Map(
+    rows.map((r) => [
+      keyOf(r),
+      [
+        r._count._all,
+        r._max.updatedAt?.getTime() ?? 0,
+        r._sum.value ?? 0,
+        r._sum.denominator ?? 0,
+        r._sum.numerator ?? 0,
+      ].join(':'),
+    ]),
+  )
+}
+
+/** Every cell of the series, period → group id → cell. */
+export async function loadRawTables(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
+  const tables = new Map<string, RawTable>()
+  if (keys.length === 0) return tables
+  const rows = await db.observation.findMany({
+    where: { districtId, OR: keys.map((k) => ({ measureId: k.measureId, schoolId: k.schoolId })) },
+    select: {
+      measureId: true,
+      schoolId: true,
+      studentGroupId: true,
+      period: true,
+      value: true,
+      numerator: true,
+      denominator: true,
+    },
+  })
+  for (const r of rows) {
+    const key = keyOf(r)
+    const table: RawTable = tables.get(key) ?? new Map()
+    tables.set(key, table)
+    const period = toIsoDate(r.period)
+    const cells = table.get(period) ?? new Map()
+    table.set(period, cells)
+    cells.set(r.studentGroupId, { value: r.value, numerator: r.numerator, denominator: r.denominator })
+  }
+  return tables
+}
