@@ -23,6 +23,7 @@ export {
 export { minimumCrossings, symmetricBinomialQuantile } from './numeric/binomial-quantile.ts'
 export {
   type CellRelease,
+  DEFAULT_PROTECTION_WIDTH,
   type DecideSeriesReleaseInput,
   decideSeriesRelease,
   type HiddenReason,
@@ -31,6 +32,7 @@ export {
   type ReleaseCell,
   type ReleaseGroup,
   type ReleaseGroupCategory,
+  type ReleaseOptions,
   type ReleaseRule,
   type ReleaseTableInput,
   type SeriesRelease,
