@@ -26,9 +26,16 @@ export interface ReleaseCell {
   numerator: number | null
 }
 
+const OTHER_THAN = 'other-than:'
+
 /** Id of the derived cell "all students other than this group". */
 export function otherThanCellId(groupId: string): string {
-  return `other-than:${groupId}`
+  return `${OTHER_THAN}${groupId}`
+}
+
+/** The group a derived cell id complements, or null for a group's own id. */
+export function complementedGroupId(cellId: string): string | null {
+  return cellId.startsWith(OTHER_THAN) ? cellId.slice(OTHER_THAN.length) : null
 }
 
 /** Categories whose groups partition all students (each student in exactly one group). */

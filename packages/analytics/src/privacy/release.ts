@@ -11,7 +11,13 @@
 //     rule (ADR 016 §3);
 //   - SeriesRelease.periods / SeriesRelease.table(period): every decision of a period, for exports;
 //   - a second argument, ReleaseOptions, switches the audit or coding off — for measurements only.
-import { buildTableModel, orderGroups, type ReleaseCell, type ReleaseGroup } from './release-model.ts'
+import {
+  buildTableModel,
+  complementedGroupId,
+  orderGroups,
+  type ReleaseCell,
+  type ReleaseGroup,
+} from './release-model.ts'
 import { type CellRelease, decideTable, type NumeratorKind, type TableRuleContext } from './release-table.ts'
 import { codedNumeratorRange } from './top-bottom-coding.ts'
 
@@ -57,7 +63,10 @@ export interface ReleaseOptions {
 }
 
 export interface SeriesRelease {
-  /** The decision for a group's cell (or a derived "all other than G" cell, id otherThanCellId(G)). */
+  /**
+   * The decision for a group's cell (or a derived "all other than G" cell, id otherThanCellId(G)). A cell
+   * that was not in the input (no observation, or n = null) is `shown`: there is nothing to hide.
+   */
   cell(period: string, cellId: string): CellRelease
   /** The periods decided, in order. */
   readonly periods: readonly string[]
@@ -185,8 +194,8 @@ export function decideSeriesRelease(
       const release = releases.get(cellId)
       if (release) return release
       // a derived cell that was not built (its group or all students has no n): hidden with either
-      if (cellId.startsWith('other-than:')) {
-        const groupId = cellId.slice('other-than:'.length)
+      const groupId = complementedGroupId(cellId)
+      if (groupId !== null) {
         for (const id of [groupId, all?.id]) {
           const other = id === undefined ? undefined : releases.get(id)
           if (other?.kind === 'suppressed') return { kind: 'suppressed', reason: 'complementary' }
