@@ -1,4 +1,4 @@
-// Year-to-date measures in a real browser (issue 9, ADR 017): the library's filter and badge, the measure
+// Year-to-date measures in a real browser (issue 9, ADR 018): the library's filter and badge, the measure
 // page's definition, the measure form's "Accumulates" choice, and the district's school-year start.
 import { DEMO_PASSWORD } from '@pdsa/demo-district'
 import { describe, expect, inject } from 'vitest'
