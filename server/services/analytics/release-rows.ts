@@ -1,6 +1,7 @@
 // The stored rows of (measure, school) series for the release: their row versions (one aggregate query)
 // and their cells (one query for any number of series).
 import type { DbTx } from '../../db/client.ts'
+import { Prisma } from '../../db/generated/client.ts'
 import { toIsoDate } from '../shared.ts'
 import type { RawTable } from './release-decision.ts'
 
@@ -11,28 +12,23 @@ interface SeriesKey {
 
 const keyOf = (k: SeriesKey) => `${k.measureId}:${k.schoolId}`
 
-/** Per series: row count, latest update and the sums of values, numerators and denominators. */
+/**
+ * Per series: row count, latest update and the sums of values, numerators and denominators, as one text
+ * that changes whenever a row of the series does. One aggregate query (a VALUES list of the pairs is about
+ * twice as fast on PostgreSQL as Prisma's OR of pairs).
+ */
 export async function rowVersions(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
   if (keys.length === 0) return new Map<string, string>()
-  const rows = await db.observation.groupBy({
-    by: ['measureId', 'schoolId'],
-    where: { districtId, OR: keys.map((k) => ({ measureId: k.measureId, schoolId: k.schoolId })) },
-    _count: { _all: true },
-    _max: { updatedAt: true },
-    _sum: { value: true, denominator: true, numerator: true },
-  })
-  return new Map(
-    rows.map((r) => [
-      keyOf(r),
-      [
-        r._count._all,
-        r._max.updatedAt?.getTime() ?? 0,
-        r._sum.value ?? 0,
-        r._sum.denominator ?? 0,
-        r._sum.numerator ?? 0,
-      ].join(':'),
-    ]),
-  )
+  const pairs = Prisma.join(keys.map((k) => Prisma.sql`(${k.measureId}::uuid, ${k.schoolId}::uuid)`))
+  const rows = await db.$queryRaw<
+    { measureId: string; schoolId: string; version: string }[]
+  >`SELECT "measureId"::text AS "measureId", "schoolId"::text AS "schoolId",
+      concat_ws(':', count(*), floor(extract(epoch FROM max("updatedAt")) * 1000), sum(value),
+        coalesce(sum(denominator), 0), coalesce(sum(numerator), 0)) AS version
+    FROM "Observation"
+    WHERE "districtId" = ${districtId}::uuid AND ("measureId", "schoolId") IN (VALUES ${pairs})
+    GROUP BY "measureId", "schoolId"`
+  return new Map(rows.map((r) => [keyOf(r), r.version]))
 }
 
 /** Every cell of the series, period → group id → cell. */
