@@ -91,6 +91,20 @@ describe('decideSeriesRelease', () => {
     expect(perPeriod.cell('2025-09-08', 'AI')).toEqual({ kind: 'shown' })
   })
 
+  it('decides a to-date status period by period in a year its all-students count is seen to fall', () => {
+    // chronically absent so far: students leave the count when they attend, and all students shows it
+    const tables = [
+      table('2025-09-01'),
+      table('2025-09-08', { ALL: [300, 58], AI: [12, 3], HI: [144, 26] }),
+      table('2026-09-07'),
+      table('2026-09-14', { ALL: [300, 61], AI: [12, 3], HI: [144, 31] }),
+    ]
+    const release = decideSeriesRelease({ tables, groups, rule: { ...rule, accumulation: 'to_date' } })
+    expect(release.cell('2025-09-08', 'AI')).toEqual({ kind: 'shown' })
+    // the next year's count never falls: a running count, carried as before
+    expect(release.cell('2026-09-14', 'AI')).toEqual({ kind: 'suppressed', reason: 'year_to_date' })
+  })
+
   it('top/bottom codes shares near 0 % or 100 % by the n-tiered rule', () => {
     const release = decideSeriesRelease({
       tables: [

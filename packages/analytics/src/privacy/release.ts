@@ -84,6 +84,35 @@ export function schoolYearOf(period: string, schoolYearStart: string): number {
   return period.slice(5) >= schoolYearStart ? year : year - 1
 }
 
+/**
+ * School years in which the all-students numerator never falls from one period to the next: there a
+ * to-date series is a running count (unduplicated students suspended so far) and anyone may bound a hidden
+ * cell by its neighbours. In a year where it falls, the measure is a to-date status (chronically absent so
+ * far) that students enter and leave, "cannot fall" is false, and the year is decided period by period.
+ */
+function yearsThatNeverFall(
+  tables: readonly ReleaseTableInput[],
+  ordered: readonly ReleaseGroup[],
+  schoolYearStart: string,
+): Set<number> {
+  const allId = ordered.find((g) => g.category === 'all')?.id
+  const years = new Set<number>()
+  const fell = new Set<number>()
+  const previous = new Map<number, number>()
+  for (const table of tables) {
+    const year = schoolYearOf(table.period, schoolYearStart)
+    years.add(year)
+    const numerator = table.cells.find((c) => c.groupId === allId)?.numerator ?? null
+    if (allId === undefined) continue
+    if (numerator === null) continue
+    const before = previous.get(year)
+    if (before !== undefined && numerator < before) fell.add(year)
+    previous.set(year, numerator)
+  }
+  // without an all-students series nobody can see a fall: keep the cautious rule
+  return new Set([...years].filter((year) => !fell.has(year)))
+}
+
 function validate(input: DecideSeriesReleaseInput): void {
   const { rule, groups, tables } = input
   const issues: string[] = []
@@ -153,6 +182,8 @@ export function decideSeriesRelease(
     coding: options.coding ?? true,
   }
   const tables = [...input.tables].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+  const cumulativeYears =
+    rule.accumulation === 'to_date' ? yearsThatNeverFall(tables, ordered, rule.schoolYearStart) : new Set()
   const decisions = new Map<string, Map<string, CellRelease>>()
   let year: number | null = null
   let hiddenThisYear = new Set<string>()
@@ -166,7 +197,9 @@ export function decideSeriesRelease(
       shownThisYear = new Map()
     }
     const model = buildTableModel(table.cells, groupById, orderOf)
-    const toDate = rule.accumulation === 'to_date'
+    // "Cannot fall" bounds hidden cells only where it is true: a to-date status such as "absent 10 % of
+    // days so far" falls when students leave it, which the released all-students series shows everyone.
+    const toDate = cumulativeYears.has(tableYear)
     const decision = toDate
       ? decideTable(model, context, hiddenThisYear, shownThisYear)
       : decideTable(model, context, new Set())

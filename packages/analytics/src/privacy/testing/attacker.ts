@@ -115,7 +115,10 @@ export function attackSeries(
   const yearOf = (period: string) =>
     Number(period.slice(0, 4)) - (period.slice(5) >= rule.schoolYearStart ? 0 : 1)
   const cellsOf = new Map(tables.map((table) => [table.period, trueCells(table, groups)]))
-  const bounds = rule.accumulation === 'to_date' ? timeBounds(tables, cellsOf, yearOf, release) : new Map()
+  const bounds =
+    rule.accumulation === 'to_date'
+      ? timeBounds(tables, cellsOf, yearOf, release, yearsSeenToFall(tables, groups, yearOf, release))
+      : new Map()
   for (const table of tables) {
     const cells = cellsOf.get(table.period) as TrueCell[]
     const constraints = new Map<string, { equal?: number; min?: number; max?: number }>()
@@ -275,14 +278,42 @@ interface TimeBound {
  * attacker takes the latest value released before a period as a floor and the earliest one released
  * after it as a ceiling ("hidden for 8 weeks, then shown as 0 of 10" reveals all 8 weeks).
  */
+/**
+ * School years in which the released all-students numerator falls: everyone then sees that the measure is
+ * a to-date status students enter and leave (chronically absent so far), so "a count cannot fall" is no
+ * inference anyone can make about a hidden cell that year.
+ */
+function yearsSeenToFall(
+  tables: readonly ReleaseTableInput[],
+  groups: readonly ReleaseGroup[],
+  yearOf: (period: string) => number,
+  release: (period: string, cellId: string) => CellRelease,
+): Set<number> {
+  const allId = groups.find((g) => g.category === 'all')?.id
+  const fell = new Set<number>()
+  if (allId === undefined) return fell
+  const previous = new Map<number, number>()
+  for (const table of tables) {
+    const numerator = table.cells.find((c) => c.groupId === allId)?.numerator ?? null
+    if (numerator === null || release(table.period, allId).kind !== 'shown') continue
+    const year = yearOf(table.period)
+    const before = previous.get(year)
+    if (before !== undefined && numerator < before) fell.add(year)
+    previous.set(year, numerator)
+  }
+  return fell
+}
+
 function timeBounds(
   tables: readonly ReleaseTableInput[],
   cellsOf: ReadonlyMap<string, TrueCell[]>,
   yearOf: (period: string) => number,
   release: (period: string, cellId: string) => CellRelease,
+  yearsThatFall: ReadonlySet<number>,
 ): Map<string, TimeBound> {
   const series = new Map<string, { period: string; cell: TrueCell }[]>()
   for (const table of tables) {
+    if (yearsThatFall.has(yearOf(table.period))) continue
     for (const cell of cellsOf.get(table.period) ?? []) {
       const key = `${yearOf(table.period)}|${cell.id}`
       const list = series.get(key) ?? []
