@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../server/db/client.ts'
+import { clearReleaseCache } from '../../server/services/analytics/release.ts'
 import { clearDistrictDerivedCache, districtDerived } from '../../server/services/district/derived-cache.ts'
 import {
   actorFor,
@@ -175,8 +176,9 @@ describe('coach.portfolio', () => {
       await insertCycle(db, { districtId: world.district.id, schoolId: world.schoolB.id, teamId: t.id })
     }
     const districtCoach = await insertUser(db, world.district.id, [{ role: 'coach' }])
-    // Both calls start without the district's cached figures, so both compute them.
+    // Both calls start without the district's cached figures and series releases, so both compute them.
     clearDistrictDerivedCache()
+    clearReleaseCache()
     const counted = countingQueries(db)
     const portfolio = await callerFor(counted.db, await actorFor(db, districtCoach.id), {
       app,
@@ -184,6 +186,7 @@ describe('coach.portfolio', () => {
     const forSeven = counted.count()
     expect(portfolio.teams).toHaveLength(2 + extra.length)
     clearDistrictDerivedCache()
+    clearReleaseCache()
     const countedOne = countingQueries(db)
     await callerFor(countedOne.db, world.actors.coach, { app }).coach.portfolio()
     expect(forSeven).toBeGreaterThanOrEqual(4)
