@@ -9,7 +9,11 @@
 //      Printed: "improved" + "worsened" per measure and per month of the cycle start.
 //   2. Detection: the same series and start weeks with 8-week windows, a sustained relative step of
 //      5 %, 10 % or 20 % in the better direction injected inside the window (below), and the share
-//      of "improved" per effect size, measure and size of the series (students behind a value).
+//      of "improved" per effect size, measure and size of the series (students behind a value), beside
+//      two oracles (bench/verdicts-oracle.ts) that know the true no-effect distribution of their
+//      statistic on that row — one also each series' no-effect baseline for the rest of its school
+//      year — held to the same false-alarm rate (or 5 %, whichever is larger): what could be reached.
+//   3. Speed: 10,000 cycle × measure links of the demo district judged in-process (bench/verdicts-links.ts).
 //   VERDICT_METHOD=<kind> forces one comparison (see VERDICT_METHODS); default: the automatic choice.
 //   VERDICT_SAMPLE=<k> evaluates every k-th start week only (quicker, rougher figures).
 //   VERDICT_MEASURES=SUSP_RATE,ODR_RATE / VERDICT_GROUPS=ALL evaluate these measures / groups only;
@@ -24,6 +28,8 @@ import {
   type Observation,
 } from '@pdsa/analytics/verdict/cycle-verdict'
 import { buildDemoDistrict, type DemoObservation } from '@pdsa/demo-district'
+import { linkVerdictSpeed } from './verdicts-links.ts'
+import { oracleDetection, oracleSeries } from './verdicts-oracle.ts'
 
 const TODAY = '2026-11-24'
 const MEASURES = ['ATTEND_RATE', 'CHRONIC_ABS', 'AT_RISK_ABS', 'SUSP_RATE', 'ODR_RATE'] as const
@@ -237,6 +243,19 @@ function main() {
   const methodsUsed = new Map<string, { windows: number; wrong: number }>()
   const detection = new Map<string, { windows: number; improved: number }>()
   const detectionWindows = new Map<string, { judged: number; unjudged: number; falseVerdicts: number }>()
+  /** The oracle statistics of the judgeable windows, per row key and `${effect}|${row key}` (0: no effect). */
+  const oracleKnown = new Map<string, number[]>()
+  const oracleDistrict = new Map<string, number[]>()
+  const record = (key: string, stats: { knownBaseline: number; districtNull: number }) => {
+    for (const [values, value] of [
+      [oracleKnown, stats.knownBaseline],
+      [oracleDistrict, stats.districtNull],
+    ] as const) {
+      const list = values.get(key)
+      if (list) list.push(value)
+      else values.set(key, [value])
+    }
+  }
   let evaluations = 0
 
   series.forEach((s, seriesIndex) => {
@@ -244,6 +263,7 @@ function main() {
     const yearStarts = yearStartIndices(s.observations)
     const lastPeriod = s.observations.at(-1)?.period ?? ''
     const observations = s.observations.map(toObservation)
+    const oracle = oracleSeries(definition, observations, s.comparison, yearStarts)
     s.observations.forEach((o, startIndex) => {
       if (startIndex % sampleEvery !== 0) return
       const weeks = fixedWeeks ?? 4 + ((seriesIndex + startIndex) % 9)
@@ -291,6 +311,8 @@ function main() {
         detectionWindows.set(key, c)
       }
       if (plain.verdict === 'not_enough_data') return
+      const plainStats = oracle(observations, startIndex, to)
+      for (const key of [`${band}|all measures`, `${band}|${s.measure}`]) record(`0|${key}`, plainStats)
       for (const effect of EFFECT_SIZES) {
         const injected = inject(s, definition, effect, startIndex, to, yearStarts)
         const { verdict } = judge({
@@ -301,7 +323,9 @@ function main() {
           isFinal: true,
         })
         evaluations++
+        const stats = oracle(injected, startIndex, to)
         for (const key of [`${effect}|${band}|all measures`, `${effect}|${band}|${s.measure}`]) {
+          record(key, stats)
           const d = detection.get(key) ?? { windows: 0, improved: 0 }
           d.windows++
           if (verdict === 'improved') d.improved++
@@ -341,16 +365,28 @@ function main() {
     `\nDetection: share "improved" with a sustained step in the better direction, ${DETECTION_WEEKS} weekly values, among the windows that can be judged (a verdict other than "not enough data" without the effect)`,
   )
   console.log(
-    `| students behind a value | measure | no effect (false verdicts) | ${EFFECT_SIZES.map((e) => `${e * 100} %`).join(' | ')} | windows judged | not judgeable (no baseline) |`,
+    `| students behind a value | measure | no effect (false verdicts) | ${EFFECT_SIZES.map((e) => `${e * 100} %`).join(' | ')} | ${EFFECT_SIZES.map((e) => `oracle, known baseline, ${e * 100} %`).join(' | ')} | oracle, district null, 20 % | windows judged | not judgeable (no baseline) |`,
   )
-  console.log(`|---|---|---:|${EFFECT_SIZES.map(() => '---:').join('|')}|---:|---:|`)
+  console.log(
+    `|---|---|---:|${[...EFFECT_SIZES, ...EFFECT_SIZES].map(() => '---:').join('|')}|---:|---:|---:|`,
+  )
   for (const band of SIZE_BANDS) {
     for (const measure of ['all measures', ...MEASURES]) {
       const windows = detectionWindows.get(`${band.label}|${measure}`)
       if (!windows) continue
-      const cells = EFFECT_SIZES.map((effect) => detection.get(`${effect}|${band.label}|${measure}`))
+      const row = `${band.label}|${measure}`
+      const cells = EFFECT_SIZES.map((effect) => detection.get(`${effect}|${row}`))
+      const falseAlarmRate = windows.judged === 0 ? 0 : windows.falseVerdicts / windows.judged
+      const oracle = (values: Map<string, number[]>, effect: number) => {
+        const { detected } = oracleDetection(
+          values.get(`0|${row}`) ?? [],
+          values.get(`${effect}|${row}`) ?? [],
+          falseAlarmRate,
+        )
+        return percent(detected, 1)
+      }
       console.log(
-        `| ${band.label} | ${measure} | ${percent(windows.falseVerdicts, windows.judged)} | ${cells.map((d) => (d ? percent(d.improved, d.windows) : '—')).join(' | ')} | ${windows.judged} | ${windows.unjudged} |`,
+        `| ${band.label} | ${measure} | ${percent(windows.falseVerdicts, windows.judged)} | ${cells.map((d) => (d ? percent(d.improved, d.windows) : '—')).join(' | ')} | ${EFFECT_SIZES.map((e) => oracle(oracleKnown, e)).join(' | ')} | ${oracle(oracleDistrict, 0.2)} | ${windows.judged} | ${windows.unjudged} |`,
       )
     }
   }
@@ -443,3 +479,4 @@ function requestSpeed() {
 main()
 storylines()
 requestSpeed()
+linkVerdictSpeed(TODAY)
