@@ -98,6 +98,40 @@ function sortSeries(
   return { series: { days: sortedDays, y, n }, originalIndex: order }
 }
 
+/**
+ * The sorted form of each observations array already prepared, by whether the chart needs a
+ * denominator (only valid series are kept: an invalid one is re-read so its issues carry the label
+ * of the call). The server shares one comparison series among all the links of a measure and group,
+ * so a district's verdicts read, parse and sort each of them once instead of once per link. Keyed by
+ * the array object (a WeakMap: an entry lives as long as the caller keeps the array); observations
+ * are read as immutable (`readonly Observation[]`), and an array whose length changed is read again.
+ */
+const preparedSeries = new WeakMap<
+  readonly Observation[],
+  { withDenominator?: SortedSeries; withoutDenominator?: SortedSeries }
+>()
+
+/** The sorted series of an observations array, from the cache when the same array was prepared before. */
+function preparedSeriesOf(
+  observations: readonly Observation[],
+  label: string,
+  needsRatio: boolean,
+  issues: string[],
+): SortedSeries | null {
+  const slot = needsRatio ? 'withDenominator' : 'withoutDenominator'
+  let entry = preparedSeries.get(observations)
+  const hit = entry?.[slot]
+  if (hit && hit.originalIndex.length === observations.length) return hit
+  const sorted = sortSeries(observations, label, needsRatio, issues)
+  if (sorted === null) return null
+  if (!entry) {
+    entry = {}
+    preparedSeries.set(observations, entry)
+  }
+  entry[slot] = sorted
+  return sorted
+}
+
 /** The first `count` periods of a series (those up to a day). */
 function head(series: DaySeries, count: number): DaySeries {
   return {
@@ -210,9 +244,9 @@ export function calendarAwareVerdict(input: CycleVerdictInput): CycleVerdictOutc
       issues.push(`priorCycles[${index}].end "${prior.end}" is not an ISO date`)
   })
   const needsRatio = CHART_TYPES_REQUIRING_DENOMINATOR.includes(measure.chartType)
-  const focal = sortSeries(input.observations, 'observations', needsRatio, issues)
+  const focal = preparedSeriesOf(input.observations, 'observations', needsRatio, issues)
   const comparison = (input.comparison ?? []).map((other, k) =>
-    sortSeries(other.observations, `comparison[${k}].observations`, needsRatio, issues),
+    preparedSeriesOf(other.observations, `comparison[${k}].observations`, needsRatio, issues),
   )
   if (
     focal &&

@@ -36,6 +36,10 @@ export interface MeasureDefinition {
 export interface ComparisonSeries {
   /** For reasons and messages, e.g. a school id. */
   id?: string
+  /**
+   * Read as immutable: its sorted form is kept per array object, so passing the same array to many
+   * links (one comparison series per measure and group) prepares it once.
+   */
   observations: readonly Observation[]
 }
 
@@ -84,6 +88,7 @@ export interface Observation {
 
 export interface CycleVerdictInput {
   measure: MeasureDefinition
+  /** Read as immutable, like the comparison series' (the sorted form is kept per array object). */
   observations: readonly Observation[]
   cycle: CycleWindow
   /** Other series of the same measure (schools or groups that ran no cycle on it), same periods. */
