@@ -4,8 +4,9 @@
 
 import { CHART_TYPES_REQUIRING_DENOMINATOR } from '../chart-types.ts'
 import { type CalendarVerdictSettings, calendarVerdict, type PreparedSeries } from './calendar-verdict.ts'
-import type { ContrastKind, DaySeries } from './contrast.ts'
+import { type ComparisonPool, type ContrastKind, type DaySeries, poolSeries } from './contrast.ts'
 import type {
+  ComparisonSeries,
   CycleVerdict,
   CycleVerdictInput,
   CycleVerdictOutcome,
@@ -132,6 +133,29 @@ function preparedSeriesOf(
   return sorted
 }
 
+/** The pool of each list of comparison series, with the prepared series it was built from. */
+const comparisonPools = new WeakMap<
+  readonly ComparisonSeries[],
+  { members: readonly DaySeries[]; pool: ComparisonPool }
+>()
+
+/**
+ * The comparison series pooled once per list: the server passes one list to every link of a measure
+ * and group. Reused only while the list holds the same prepared series (same arrays, same lengths).
+ */
+function comparisonPoolOf(
+  list: readonly ComparisonSeries[],
+  members: readonly DaySeries[],
+): ComparisonPool | null {
+  if (members.length === 0) return null
+  const hit = comparisonPools.get(list)
+  if (hit && hit.members.length === members.length && hit.members.every((m, k) => m === members[k]))
+    return hit.pool
+  const pool = poolSeries(members, (members[0] as DaySeries).n !== undefined)
+  comparisonPools.set(list, { members, pool })
+  return pool
+}
+
 /** The first `count` periods of a series (those up to a day). */
 function head(series: DaySeries, count: number): DaySeries {
   return {
@@ -162,7 +186,7 @@ const PERIOD_NOUNS: Record<MeasureCadence, string> = {
 
 interface Context {
   focal: SortedSeries
-  comparison: DaySeries[]
+  comparison: ComparisonPool | null
   schoolYears: Int32Array
   start: { month: number; day: number }
   base: Omit<CalendarVerdictSettings, 'phaseStartDay' | 'phaseStartPeriod' | 'cycleSchoolYear' | 'isFinal'>
@@ -264,7 +288,10 @@ export function calendarAwareVerdict(input: CycleVerdictInput): CycleVerdictOutc
   const schoolYears = schoolYearsOfDays(focal.series.days, start)
   const context: Context = {
     focal,
-    comparison: comparison.map((other) => (other as SortedSeries).series),
+    comparison: comparisonPoolOf(
+      input.comparison ?? [],
+      comparison.map((other) => (other as SortedSeries).series),
+    ),
     schoolYears,
     start,
     base: {

@@ -14,6 +14,7 @@ import { meanOf } from '../numeric/accurate-sum.ts'
 import { medianOf } from '../numeric/median.ts'
 import {
   buildContrast,
+  type ComparisonPool,
   type Contrast,
   type ContrastKind,
   type DaySeries,
@@ -38,7 +39,8 @@ export interface PreparedSeries {
   originalIndex: Int32Array
   /** Focal values before the cycle start (the rest are the evaluation). */
   baselineCount: number
-  comparison: DaySeries[]
+  /** The comparison series pooled (null without any). */
+  comparison: ComparisonPool | null
   schoolYears: Int32Array
 }
 
@@ -173,7 +175,7 @@ export function calendarVerdict(prepared: PreparedSeries, settings: CalendarVerd
   // when none is usable, the not-enough-data answer describes the last comparison tried
   let lastTried: Selection | null = null
   for (const kind of kinds) {
-    if (kind === 'comparison_schools' && prepared.comparison.length < MIN_COMPARISON_SERIES) continue
+    if (kind === 'comparison_schools' && (prepared.comparison?.count ?? 0) < MIN_COMPARISON_SERIES) continue
     const contrast = buildContrast(kind, focal, contrastSettings, prepared.comparison)
     lastTried = select(prepared, settings, contrast)
     if (lastTried.baseline.length >= MIN_BASELINE_POINTS && lastTried.evaluation.length > 0) {
@@ -187,7 +189,7 @@ export function calendarVerdict(prepared: PreparedSeries, settings: CalendarVerd
   const selection =
     chosen ??
     lastTried ??
-    select(prepared, settings, buildContrast('school_year_baseline', focal, contrastSettings, []))
+    select(prepared, settings, buildContrast('school_year_baseline', focal, contrastSettings, null))
   const baselineSummary = summarize(focal, selection.baseline, settings.multiplier)
   const baseline: BaselineSummary = {
     ...baselineSummary,

@@ -128,25 +128,47 @@ function modelSigma(variance: number, ...denominators: number[]): number {
   return Math.sqrt(variance * inverse)
 }
 
-interface PooledComparison {
-  series: DaySeries
-  /** Comparison series present at each focal period. */
+/**
+ * The comparison series pooled on the union of their periods: per period, the numerators and
+ * denominators summed (or the values summed) over the series with a usable value there, in series
+ * order. Built once per list of comparison series and shared by every link that passes that list.
+ */
+export interface ComparisonPool {
+  days: Int32Array
+  y: Float64Array
+  /** Summed denominators; undefined for measures without one. */
+  n: Float64Array | undefined
+  /** Comparison series with a usable value at each period. */
   present: Int32Array
+  /** Comparison series in the pool. */
+  count: number
 }
 
-/** The comparison series pooled at the focal periods: summed numerators and denominators (or mean values). */
-export function poolComparison(focal: DaySeries, comparison: readonly DaySeries[]): PooledComparison {
-  const length = focal.days.length
+/** Pools comparison series (all of one form: with denominators or without). */
+export function poolSeries(comparison: readonly DaySeries[], withDenominator: boolean): ComparisonPool {
+  let total = 0
+  for (const other of comparison) total += other.days.length
+  const all = new Int32Array(total)
+  let offset = 0
+  for (const other of comparison) {
+    all.set(other.days, offset)
+    offset += other.days.length
+  }
+  all.sort()
+  let length = 0
+  for (let k = 0; k < total; k++) {
+    if (k === 0 || all[k] !== all[k - 1]) all[length++] = all[k] as number
+  }
+  const days = all.slice(0, length)
   const y = new Float64Array(length)
-  const n = focal.n === undefined ? undefined : new Float64Array(length)
+  const n = withDenominator ? new Float64Array(length) : undefined
   const present = new Int32Array(length)
   for (const other of comparison) {
     // both are sorted by day: walk them together
     let i = 0
-    for (let j = 0; j < other.days.length && i < length; j++) {
+    for (let j = 0; j < other.days.length; j++) {
       const day = other.days[j] as number
-      while (i < length && (focal.days[i] as number) < day) i++
-      if (i === length || focal.days[i] !== day) continue
+      while ((days[i] as number) < day) i++
       const yj = other.y[j] as number
       if (!Number.isFinite(yj)) continue
       if (n !== undefined) {
@@ -158,12 +180,35 @@ export function poolComparison(focal: DaySeries, comparison: readonly DaySeries[
       present[i] = (present[i] as number) + 1
     }
   }
+  return { days, y, n, present, count: comparison.length }
+}
+
+interface PooledComparison {
+  series: DaySeries
+  /** Comparison series present at each focal period. */
+  present: Int32Array
+}
+
+/** The pooled comparison at the focal periods: summed numerators and denominators (or mean values). */
+export function poolComparison(focal: DaySeries, pool: ComparisonPool): PooledComparison {
+  const length = focal.days.length
+  const y = new Float64Array(length)
+  const n = focal.n === undefined ? undefined : new Float64Array(length)
+  const present = new Int32Array(length)
+  let j = 0
   for (let i = 0; i < length; i++) {
-    if ((present[i] as number) === 0) {
+    const day = focal.days[i] as number
+    while (j < pool.days.length && (pool.days[j] as number) < day) j++
+    const count = j < pool.days.length && pool.days[j] === day ? (pool.present[j] as number) : 0
+    present[i] = count
+    if (count === 0) {
       y[i] = Number.NaN
       if (n) n[i] = Number.NaN
     } else if (n === undefined) {
-      y[i] = (y[i] as number) / (present[i] as number)
+      y[i] = (pool.y[j] as number) / count
+    } else {
+      y[i] = pool.y[j] as number
+      n[i] = pool.n?.[j] ?? Number.NaN
     }
   }
   return { series: { days: focal.days, y, n }, present }
@@ -174,7 +219,7 @@ export function buildContrast(
   kind: ContrastKind,
   focal: DaySeries,
   settings: ContrastSettings,
-  comparison: readonly DaySeries[],
+  comparison: ComparisonPool | null,
 ): Contrast {
   const length = focal.days.length
   const values = perPeriodValues(focal, settings)
@@ -189,10 +234,11 @@ export function buildContrast(
   let comparisonCount = 0
 
   if (kind === 'comparison_schools') {
-    const pooled = poolComparison(focal, comparison)
-    const pooledValues = perPeriodValues(pooled.series, settings)
-    comparisonCount = comparison.length
-    for (let i = 0; i < length; i++) {
+    // without comparison series every difference stays NaN
+    const pooled = comparison === null ? null : poolComparison(focal, comparison)
+    const pooledValues = pooled === null ? null : perPeriodValues(pooled.series, settings)
+    comparisonCount = comparison?.count ?? 0
+    for (let i = 0; pooled !== null && pooledValues !== null && i < length; i++) {
       if ((pooled.present[i] as number) < MIN_COMPARISON_SERIES) continue
       difference[i] = (values[i] as number) - (pooledValues[i] as number)
       if (standardized && n && pooled.series.n)

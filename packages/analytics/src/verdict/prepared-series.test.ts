@@ -116,6 +116,17 @@ describe('comparison series shared by many links', () => {
     expect(later).toEqual(cycleVerdict(fresh(link)))
   })
 
+  it('pools a list of comparison series again when one of its series was replaced', () => {
+    const comparison = [1, 2, 3, 4].map((seed) => ({ id: `school-${seed}`, observations: proportions(seed) }))
+    const link = linkAt(70, 8, proportions(9, 40, 70), comparison)
+    const before = cycleVerdict(link)
+    comparison[2] = { id: 'school-7', observations: proportions(7, 60, 70) }
+    const after = cycleVerdict(link)
+    expect(after).toEqual(cycleVerdict(fresh(link)))
+    expect(after.ok && after.evaluation).toEqual(before.ok && before.evaluation)
+    expect(after).not.toEqual(before)
+  })
+
   it('keeps a series prepared for a chart with a denominator apart from one without', () => {
     const observations = proportions(9, 40, 70)
     const comparison = [1, 2, 3].map((seed) => ({ id: `school-${seed}`, observations: proportions(seed) }))
