@@ -28,7 +28,7 @@ interface SortedSeries {
 }
 
 /** Indices in period order: the identity when the input is already sorted (the usual case). */
-function periodOrder(days: Int32Array): Int32Array {
+function periodOrder(days: Int32Array): { order: Int32Array; sorted: boolean } {
   const length = days.length
   const order = new Int32Array(length)
   let sorted = true
@@ -37,7 +37,7 @@ function periodOrder(days: Int32Array): Int32Array {
     if (i > 0 && (days[i] as number) < (days[i - 1] as number)) sorted = false
   }
   if (!sorted) order.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b)
-  return order
+  return { order, sorted }
 }
 
 /** Sorted day-number columns of one series; `label` prefixes issues ("observations", "comparison[2]"). */
@@ -70,7 +70,7 @@ function sortSeries(
     issues.push(`${label}: observations mix value with numerator / denominator; use one form for a measure`)
   }
   if (issues.length > before) return null
-  const order = periodOrder(days)
+  const { order, sorted } = periodOrder(days)
   for (let k = 1; k < length; k++) {
     const previous = order[k - 1] as number
     const current = order[k] as number
@@ -83,11 +83,12 @@ function sortSeries(
   if (issues.length > before) return null
   const y = new Float64Array(length)
   const n = usesRatio ? new Float64Array(length) : undefined
-  const sortedDays = new Int32Array(length)
+  // already in period order (the usual case): the parsed days are the sorted ones
+  const sortedDays = sorted ? days : new Int32Array(length)
   for (let k = 0; k < length; k++) {
     const index = order[k] as number
     const o = observations[index] as Observation
-    sortedDays[k] = days[index] as number
+    if (!sorted) sortedDays[k] = days[index] as number
     const yValue = usesRatio ? o.numerator : o.value
     y[k] = yValue === null || yValue === undefined ? Number.NaN : yValue
     if (n) n[k] = o.denominator === null || o.denominator === undefined ? Number.NaN : o.denominator

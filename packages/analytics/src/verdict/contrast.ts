@@ -109,13 +109,16 @@ function changeVariance(changes: Float64Array, n: Float64Array | undefined): num
   return total > 0 ? moved / total : Number.NaN
 }
 
+let sizeScratch = new Float64Array(256)
+
 /** Events expected per period at the focal series' mean denominator (Infinity when not a count). */
 function expectedPerPeriod(variance: number, focal: DaySeries, chart: ChartType, accumulation: Accumulation) {
   if (!focal.n || !Number.isFinite(variance)) return Number.POSITIVE_INFINITY
-  const sizes = Float64Array.from(focal.n)
-    .filter((n) => n > 0)
-    .sort()
-  const size = sizes[sizes.length >> 1] ?? 0
+  // the (upper) median of the positive denominators, gathered in a reused buffer
+  if (sizeScratch.length < focal.n.length) sizeScratch = new Float64Array(focal.n.length * 2)
+  let count = 0
+  for (const n of focal.n) if (n > 0) sizeScratch[count++] = n
+  const size = count > 0 ? (sizeScratch.subarray(0, count).sort()[count >> 1] as number) : 0
   // p chart: the rarer of the two outcomes; u chart and to-date changes: the rate itself
   const rate =
     accumulation === 'period' && isProportion(chart) ? (1 - Math.sqrt(1 - 4 * variance)) / 2 : variance
