@@ -1,24 +1,11 @@
 import { Group, NumberInput, Select, Stack, Text } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
-import { formatSchoolYearStart, isSchoolYearStart, schoolYearStartProblem } from '@pdsa/domain'
+import { formatSchoolYearStart, isSchoolYearStart, MONTH_NAMES, schoolYearStartProblem } from '@pdsa/domain'
 import { useId } from 'react'
 
 type InputProps = ReturnType<UseFormReturnType<Record<string, unknown>>['getInputProps']>
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-].map((label, i) => ({ value: String(i + 1).padStart(2, '0'), label }))
+const MONTHS = MONTH_NAMES.map((label, i) => ({ value: String(i + 1).padStart(2, '0'), label }))
 
 /** 'MM-DD' from the month ('07') and day (1, or what was typed) fields; '' parts stay visible to validation. */
 export function toSchoolYearStart(month: string, day: number | string): string {

@@ -1,5 +1,6 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC and by whole days, so results never depend
 // on the machine's time zone.
+import { MONTH_NAMES } from '@pdsa/domain'
 
 const DAY_MS = 86_400_000
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -67,21 +68,6 @@ export function timestamp(iso: string, hour = 16, minute = 0): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 export function monthName(iso: string): string {
   return MONTH_NAMES[monthOf(iso) - 1] ?? ''

@@ -5,7 +5,8 @@
 export const DEFAULT_SCHOOL_YEAR_START = '07-01'
 
 const MONTH_DAY = /^(\d{2})-(\d{2})$/
-const MONTH_NAMES = [
+/** English month names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
