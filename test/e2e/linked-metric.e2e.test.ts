@@ -195,7 +195,7 @@ describe.each(ROLES)('linked-metric view and live goal page as %s', (role) => {
     expect(await hidden.count()).toBeGreaterThan(0)
     // A hidden cell never carries a number, and the legend says what the × marks are.
     expect(await hidden.first().textContent()).toBe('n < 10')
-    await figure.getByText('Hidden: n < 10').waitFor()
+    await figure.getByText('Hidden (n < 10, or to protect a small group)').waitFor()
     await expectAccessible(page, `the measure page (by group, table open) as ${role}`)
     await saveScreenshot(page, `linked-metric-measure-${name}`)
 

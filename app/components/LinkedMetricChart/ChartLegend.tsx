@@ -70,7 +70,11 @@ export function ChartLegend({
           ) : null}
         </>
       )}
-      {mode !== 'gap' ? <Item swatch={<Swatch kind="hidden" />}>Hidden: n &lt; {threshold}</Item> : null}
+      {mode !== 'gap' ? (
+        <Item swatch={<Swatch kind="hidden" />}>
+          Hidden (n &lt; {threshold}, or to protect a small group)
+        </Item>
+      ) : null}
       {hasWindows ? (
         <Item swatch={<Swatch kind="area" />}>Cycle window, labelled with its verdict</Item>
       ) : null}

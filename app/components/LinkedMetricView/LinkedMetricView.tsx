@@ -150,7 +150,8 @@ export function LinkedMetricView({
           {Heading}
           <Text size="sm" c="dimmed">
             Each shaded band is a cycle that links this measure, labelled with its verdict. Values for fewer
-            than {data.threshold} students are hidden and shown as “n &lt; {data.threshold}”.
+            than {data.threshold} students read “n &lt; {data.threshold}”; values that would let someone work
+            one out are hidden, and rates near 0 % or 100 % read as a range such as “≤ 5 %”.
           </Text>
         </div>
         <Group gap="xs" align="flex-end">
