@@ -14,6 +14,7 @@ export const RULE_LABELS: Record<CycleMeasureVerdictView['reasons'][number]['rul
     'Few crossings (Anhøj): the points crossed the baseline less often than chance allows',
   ihi_trend: 'Trend (IHI): 5 or more points in a row going the same way',
   outside_control_limits: 'Outside the control limits',
+  cumulative_shift: 'Cumulative shift: summed over the cycle, the points moved further than chance allows',
 }
 
 /** "7 points, Aug 3 – Sep 14, 2026" */

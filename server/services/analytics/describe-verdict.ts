@@ -31,6 +31,7 @@ const RULE_ORDER: ChangeReason['rule'][] = [
   'outside_control_limits',
   'ihi_trend',
   'anhoej_few_crossings',
+  'cumulative_shift',
 ]
 
 /** The reason to lead with: in the verdict's direction, the strongest rule, the most points. */
@@ -60,6 +61,8 @@ export function reasonPhrase(reason: ChangeReason, chartType: ChartType, noun = 
       return `${k} ${k === 1 ? one : noun} ${side} the ${reason.movement === 'up' ? 'upper' : 'lower'} control limit`
     case 'anhoej_few_crossings':
       return `the ${noun} crossed the ${centre} fewer times than chance allows, most of them ${side} it`
+    case 'cumulative_shift':
+      return `summed over the cycle, the ${noun} moved ${side} the ${centre} further than chance allows`
   }
 }
 

@@ -203,6 +203,30 @@ describe('calendar-aware cycleVerdict on proportions', () => {
     expect(before.ok && before.verdict).toBe('improved')
   })
 
+  it('a to-date status judged by its sum: a sustained fall of the level shows in the summed changes', () => {
+    // chronically absent so far: a level of about 15 % of 600 students, counted afresh every week
+    // (students enter and leave the status), so the weekly net changes alternate around zero
+    const status = (seed: number, drop = 0) => {
+      const next = random(seed)
+      return WEEKS.map((period, i) => {
+        const fall = i >= 110 && i <= 117 ? Math.round((drop * (i - 109)) / 8) : i > 117 ? drop : 0
+        return { period, numerator: 90 + noise(next) * 2 - fall, denominator: 600 }
+      })
+    }
+    const input = {
+      measure: { ...P_MEASURE, accumulation: 'to_date' as const },
+      comparison: [1, 2, 3, 4].map((seed) => ({ observations: status(seed) })),
+      cycle: { start: week(110), end: endOfWeek(117) },
+      isFinal: true,
+    }
+    const plain = cycleVerdict({ ...input, observations: status(21) })
+    const fallen = cycleVerdict({ ...input, observations: status(21, 12) })
+    if (!plain.ok || !fallen.ok) throw new Error('invalid input')
+    expect(plain.verdict).toBe('no_signal')
+    expect(fallen.verdict).toBe('improved')
+    expect(fallen.reasons.map((reason) => reason.rule)).toEqual(['cumulative_shift'])
+  })
+
   it('rare events: single new events in a small group are not values beyond the limits', () => {
     // 30 students, a new suspension every few months; the cycle has two weeks with one each
     const observations = WEEKS.slice(0, 140).map((period, i) => {

@@ -156,6 +156,20 @@ function centreOf(
   return n > 0 ? (y / n) * multiplier : null
 }
 
+/**
+ * Whether a to-date measure is a status that can be lost (chronically absent so far), not a count of
+ * first events (suspended at least once): its numerator falls somewhere within a school year before
+ * the cycle. Only a status's weekly net changes, with at least one change expected per period, are
+ * judged by their sum too (judge-contrast.ts, ADR 014).
+ */
+function isStatus(focal: DaySeries, schoolYears: Int32Array, count: number): boolean {
+  for (let i = 1; i < count; i++) {
+    if (schoolYears[i] === schoolYears[i - 1] && (focal.y[i] as number) < (focal.y[i - 1] as number))
+      return true
+  }
+  return false
+}
+
 const KIND_ORDER: readonly ContrastKind[] = [
   'comparison_schools',
   'same_weeks_last_year',
@@ -244,6 +258,11 @@ export function calendarVerdict(prepared: PreparedSeries, settings: CalendarVerd
     standardized: contrast.standardized,
     clustered: settings.accumulation === 'to_date',
     rareEvents: contrast.rareEvents,
+    // the sum's variance comes from the baseline's changes: not from a handful of 0/1 counts
+    cumulative:
+      settings.accumulation === 'to_date' &&
+      !contrast.rareEvents &&
+      isStatus(focal, prepared.schoolYears, baselineCount),
     higherIsBetter: settings.higherIsBetter,
     originalIndex: (k) => prepared.originalIndex[order[k] as number] as number,
     noun: differenceNoun,

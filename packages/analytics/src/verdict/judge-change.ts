@@ -24,6 +24,7 @@ export type ChangeRule =
   | 'ihi_shift'
   | 'ihi_trend'
   | 'outside_control_limits'
+  | 'cumulative_shift'
 
 export type ChangeDirection = 'better' | 'worse'
 

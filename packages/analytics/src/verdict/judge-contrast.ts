@@ -3,7 +3,10 @@
 // the evidence a verdict requires (ADR 014):
 //   - an Anhøj runs signal (long run or too few crossings, around the baseline median) among at
 //     least MIN_EVALUATION_POINTS values, or
-//   - at least MIN_POINTS_BEYOND_LIMITS values beyond the same 3-sigma limit.
+//   - at least MIN_POINTS_BEYOND_LIMITS values beyond the same 3-sigma limit, or
+//   - for the weekly changes of a to-date status (cumulative: true), a cumulative shift: the sum of
+//     the cycle's values minus the baseline mean, beyond CUMULATIVE_SHIFT_LIMIT standard errors
+//     estimated from the baseline (cumulativeShift), among at least MIN_EVALUATION_POINTS values.
 // A single value beyond a limit, the IHI shift (6 in a row: its false-alarm rate grows with the
 // number of values, while Anhøj's limits follow it) and the IHI trend decide nothing (ADR 014).
 
@@ -13,6 +16,8 @@ import { type ChangeReason, findReasons, MIN_EVALUATION_POINTS } from './judge-c
 
 /** Values beyond the same limit needed for a verdict without a runs signal. */
 export const MIN_POINTS_BEYOND_LIMITS = 2
+/** Standard errors of the cycle's summed excess for a cumulative shift (two-sided nominal 1.2 %). */
+export const CUMULATIVE_SHIFT_LIMIT = 2.5
 const MOVING_RANGE_SCREEN_FACTOR = 3.267
 const D2 = 1.128
 
@@ -40,6 +45,11 @@ export interface JudgeContrastInput {
   clustered?: boolean
   /** Fewer than one event expected per period: values beyond the limits decide nothing. */
   rareEvents?: boolean
+  /**
+   * Weekly changes of a to-date status: the cycle's summed excess over the baseline is judged too
+   * (cumulativeShift), since a small sustained shift of noisy changes forms no runs signal.
+   */
+  cumulative?: boolean
   higherIsBetter: boolean
   originalIndex: (index: number) => number
   noun: string
@@ -74,6 +84,39 @@ export function baselineDispersion(z: Float64Array, count: number): { ratio: num
   const critical = criticalOverdispersionRatio(count - 1)
   if (!Number.isFinite(sigmaZ) || critical === null) return { ratio: null, over: false }
   return { ratio: sigmaZ, over: sigmaZ > critical }
+}
+
+/**
+ * The cycle's summed excess over the baseline mean, in standard errors: Σ (z_i − mean) over the
+ * evaluation values, divided by the sd of that sum estimated from the baseline. The baseline values
+ * are taken as MA(1) (net weekly changes of a status measured with noise alternate: negative lag-1
+ * autocovariance c1), so the variance of a sum of m consecutive values is m·s² + 2(m − 1)·c1, never
+ * below one value's s²; the error of the estimated baseline mean, k times over, is added. The
+ * telescoping sum is the change of the level contrast over the cycle, beyond the baseline's drift.
+ * Null with fewer than MIN_EVALUATION_POINTS evaluation values, fewer than 3 baseline values, or a
+ * baseline without variation.
+ */
+export function cumulativeShift(z: Float64Array, baselineCount: number): number | null {
+  const k = z.length - baselineCount
+  if (k < MIN_EVALUATION_POINTS || baselineCount < 3) return null
+  let mean = 0
+  for (let i = 0; i < baselineCount; i++) mean += z[i] as number
+  mean /= baselineCount
+  let s2 = 0
+  let c1 = 0
+  for (let i = 0; i < baselineCount; i++) {
+    const r = (z[i] as number) - mean
+    s2 += r * r
+    if (i > 0) c1 += r * ((z[i - 1] as number) - mean)
+  }
+  s2 /= baselineCount - 1
+  c1 /= baselineCount - 1
+  if (!(s2 > 0)) return null
+  const sumVariance = (m: number) => Math.max(s2, m * s2 + 2 * (m - 1) * c1)
+  const variance = sumVariance(k) + (k / baselineCount) ** 2 * sumVariance(baselineCount)
+  let excess = 0
+  for (let i = baselineCount; i < z.length; i++) excess += (z[i] as number) - mean
+  return excess / Math.sqrt(variance)
 }
 
 export function judgeContrast(input: JudgeContrastInput): ContrastJudgement {
@@ -125,6 +168,19 @@ export function judgeContrast(input: JudgeContrastInput): ContrastJudgement {
     limitsName,
   )
   const evaluationCount = length - baselineCount
+  const shift = input.cumulative ? cumulativeShift(z, baselineCount) : null
+  if (shift !== null && Math.abs(shift) > CUMULATIVE_SHIFT_LIMIT) {
+    const movement = shift > 0 ? 'up' : 'down'
+    const indices: number[] = []
+    for (let i = baselineCount; i < length; i++) indices.push(input.originalIndex(i))
+    reasons.push({
+      rule: 'cumulative_shift',
+      direction: (movement === 'up') === higherIsBetter ? 'better' : 'worse',
+      movement,
+      pointIndices: indices,
+      message: `Summed over the cycle, the ${evaluationCount} ${input.noun} lie ${Math.abs(shift).toFixed(1)} standard errors ${movement === 'up' ? 'above' : 'below'} the baseline average (more than ${CUMULATIVE_SHIFT_LIMIT} is unlikely by chance; standard error from the baseline's own variation).`,
+    })
+  }
   const deciding = reasons.filter(
     (reason) =>
       isDeciding(reason, evaluationCount) && !(input.rareEvents && reason.rule === 'outside_control_limits'),
