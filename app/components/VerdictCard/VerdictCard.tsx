@@ -149,7 +149,10 @@ export function VerdictCard({
             How this was judged
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
-            {v.detail} A change of medians without a signal is not counted as evidence.
+            {v.detail}
+            {/evidence of change/.test(v.detail)
+              ? null
+              : ' A change of medians without a signal is not counted as evidence.'}
           </Text>
         </details>
       </Stack>
