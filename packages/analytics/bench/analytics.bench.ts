@@ -14,20 +14,10 @@ import {
   cycleVerdict,
   type Observation,
 } from '../src/index.ts'
+import { seededRandom as mulberry32 } from '../src/series/simulate-counts.ts'
 
 const RUNS = 9
 const WARM_UP_RUNS = 3
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const random = mulberry32(42)
 

@@ -7,22 +7,12 @@
 // standard normal scores with the same function the pp / up charts use.
 
 import { screenedSigmaOfScores } from './overdispersion.ts'
+import { seededRandom as mulberry32 } from './simulate-counts.ts'
 
 const LEVEL = 0.05
 const MOVING_RANGES = [
   2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 18, 20, 25, 30, 35, 40, 50, 60, 80, 100, 150, 200, 300, 500, 1000,
 ]
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const random = mulberry32(20021)
 function standardNormal(): number {

@@ -1,6 +1,7 @@
 // The calendar-aware verdict (ADR 014): comparisons, seasonality, re-baselining, evidence, wording.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { seededRandom as random } from '../series/simulate-counts.ts'
 import {
   type ComparisonSeries,
   type CycleVerdictInput,
@@ -9,18 +10,6 @@ import {
   type Observation,
 } from './cycle-verdict.ts'
 import { expectedValuesInWindow, perPeriodChanges, sameWeekLastYear } from './school-calendar.ts'
-
-/** Deterministic uniform [0, 1) numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 /** Integer noise in −3..3 (a rough bell). */
 const noise = (next: () => number) => Math.round((next() + next() + next() - 1.5) * 2)

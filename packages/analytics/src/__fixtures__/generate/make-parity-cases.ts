@@ -8,6 +8,7 @@
 
 import type { ChartType } from '../../chart-types.ts'
 import { CHART_TYPES } from '../../chart-types.ts'
+import { seededRandom as mulberry32 } from '../../series/simulate-counts.ts'
 
 interface RequestPoint {
   x: number | string
@@ -26,17 +27,6 @@ interface Request {
 
 const SEED = 20261205
 const CASES_PER_CHART = 24
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const random = mulberry32(SEED)
 const uniformInt = (low: number, high: number) => low + Math.floor(random() * (high - low + 1))
