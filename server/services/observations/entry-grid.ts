@@ -5,10 +5,8 @@
 // series and range in a quarter of an hour so that refetches do not flood the log.
 import { type Actor, canEnterSchoolData, forbidden, type ListObservationsInput } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
-import { loadPrivacyContext } from '../analytics/privacy-context.ts'
-import { loadSeriesReleases, seriesKeyOf } from '../analytics/release.ts'
 import { recordAudit } from '../audit.ts'
-import { loadObservationRows, requireMeasureAtSchool } from './observation-rows.ts'
+import { loadRowsWithRelease, requireMeasureAtSchool } from './observation-rows.ts'
 
 export const VIEW_RAW_SMALL_CELLS = 'observations.view_raw_small_cells'
 const REPEAT_WINDOW_MS = 15 * 60_000
@@ -23,34 +21,26 @@ export async function getEntryGrid({
   if (!canEnterSchoolData(actor, school.id)) {
     throw forbidden('Only the people who may enter this school’s data see its data-entry grid.')
   }
-  const privacy = await loadPrivacyContext(db, actor)
   const key = { measureId: measure.id, schoolId: school.id }
-  const [rows, releases] = await Promise.all([
-    loadObservationRows(db, input),
-    loadSeriesReleases({ db, districtId: actor.districtId, keys: [key], privacy }),
-  ])
-  const release = releases.get(seriesKeyOf(key))
-  const wanted = input.studentGroupIds ? new Set(input.studentGroupIds) : null
-  const observations = rows
-    .filter((r) => !wanted || wanted.has(r.studentGroup.id))
-    .map((r) => {
-      const decision = release?.cells.get(r.period)?.get(r.studentGroup.id)?.decision
-      return {
-        id: r.id,
-        period: r.period,
-        studentGroup: r.studentGroup,
-        value: r.value,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        /** Below the threshold. */
-        isSmallCell: r.denominator !== null && r.denominator < privacy.threshold,
-        /** Everyone else (charts, tables, exports, every role) sees this cell hidden or as a range. */
-        hiddenElsewhere: decision?.kind !== 'shown',
-        source: r.source,
-        enteredBy: r.enteredBy?.name ?? null,
-        updatedAt: r.updatedAt,
-      }
-    })
+  const { privacy, release, rows } = await loadRowsWithRelease(db, actor, input, key)
+  const observations = rows.map((r) => {
+    const decision = release?.cells.get(r.period)?.get(r.studentGroup.id)?.decision
+    return {
+      id: r.id,
+      period: r.period,
+      studentGroup: r.studentGroup,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      /** Below the threshold. */
+      isSmallCell: r.denominator !== null && r.denominator < privacy.threshold,
+      /** Everyone else (charts, tables, exports, every role) sees this cell hidden or as a range. */
+      hiddenElsewhere: decision?.kind !== 'shown',
+      source: r.source,
+      enteredBy: r.enteredBy?.name ?? null,
+      updatedAt: r.updatedAt,
+    }
+  })
   const hiddenCount = observations.filter((o) => o.hiddenElsewhere).length
   if (hiddenCount > 0) await recordRawView(db, actor, now, input, hiddenCount)
   return { observations, suppressionThreshold: privacy.threshold }

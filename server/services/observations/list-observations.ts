@@ -3,9 +3,7 @@
 // gap view read the same decision. Raw values are only in the data-entry grid (entry-grid.ts).
 import type { Actor, ListObservationsInput } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
-import { loadPrivacyContext } from '../analytics/privacy-context.ts'
-import { loadSeriesReleases, seriesKeyOf } from '../analytics/release.ts'
-import { loadObservationRows, requireMeasureAtSchool } from './observation-rows.ts'
+import { loadRowsWithRelease, requireMeasureAtSchool } from './observation-rows.ts'
 import { releasedObservation } from './released-observation.ts'
 
 export async function listObservations({
@@ -14,16 +12,10 @@ export async function listObservations({
   ...input
 }: { db: DbTx; actor: Actor } & ListObservationsInput) {
   const { school, measure } = await requireMeasureAtSchool(db, actor, input.measureId, input.schoolId)
-  const privacy = await loadPrivacyContext(db, actor)
   const key = { measureId: measure.id, schoolId: school.id }
-  const [rows, releases] = await Promise.all([
-    loadObservationRows(db, input),
-    loadSeriesReleases({ db, districtId: actor.districtId, keys: [key], privacy }),
-  ])
-  const release = releases.get(seriesKeyOf(key))
-  const wanted = input.studentGroupIds ? new Set(input.studentGroupIds) : null
-  const observations = rows
-    .filter((r) => !wanted || wanted.has(r.studentGroup.id))
-    .map((r) => releasedObservation(r, release?.cells.get(r.period)?.get(r.studentGroup.id)))
+  const { privacy, release, rows } = await loadRowsWithRelease(db, actor, input, key)
+  const observations = rows.map((r) =>
+    releasedObservation(r, release?.cells.get(r.period)?.get(r.studentGroup.id)),
+  )
   return { observations, suppressionThreshold: privacy.threshold }
 }

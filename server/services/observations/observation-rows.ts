@@ -3,6 +3,8 @@
 // for the rows, newest period first.
 import { type Actor, canReadSchool, forbidden, type ListObservationsInput, notFound } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
+import { loadPrivacyContext } from '../analytics/privacy-context.ts'
+import { loadSeriesReleases, seriesKeyOf } from '../analytics/release.ts'
 import { requireSchool } from '../references.ts'
 import { fromIsoDate, toIsoDate, validation } from '../shared.ts'
 
@@ -66,4 +68,27 @@ export async function loadObservationRows(
     take: 20_000,
   })
   return rows.map(({ period, ...r }) => ({ ...r, period: toIsoDate(period) }))
+}
+
+/**
+ * The series' rows asked for (groups filtered) with the series' one release decision and the district's
+ * privacy context: what the data table and the data-entry grid both start from.
+ */
+export async function loadRowsWithRelease(
+  db: DbTx,
+  actor: Actor,
+  input: ListObservationsInput,
+  key: { measureId: string; schoolId: string },
+) {
+  const privacy = await loadPrivacyContext(db, actor)
+  const [rows, releases] = await Promise.all([
+    loadObservationRows(db, input),
+    loadSeriesReleases({ db, districtId: actor.districtId, keys: [key], privacy }),
+  ])
+  const wanted = input.studentGroupIds ? new Set(input.studentGroupIds) : null
+  return {
+    privacy,
+    release: releases.get(seriesKeyOf(key)),
+    rows: rows.filter((r) => !wanted || wanted.has(r.studentGroup.id)),
+  }
 }
