@@ -150,7 +150,8 @@ export function VerdictCard({
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
             {v.detail}
-            {/evidence of change/.test(v.detail)
+            {/* a no-signal explanation already ends with this caution */}
+            {v.verdict === 'no_signal'
               ? null
               : ' A change of medians without a signal is not counted as evidence.'}
           </Text>
