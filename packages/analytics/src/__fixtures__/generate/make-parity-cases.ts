@@ -8,52 +8,12 @@
 
 import type { ChartType } from '../../chart-types.ts'
 import { CHART_TYPES } from '../../chart-types.ts'
-import { seededRandom as mulberry32 } from '../../series/simulate-counts.ts'
-
-interface RequestPoint {
-  x: number | string
-  y: number | null
-  n?: number | null
-}
-
-interface Request {
-  chart: ChartType
-  points: RequestPoint[]
-  freeze?: number
-  part?: number[]
-  exclude?: number[]
-  multiply?: number
-}
+import { type Request, type RequestPoint, randomTools } from './request-generator.ts'
 
 const SEED = 20261205
 const CASES_PER_CHART = 24
 
-const random = mulberry32(SEED)
-const uniformInt = (low: number, high: number) => low + Math.floor(random() * (high - low + 1))
-const chance = (p: number) => random() < p
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
-const round = (value: number, digits: number) => Number(value.toFixed(digits))
-
-function normal(): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
-}
-
-function poisson(lambda: number): number {
-  const limit = Math.exp(-lambda)
-  let k = 0
-  let product = random()
-  while (product > limit) {
-    k++
-    product *= random()
-  }
-  return k
-}
-
-function binomial(size: number, p: number): number {
-  let successes = 0
-  for (let i = 0; i < size; i++) if (random() < p) successes++
-  return successes
-}
+const { random, uniformInt, chance, pick, round, normal, binomial, poisson } = randomTools(SEED)
 
 const NEEDS_N: readonly ChartType[] = ['p', 'pp', 'u', 'up']
 
