@@ -14,7 +14,7 @@ import {
   type Observation,
   type PriorCycle,
 } from '@pdsa/analytics/verdict/cycle-verdict'
-import { buildDemoDistrict, type DemoObservation } from '@pdsa/demo-district'
+import { buildDemoDistrict, type DemoMeasure, type DemoObservation } from '@pdsa/demo-district'
 
 const LINKS = 10_000
 const RUNS = 5
@@ -26,6 +26,18 @@ const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
 
 /** 10,000 links: every weekly series of the demo district in turn, a different cycle window each time. */
+/** A demo measure as the verdict engine reads it (what the server passes from a Measure row). */
+export function verdictMeasureOf(m: DemoMeasure, schoolYearStart: string): CycleVerdictInput['measure'] {
+  return {
+    higherIsBetter: m.higherIsBetter,
+    chartType: m.chartType,
+    multiplier: m.multiplier,
+    accumulation: m.accumulation,
+    cadence: m.cadence,
+    schoolYearStart,
+  }
+}
+
 export function linkVerdictInputs(today: string, count = LINKS): CycleVerdictInput[] {
   const district = buildDemoDistrict({ today })
   const weekly = new Map(
@@ -88,14 +100,7 @@ export function linkVerdictInputs(today: string, count = LINKS): CycleVerdictInp
       decision: DECISIONS[(k + p) % DECISIONS.length] ?? null,
     })).reverse()
     return {
-      measure: {
-        higherIsBetter: m.higherIsBetter,
-        chartType: m.chartType,
-        multiplier: m.multiplier,
-        accumulation: m.accumulation,
-        cadence: m.cadence,
-        schoolYearStart: district.district.schoolYearStart,
-      },
+      measure: verdictMeasureOf(m, district.district.schoolYearStart),
       observations,
       cycle: { start, end, lagDays: 7 * (k % 3) },
       comparison: comparisonOf(measureCode, school, group),

@@ -28,7 +28,7 @@ import {
   type Observation,
 } from '@pdsa/analytics/verdict/cycle-verdict'
 import { buildDemoDistrict, type DemoObservation } from '@pdsa/demo-district'
-import { linkVerdictSpeed } from './verdicts-links.ts'
+import { linkVerdictSpeed, verdictMeasureOf } from './verdicts-links.ts'
 import { oracleDetection, oracleSeries } from './verdicts-oracle.ts'
 
 const TODAY = '2026-11-24'
@@ -123,14 +123,7 @@ function measureDefinition(
 ): MeasureDefinition {
   const m = district.measures.find((x) => x.code === code)
   if (!m) throw new Error(`no measure ${code}`)
-  return {
-    higherIsBetter: m.higherIsBetter,
-    chartType: m.chartType,
-    multiplier: m.multiplier,
-    accumulation: m.accumulation,
-    cadence: m.cadence,
-    schoolYearStart: district.district.schoolYearStart,
-  }
+  return verdictMeasureOf(m, district.district.schoolYearStart)
 }
 
 /** First period of the school year (the period after a gap of more than 5 weeks) of each index. */
@@ -425,14 +418,7 @@ function storylines() {
         )
         .map((c) => ({ start: c.plannedStart, end: c.plannedEnd, lagDays: c.lagDays, decision: c.decision }))
       const input: CycleVerdictInput = {
-        measure: {
-          higherIsBetter: m.higherIsBetter,
-          chartType: m.chartType,
-          multiplier: m.multiplier,
-          accumulation: m.accumulation,
-          cadence: m.cadence,
-          schoolYearStart: district.district.schoolYearStart,
-        },
+        measure: verdictMeasureOf(m, district.district.schoolYearStart),
         observations: seriesOf(e.measureCode, cycle.schoolCode, group),
         cycle: { start: cycle.plannedStart, end: cycle.plannedEnd, lagDays: cycle.lagDays },
         comparison,
