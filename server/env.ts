@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Names this instance in the collaboration log rows and Redis messages (default: random). */
   COLLAB_INSTANCE_ID: z.string().min(1).max(64).optional(),
+  /** Server processes in production (server/cluster.ts). Default: one per core with PostgreSQL and Redis, else 1. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   /** Skip seeding the demo district into an empty embedded database. */
   NO_DEMO_SEED: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
