@@ -3,6 +3,9 @@ import '@mantine/notifications/styles.css'
 import '@mantine/dates/styles.css'
 import '@mantine/charts/styles.css'
 import '@mantine/tiptap/styles.css'
+// The theme's CSS variables, generated from theme.ts (app/theme-css.ts): a cached stylesheet instead of a
+// <style> MantineProvider would compute and write into every page.
+import './theme-variables.css'
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
@@ -44,7 +47,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <ColorSchemeScript defaultColorScheme="light" />
       </head>
       <body>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <MantineProvider
+          theme={theme}
+          cssVariablesResolver={cssVariablesResolver}
+          defaultColorScheme="light"
+          withCssVariables={false}
+        >
           <Notifications position="top-right" />
           {children}
         </MantineProvider>

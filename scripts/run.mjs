@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The two commands of the README, runnable on a machine that has only Node 20+ and npm:
 //   npm run demo       install, build, start on the embedded database with the demo district
-//   npm run test:all   install, then lint, typecheck, unit, integration (PGlite, then PostgreSQL), browser tests
+//   npm run test:all   install, then lint, typecheck, unit, integration (PGlite, then PostgreSQL), build, JS budget,
+//                      browser tests
 // pnpm comes from the npm registry through npx when it is not installed.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -95,6 +96,8 @@ if (command === 'demo') {
   }
   if (ensureChromium()) {
     run(['build'])
+    // Initial JavaScript per route against js-budget.json (fails when a route grew by more than 10 %).
+    run(['js-budget'])
     run(['test:e2e'])
   } else if (ci) {
     console.error('✗ Chromium is missing; CI must run the browser tests.')

@@ -15,6 +15,8 @@ export function PlanSection({ cycle, options }: { cycle: CycleView; options: Cyc
       current={cycle.stage}
       title="Plan"
       intro="What are we testing, what do we predict, and how will we know?"
+      // The editable parts need the team's options; outside the Plan stage the page loads them in the browser.
+      contentReady={!cycle.canEdit || options !== undefined}
     >
       <Narrative cycle={cycle} section="objective" />
       <Narrative cycle={cycle} section="hypothesis" />

@@ -1,23 +1,35 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { CycleStage } from '@pdsa/domain'
 import { StageBadge } from '~/components/StageBadge'
+import { AfterHydration } from '~/hooks/use-hydrated'
 
-/** One part of the worksheet (Plan, Do, Study, Act), marked when it is the cycle's current stage. */
+/**
+ * One part of the worksheet (Plan, Do, Study, Act), marked when it is the cycle's current stage. The current
+ * stage's content is rendered on the server; the other sections' content (heading and intro are) right after
+ * hydration, with a placeholder of `placeholderHeight` until then.
+ */
 export function WorksheetSection({
   stage,
   current,
   title,
   intro,
   children,
+  placeholderHeight = 160,
+  contentReady = true,
 }: {
   stage: CycleStage
   current: CycleStage
   title: string
   intro: string
   children: React.ReactNode
+  placeholderHeight?: number
+  /** false: keep the placeholder after hydration until what the content needs has loaded. */
+  contentReady?: boolean
 }) {
   const id = `section-${stage}`
   const isCurrent = stage === current
+  // A completed cycle is read for its decision (Act).
+  const readFirst = isCurrent || (current === 'complete' && stage === 'act')
   return (
     <Paper
       component="section"
@@ -43,7 +55,13 @@ export function WorksheetSection({
             {intro}
           </Text>
         </div>
-        {children}
+        {readFirst ? (
+          children
+        ) : (
+          <AfterHydration height={placeholderHeight} ready={contentReady}>
+            {children}
+          </AfterHydration>
+        )}
       </Stack>
     </Paper>
   )

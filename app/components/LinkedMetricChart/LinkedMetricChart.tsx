@@ -1,37 +1,39 @@
 import { Box, Button, Collapse, Group, SegmentedControl, Stack, Text } from '@mantine/core'
 import { CHART_TYPE_LABELS, formatIsoDate, formatMeasureValue } from '@pdsa/domain'
 import { IconTable } from '@tabler/icons-react'
-import { useId, useState } from 'react'
-import {
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceArea,
-  ReferenceLine,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
+import { lazy, Suspense, useId, useState } from 'react'
+import { useHydrated } from '~/hooks/use-hydrated'
 import { ChartDataTable } from './ChartDataTable'
 import { ChartLegend } from './ChartLegend'
-import { MARK_COLORS, renderHiddenMark, renderValueDot } from './ChartMarks'
-import { ChartTooltip } from './ChartTooltip'
+import type { ChartPlotProps } from './ChartPlot'
 import {
   type ChartMode,
   disaggregatedRows,
-  GROUP_COLORS,
   gapRows,
   type LinkedMetricChartProps,
   singleRows,
   toTime,
   yDomain,
 } from './chart-data'
-import { PhaseLabel, WindowLabel, windowFill, windowLabelText } from './WindowLabel'
+import { windowLabelText } from './WindowLabel'
 import { windowLabelRows } from './window-label-rows'
 
-const tickDate = (t: number) =>
-  new Date(t).toLocaleDateString('en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' })
+// The plot (recharts) measures its container, so it is drawn in the browser only: the server renders a
+// placeholder of the same size (caption, legend and data table stay server-rendered), and recharts loads in its
+// own chunk (docs/decisions/027-server-throughput-and-page-weight.md).
+const ChartPlot = lazy(() => import('./ChartPlot'))
+
+function ChartArea({ height, plot }: { height: number; plot: ChartPlotProps }) {
+  const placeholder = (
+    <Box h={height} w="100%" bg="var(--mantine-color-gray-0)" style={{ borderRadius: 8 }} aria-hidden />
+  )
+  if (!useHydrated()) return placeholder
+  return (
+    <Suspense fallback={placeholder}>
+      <ChartPlot {...plot} />
+    </Suspense>
+  )
+}
 
 export interface ViewControl {
   value: ChartMode
@@ -145,148 +147,29 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
           </Text>
         </Box>
       ) : (
-        <ComposedChart
-          responsive
-          style={{ width: '100%', height }}
-          data={rows}
-          margin={{ top: labelBand, right: 16, bottom: 4, left: 8 }}
-          title={`${title}: ${summary}`}
-        >
-          <CartesianGrid stroke="#e9ecef" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={tickDate}
-            tick={{ fontSize: 11, fill: '#495057' }}
-            minTickGap={24}
-          />
-          <YAxis
-            domain={[low, high]}
-            tickFormatter={fmt}
-            tick={{ fontSize: 11, fill: '#495057' }}
-            width={56}
-            allowDataOverflow
-          />
-          {windows.map((w, i) => (
-            <ReferenceArea
-              key={w.id}
-              x1={toTime(w.start)}
-              x2={toTime(w.end)}
-              ifOverflow="hidden"
-              fill={windowFill(w.verdict)}
-              fillOpacity={w.isCurrent ? 0.22 : 0.12}
-              stroke={windowFill(w.verdict)}
-              strokeOpacity={w.isCurrent ? 0.7 : 0.3}
-              label={
-                <WindowLabel
-                  text={w.title}
-                  verdict={w.verdict}
-                  row={labelRows[i]?.row ?? 0}
-                  rows={rowCount}
-                  alignEnd={labelRows[i]?.alignEnd ?? false}
-                />
-              }
-            />
-          ))}
-          {phaseBreaks.map((b, i) => (
-            <ReferenceLine
-              key={b.period}
-              x={toTime(b.period)}
-              stroke={MARK_COLORS.phase}
-              strokeWidth={2}
-              strokeDasharray="6 3"
-              ifOverflow="hidden"
-              label={<PhaseLabel text={b.label} row={i % 2} />}
-            />
-          ))}
-          {mode === 'gap' ? (
-            <>
-              <ReferenceLine y={0} stroke="#868e96" strokeDasharray="2 4" />
-              {gap?.baselineMedian != null ? (
-                <ReferenceLine y={gap.baselineMedian} stroke={MARK_COLORS.centre} strokeWidth={2} />
-              ) : null}
-              <Line
-                dataKey="gap"
-                name="Gap"
-                stroke={MARK_COLORS.value}
-                strokeWidth={2}
-                dot={renderValueDot}
-                isAnimationActive={false}
-              />
-            </>
-          ) : mode === 'disaggregated' ? (
-            <>
-              {series.map((s, i) => (
-                <Line
-                  key={s.groupId}
-                  dataKey={`g:${s.groupId}`}
-                  name={s.groupName}
-                  stroke={GROUP_COLORS[i % GROUP_COLORS.length]}
-                  strokeWidth={1.75}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-              <Scatter dataKey="anyHidden" shape={renderHiddenMark} isAnimationActive={false} />
-            </>
-          ) : (
-            <>
-              <Line
-                dataKey="cl"
-                type="stepAfter"
-                stroke={MARK_COLORS.centre}
-                strokeWidth={2}
-                dot={false}
-                activeDot={false}
-                isAnimationActive={false}
-              />
-              {hasLimits ? (
-                <>
-                  <Line
-                    dataKey="ucl"
-                    type="stepAfter"
-                    stroke={MARK_COLORS.limit}
-                    strokeDasharray="4 3"
-                    dot={false}
-                    activeDot={false}
-                    isAnimationActive={false}
-                  />
-                  <Line
-                    dataKey="lcl"
-                    type="stepAfter"
-                    stroke={MARK_COLORS.limit}
-                    strokeDasharray="4 3"
-                    dot={false}
-                    activeDot={false}
-                    isAnimationActive={false}
-                  />
-                </>
-              ) : null}
-              <Line
-                dataKey="value"
-                name="Value"
-                stroke={MARK_COLORS.value}
-                strokeWidth={2}
-                dot={renderValueDot}
-                isAnimationActive={false}
-              />
-              <Scatter dataKey="hiddenMark" shape={renderHiddenMark} isAnimationActive={false} />
-            </>
-          )}
-          <Tooltip
-            content={
-              <ChartTooltip
-                mode={mode}
-                unit={unit}
-                threshold={threshold}
-                series={series}
-                gapNames={gap ? { focal: gap.focalGroupName, reference: gap.referenceName } : undefined}
-              />
-            }
-          />
-        </ComposedChart>
+        <ChartArea
+          height={height}
+          plot={{
+            title,
+            summary,
+            rows,
+            height,
+            labelBand,
+            low,
+            high,
+            fmt,
+            windows,
+            labelRows,
+            rowCount,
+            phaseBreaks,
+            mode,
+            gap,
+            series,
+            hasLimits,
+            unit,
+            threshold,
+          }}
+        />
       )}
       <ChartLegend
         mode={mode}

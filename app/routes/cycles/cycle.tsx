@@ -14,6 +14,7 @@ import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { MethodChecks } from '~/components/MethodChecks'
 import { StageStepper, TransitionPanel } from '~/components/StageStepper'
 import { VersionHistory } from '~/components/VersionHistory'
+import { AfterHydration } from '~/hooks/use-hydrated'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/cycle'
@@ -26,10 +27,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     trpc.analytics.cycleVerdicts.queryOptions({ cycleId: params.cycleId }),
   ])
   const cycle = queryClient.getQueryData(trpc.cycle.byId.queryKey({ id: params.cycleId }))
+  // The team's options (measures, drivers, members…) are for the Plan section's forms, server-rendered only in
+  // the Plan stage; in later stages the section renders after hydration and the browser loads them.
   const dehydratedState = await prefetch(
     request,
     queryClient,
-    cycle?.canEdit ? [trpc.cycle.formOptions.queryOptions({ teamId: cycle.team.id })] : [],
+    cycle?.canEdit && cycle.stage === 'plan'
+      ? [trpc.cycle.formOptions.queryOptions({ teamId: cycle.team.id })]
+      : [],
   )
   return { dehydratedState, title: cycle ? `${cycle.title} · ${cycle.team.name}` : 'Cycle' }
 }
@@ -66,11 +71,16 @@ function CyclePage({ cycleId }: { cycleId: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
+            {/* Secondary to the worksheet: rendered after hydration (docs/decisions/027-…). */}
             <Paper withBorder p="md">
-              <CommentsPanel target={{ cycleId: cycle.id }} />
+              <AfterHydration height={220}>
+                <CommentsPanel target={{ cycleId: cycle.id }} />
+              </AfterHydration>
             </Paper>
             <Paper withBorder p="md">
-              <VersionHistory snapshots={cycle.snapshots} />
+              <AfterHydration height={120}>
+                <VersionHistory snapshots={cycle.snapshots} />
+              </AfterHydration>
             </Paper>
           </Stack>
         </Grid.Col>
