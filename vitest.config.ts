@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 // Test tiers by file name (see docs/decisions/003-prisma-7-pglite-tests.md):
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config'
 //   integration  *.integration.test.ts     real database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set)
 //   e2e          test/e2e/*.e2e.test.ts    the built server driven by headless Chromium
 export default defineConfig({
+  // The app's `~/…` imports (tsconfig paths), for unit tests of app components.
+  resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
   test: {
     projects: [
       {
