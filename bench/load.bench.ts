@@ -310,7 +310,9 @@ async function benchApp(appDir: string): Promise<AppResult> {
     return {
       appDir,
       commit,
-      workers: workerLine ?? (workers > 1 ? `${workers} requested` : '1'),
+      workers:
+        workerLine ??
+        (existsSync(resolve(appDir, 'server/cluster.ts')) ? String(workers) : '1 (no server/cluster.ts)'),
       points,
       api,
       weights,

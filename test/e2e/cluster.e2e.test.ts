@@ -56,7 +56,8 @@ beforeAll(async () => {
     output += c.toString()
   })
   await waitFor(() => output.includes('2 workers listening') || server.exitCode !== null, {
-    timeout: 120_000,
+    // Two workers start in parallel; on a loaded 2-core machine that has taken over a minute.
+    timeout: 170_000,
     interval: 200,
   })
   if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`)
