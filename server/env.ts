@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   COLLAB_INSTANCE_ID: z.string().min(1).max(64).optional(),
   /** Skip seeding the demo district into an empty embedded database. */
   NO_DEMO_SEED: z.stringbool().default(false),
+  /** Seals identity providers' client secrets (≥ 32 characters). Unset: derived from SESSION_SECRET. */
+  SSO_SECRET_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

@@ -7,6 +7,7 @@ import { styleText } from 'node:util'
 import type { ServerBuild } from 'react-router'
 import { createApp } from './app.ts'
 import { createSignInLimiter } from './auth/rate-limit.ts'
+import { createSecretBox } from './auth/sso/secret-box.ts'
 import { createCycleCollabServer } from './collab/index.ts'
 import { openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
@@ -81,6 +82,8 @@ const app = createApp({
     ...defaultAppServices,
     onAccessChanged: (change) => collab.onAccessChanged(change),
     onCycleDocumentWritten: (cycleId, update) => collab.applyStoredUpdate(cycleId, update),
+    // A key of its own for identity providers' client secrets; SESSION_SECRET (a different HKDF label) if unset.
+    secrets: createSecretBox(env.SSO_SECRET_KEY ?? `sso:${env.SESSION_SECRET}`),
   },
   allowedOrigins,
   build,
