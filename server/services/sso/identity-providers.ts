@@ -47,8 +47,25 @@ async function assertDomainsFree(tx: DbTx, actor: Actor, domains: readonly strin
   }
 }
 
-const toDto = ({ _count, ...p }: { _count: { identities: number } } & Record<string, unknown>) => ({
-  ...p,
+/** While single sign-on is required, the district keeps at least one provider that is on. */
+async function assertNotLastRequiredProvider(tx: DbTx, actor: Actor, id: string, what: string) {
+  const district = await tx.district.findUniqueOrThrow({
+    where: { id: actor.districtId },
+    select: { ssoRequired: true },
+  })
+  const others = await tx.identityProvider.count({
+    where: { districtId: actor.districtId, enabled: true, id: { not: id } },
+  })
+  if (district.ssoRequired && others === 0) {
+    throw new DomainError(
+      'INVALID_STATE',
+      `Single sign-on is required for this district: turn that off before ${what} its last provider.`,
+    )
+  }
+}
+
+const toDto = <T extends { _count: { identities: number } }>({ _count, ...p }: T) => ({
+  ...(p as Omit<T, '_count'>),
   linkedAccounts: _count.identities,
 })
 
@@ -118,6 +135,7 @@ export async function updateIdentityProvider({
     })
     if (!current) throw notFound('Identity provider')
     if (patch.allowedDomains) await assertDomainsFree(tx, actor, patch.allowedDomains)
+    if (patch.enabled === false) await assertNotLastRequiredProvider(tx, actor, id, 'turning off')
     const { before, after } = changedFields(current as unknown as Record<string, unknown>, patch)
     const provider = await tx.identityProvider.update({
       where: { id },
