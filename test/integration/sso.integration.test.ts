@@ -366,8 +366,9 @@ describe('ID-token and response checks', () => {
         db: database.db,
         secrets,
         session,
+        // As the provider sends it (RFC 9207: with its issuer).
         callbackUrl: new URL(
-          `${CALLBACK}?error=access_denied&error_description=User+cancelled&state=${state}`,
+          `${CALLBACK}?error=access_denied&error_description=User+cancelled&state=${state}&iss=${encodeURIComponent(idp.issuer)}`,
         ),
         browserBinding: started.browserBinding,
         meta,
