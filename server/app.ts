@@ -22,6 +22,7 @@ import {
   type SessionConfig,
   sessionCookie,
 } from './auth/session.ts'
+import { ssoServerContext } from './auth/sso/server-context.ts'
 import type { Db } from './db/client.ts'
 import { signIn } from './services/auth/sign-in.ts'
 import { type AppServices, createContextInner, type TrpcContext } from './trpc/context.ts'
@@ -152,6 +153,15 @@ export function createApp(options: AppOptions) {
     const { token, resolved } = await sessionFor(req)
     const actor = resolved?.actor ?? null
     const meta = { ip: clientIp(req), userAgent: String(req.headers['user-agent'] ?? '') }
+    const publicOrigin = ownOrigin(req, sessionConfig.secureCookies)
+    const sso = ssoServerContext({
+      db,
+      secrets: services.secrets,
+      session: sessionConfig,
+      cookieHeader: req.headers.cookie,
+      publicOrigin,
+      meta,
+    })
     const value: ServerContext = {
       actor,
       csrfToken: resolved?.csrfToken ?? null,
@@ -178,11 +188,13 @@ export function createApp(options: AppOptions) {
           if (resolved && !isValidCsrfToken(resolved.csrfToken, csrfToken)) {
             throw new DomainError('FORBIDDEN', 'Missing or invalid CSRF token.')
           }
+          const providerSignOut = await sso.providerSignOut(token)
           await deleteSession(db, token)
-          return { setCookie: clearedSessionCookie(sessionConfig) }
+          return { setCookie: clearedSessionCookie(sessionConfig), providerSignOut }
         },
+        ...sso,
       },
-      publicOrigin: ownOrigin(req, sessionConfig.secureCookies),
+      publicOrigin,
     }
     void res
     const provider = new RouterContextProvider()

@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   COLLAB_INSTANCE_ID: z.string().min(1).max(64).optional(),
   /** Skip seeding the demo district into an empty embedded database. */
   NO_DEMO_SEED: z.stringbool().default(false),
+  /** Seals identity providers' client secrets (≥ 32 characters). Unset: derived from SESSION_SECRET. */
+  SSO_SECRET_KEY: z.string().min(32).optional(),
+  /** Demo only (embedded database): a local test OpenID Connect provider for the demo district. */
+  DEMO_IDENTITY_PROVIDER: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 
@@ -40,6 +44,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const value = parsed.data
   if (!value.SESSION_SECRET && value.NODE_ENV === 'production' && value.DATABASE_URL) {
     throw new Error('SESSION_SECRET (at least 32 characters) is required in production on PostgreSQL.')
+  }
+  if (value.DEMO_IDENTITY_PROVIDER && value.DATABASE_URL) {
+    throw new Error('DEMO_IDENTITY_PROVIDER is for the embedded demo database only, never with DATABASE_URL.')
   }
   return { ...value, SESSION_SECRET: value.SESSION_SECRET ?? 'development-only-secret-change-me-0000000000' }
 }

@@ -7,6 +7,7 @@ import { styleText } from 'node:util'
 import type { ServerBuild } from 'react-router'
 import { createApp } from './app.ts'
 import { createSignInLimiter } from './auth/rate-limit.ts'
+import { createSecretBox } from './auth/sso/secret-box.ts'
 import { createCycleCollabServer } from './collab/index.ts'
 import { openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
@@ -73,6 +74,9 @@ const collab = await createCycleCollabServer({
   ...(env.COLLAB_INSTANCE_ID ? { instanceId: env.COLLAB_INSTANCE_ID } : {}),
 })
 
+// A key of its own for identity providers' client secrets; SESSION_SECRET (a different HKDF label) if unset.
+const secrets = createSecretBox(env.SSO_SECRET_KEY ?? `sso:${env.SESSION_SECRET}`)
+
 const app = createApp({
   db: database.db,
   session: sessionConfig,
@@ -81,6 +85,7 @@ const app = createApp({
     ...defaultAppServices,
     onAccessChanged: (change) => collab.onAccessChanged(change),
     onCycleDocumentWritten: (cycleId, update) => collab.applyStoredUpdate(cycleId, update),
+    secrets,
   },
   allowedOrigins,
   build,
@@ -107,7 +112,23 @@ server.listen(env.PORT, env.HOST, () => {
   log(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`)
   for (const s of DEMO_SIGN_INS) log(`  ${s.role.padEnd(16)} ${s.email.padEnd(36)} ${s.note}`)
   log('')
+  if (env.DEMO_IDENTITY_PROVIDER) void startDemoSso(port)
 })
+
+let demoSso: { issuer: string; close(): Promise<void> } | undefined
+async function startDemoSso(port: number) {
+  const { startDemoIdentityProvider } = await import('./dev/demo-identity-provider.ts')
+  const origins = env.PUBLIC_URL
+    ? [new URL(env.PUBLIC_URL).origin]
+    : [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
+  demoSso = await startDemoIdentityProvider({
+    db: database.db,
+    secrets,
+    publicOrigins: origins,
+    emails: DEMO_SIGN_INS.map((s) => ({ email: s.email, name: s.role })),
+  })
+  log(`Demo identity provider at ${demoSso.issuer}: "Sign in with single sign-on" with any demo email.`)
+}
 
 let shuttingDown = false
 async function shutdown(signal: string) {
@@ -124,6 +145,7 @@ async function shutdown(signal: string) {
   await new Promise<void>((done) => server.close(() => done()))
   server.closeAllConnections()
   await closeVite?.()
+  await demoSso?.close()
   await redis?.quit()
   await database.close()
   process.exit(0)

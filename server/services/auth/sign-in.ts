@@ -1,4 +1,4 @@
-import { DomainError, homePathFor, type SignInInput } from '@pdsa/domain'
+import { canAdministerDistrict, DomainError, homePathFor, type SignInInput } from '@pdsa/domain'
 import { dummyPasswordHash, verifyPassword } from '../../auth/password.ts'
 import type { SignInLimiter } from '../../auth/rate-limit.ts'
 import { createSession, type SessionConfig } from '../../auth/session.ts'
@@ -7,6 +7,8 @@ import { loadActor } from '../actor.ts'
 import { recordAudit } from '../audit.ts'
 
 const BAD_CREDENTIALS = 'That email and password do not match an account.'
+export const SSO_REQUIRED =
+  'Your district signs in with its own accounts: choose “Sign in with single sign-on” and use your school email.'
 
 export async function signIn({
   db,
@@ -33,7 +35,13 @@ export async function signIn({
   }
   const user = await db.user.findUnique({
     where: { email: input.email },
-    select: { id: true, districtId: true, deactivatedAt: true, password: { select: { hash: true } } },
+    select: {
+      id: true,
+      districtId: true,
+      deactivatedAt: true,
+      password: { select: { hash: true } },
+      district: { select: { ssoRequired: true } },
+    },
   })
   const ok = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), input.password)
   if (!user?.password || !ok || user.deactivatedAt) {
@@ -43,6 +51,12 @@ export async function signIn({
   await limiter.recordSuccess(input.email, meta.ip)
   const actor = await loadActor(db, user.id)
   if (!actor) throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS)
+  // A district that requires single sign-on refuses passwords, told only to someone who knew theirs;
+  // its admins keep a password as the break-glass path when the provider is down (ADR 028).
+  const breakGlass = user.district.ssoRequired && canAdministerDistrict(actor)
+  if (user.district.ssoRequired && !breakGlass) {
+    throw new DomainError('UNAUTHENTICATED', SSO_REQUIRED)
+  }
   const created = await db.$transaction(async (tx) => {
     const s = await createSession(tx, session, user.id, meta)
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
@@ -50,7 +64,7 @@ export async function signIn({
       action: 'auth.sign_in',
       entityType: 'user',
       entityId: user.id,
-      after: { ip: meta.ip },
+      after: breakGlass ? { ip: meta.ip, breakGlass: true } : { ip: meta.ip },
     })
     return s
   })
