@@ -11,33 +11,29 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
+import { safeRedirectPath } from '@pdsa/domain'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { data, Form, redirect, useNavigation } from 'react-router'
-import { getServerContext } from '~/lib/trpc.server'
+import { getServerContext, readFormData } from '~/lib/trpc.server'
 import type { Route } from './+types/login'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · PDSA Tracker' }]
 
-/** Only same-site paths: never redirect to another origin after signing in. */
-function safeRedirect(to: FormDataEntryValue | string | null, fallback: string) {
-  const value = typeof to === 'string' ? to : ''
-  return value.startsWith('/') && !value.startsWith('//') ? value : fallback
-}
-
 export function loader({ context, request }: Route.LoaderArgs) {
   const { actor } = getServerContext(context)
-  const redirectTo = new URL(request.url).searchParams.get('redirectTo')
-  if (actor) throw redirect(safeRedirect(redirectTo, '/'))
-  return { redirectTo }
+  // Only a path of this site survives (safeRedirectPath); anything else is dropped here already.
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'), '')
+  if (actor) throw redirect(redirectTo || '/')
+  return { redirectTo: redirectTo || null }
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const form = await request.formData()
+  const form = await readFormData(request)
   const email = String(form.get('email') ?? '')
   const password = String(form.get('password') ?? '')
   try {
     const { setCookie, redirectTo } = await getServerContext(context).auth.signIn({ email, password })
-    return redirect(safeRedirect(form.get('redirectTo'), redirectTo), {
+    return redirect(safeRedirectPath(form.get('redirectTo'), redirectTo), {
       headers: { 'Set-Cookie': setCookie },
     })
   } catch (error) {
