@@ -45,7 +45,13 @@ if (isProduction) {
   build = (await import(resolve(env.BUILD_DIR, 'server/index.js'))) as ServerBuild
 } else {
   const vite = await import('vite')
+  const ownSigterm = new Set(process.listeners('SIGTERM'))
   const viteServer = await vite.createServer({ server: { middlewareMode: true }, appType: 'custom' })
+  // Vite adds a SIGTERM listener that closes it and exits 143 at once; shutdown() below closes
+  // Vite itself, after the edits and connections.
+  for (const listener of process.listeners('SIGTERM')) {
+    if (!ownSigterm.has(listener)) process.off('SIGTERM', listener)
+  }
   viteMiddlewares = viteServer.middlewares
   build = () => viteServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
   closeVite = () => viteServer.close()
