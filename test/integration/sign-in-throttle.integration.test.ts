@@ -73,3 +73,41 @@ describe('sign-in throttling on Redis', () => {
     ).resolves.toMatchObject({ token: expect.any(String) })
   })
 })
+
+describe('one email address in two districts', () => {
+  it('signs in to the account whose password matches', async () => {
+    const email = `shared-${randomBytes(3).toString('hex')}@example.test`
+    const { hashPassword } = await import('../../server/auth/password.ts')
+    const [inFirst, inSecond] = await Promise.all(
+      [
+        { districtId: world.district.id, password: 'first district password' },
+        {
+          districtId: (await database.db.district.create({ data: { name: 'Other', slug: `o-${email}` } })).id,
+          password: 'second district password',
+        },
+      ].map(async ({ districtId, password }) =>
+        database.db.user.create({
+          data: {
+            districtId,
+            email,
+            name: 'Shared',
+            password: { create: { hash: await hashPassword(password) } },
+          },
+        }),
+      ),
+    )
+    const limiter = createSignInLimiter()
+    const first = await attempt(limiter, email, 'first district password', '192.0.2.50')
+    const second = await attempt(limiter, email, 'second district password', '192.0.2.51')
+    const userOf = async (token: string) => {
+      const { createHash } = await import('node:crypto')
+      const id = createHash('sha256').update(token).digest('hex')
+      return (await database.db.session.findUniqueOrThrow({ where: { id } })).userId
+    }
+    expect(await userOf(first.token)).toBe(inFirst?.id)
+    expect(await userOf(second.token)).toBe(inSecond?.id)
+    await expect(attempt(limiter, email, 'neither password', '192.0.2.52')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    })
+  })
+})
