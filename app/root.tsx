@@ -10,6 +10,7 @@ import { useRef, useState } from 'react'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from './components/GeneralErrorBoundary'
+import { useNonce } from './lib/nonce'
 import { getQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
 import { getServerContext } from './lib/trpc.server'
 import { cssVariablesResolver, theme } from './theme'
@@ -34,6 +35,8 @@ export function useRootData() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // Inline scripts carry the response's CSP nonce (server/security-headers.ts).
+  const nonce = useNonce()
   return (
     <html lang="en" {...mantineHtmlProps}>
       <head>
@@ -41,15 +44,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        <ColorSchemeScript defaultColorScheme="light" />
+        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
       </head>
       <body>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
           <Notifications position="top-right" />
           {children}
         </MantineProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -1,6 +1,6 @@
-// The HTTP application: security headers, CSRF origin check, tRPC at /api/trpc, and React Router
-// for every page. server/index.ts wraps it in an http.Server and adds the collaboration upgrade path.
-import type { IncomingMessage } from 'node:http'
+// The HTTP application: request ids and logs, security headers, CSRF origin check, tRPC at /api/trpc,
+// and React Router for every page. server/index.ts wraps it in an http.Server and adds the
+// collaboration upgrade path. Proxy trust model and headers: docs/decisions/019-http-hardening.md.
 import type { Actor } from '@pdsa/domain'
 import { API_MAX_BODY_BYTES, DomainError, isDomainError, SignInInputSchema } from '@pdsa/domain'
 import { createRequestHandler } from '@react-router/express'
@@ -24,6 +24,9 @@ import {
 } from './auth/session.ts'
 import { ssoServerContext } from './auth/sso/server-context.ts'
 import type { Db } from './db/client.ts'
+import type { TrustProxy } from './env.ts'
+import { type Logger, pathOnly, requestIdFor, requestScope, silentLogger } from './log.ts'
+import { createCspNonce, setSecurityHeaders } from './security-headers.ts'
 import { signIn } from './services/auth/sign-in.ts'
 import { type AppServices, createContextInner, type TrpcContext } from './trpc/context.ts'
 import { type AppRouter, appRouter } from './trpc/root.ts'
@@ -41,24 +44,57 @@ export interface AppOptions {
   viteMiddlewares?: express.RequestHandler
   clientDir?: string
   mode: 'development' | 'production' | 'test'
+  /**
+   * Whom to believe about X-Forwarded-Proto/Host/For (and X-Request-Id): Express's `trust proxy`.
+   * Default false: the socket's own address, scheme and the Host header.
+   */
+  trustProxy?: TrustProxy
+  /** PUBLIC_URL: its origin is always allowed to post (the address people use). */
+  publicUrl?: string
+  /** Default: silent. */
+  logger?: Logger
+  /** Send Content-Security-Policy (default: everywhere but development, where Vite's HMR needs more). */
+  contentSecurityPolicy?: boolean
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? ''
+/** The client's address: the socket's, or the one a trusted proxy names in X-Forwarded-For. */
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? ''
 }
 
-/** The origin a request should come from: its own scheme://host. */
-function ownOrigin(req: IncomingMessage, secure: boolean): string {
-  return `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`
+/**
+ * The origin the request was made to: scheme and host as the client saw them. Behind a trusted proxy
+ * they come from X-Forwarded-Proto/Host (what React Router's own action check compares with too).
+ */
+export function requestOrigin(req: Request): string {
+  return `${req.protocol}://${req.host || 'localhost'}`
 }
 
 /** CSRF defence 1 of 2: a state-changing request must come from our own origin (or an allowed one). */
-export function isAllowedOrigin(req: IncomingMessage, allowed: readonly string[], secure: boolean): boolean {
+export function isAllowedOrigin(req: Request, allowed: readonly string[]): boolean {
   const origin = req.headers.origin ?? (req.headers.referer ? safeOrigin(req.headers.referer) : undefined)
   if (!origin) return false
-  return origin === ownOrigin(req, secure) || allowed.includes(origin)
+  return origin === requestOrigin(req) || allowed.includes(origin)
+}
+
+/** A path that cannot be percent-decoded (`/%`, `/assets/%c0%ae`) is malformed: 400, not 500. */
+function isDecodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(pathOnly(url))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The status of an error thrown by a body parser or Express itself (`err.status`), if it is a 4xx. */
+function clientErrorStatus(error: unknown): number | null {
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null
 }
 
 function safeOrigin(url: string): string | undefined {
@@ -71,16 +107,51 @@ function safeOrigin(url: string): string | undefined {
 
 export function createApp(options: AppOptions) {
   const { db, session: sessionConfig, services } = options
+  const logger = options.logger ?? silentLogger
+  const trustProxy = options.trustProxy ?? false
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined
+  const allowedOrigins = publicOrigin ? [publicOrigin, ...options.allowedOrigins] : options.allowedOrigins
+  const sendCsp = options.contentSecurityPolicy ?? options.mode !== 'development'
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', false)
+  app.set('trust proxy', trustProxy)
 
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-    res.setHeader('X-Frame-Options', 'DENY')
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-    next()
+  // Every request: an id (in the X-Request-Id answer and every log line about it), the security
+  // headers, one log line when it is answered (method, path without query, status, duration).
+  app.use((req, res, next) => {
+    const reqId = requestIdFor(req.headers['x-request-id'], trustProxy !== false)
+    const log = logger.child({ reqId })
+    const nonce = createCspNonce()
+    res.locals.log = log
+    res.locals.cspNonce = nonce
+    res.setHeader('X-Request-Id', reqId)
+    setSecurityHeaders(res, {
+      nonce,
+      origin: publicOrigin ?? requestOrigin(req),
+      https: req.secure,
+      csp: sendCsp,
+    })
+    const started = performance.now()
+    res.on('finish', () => {
+      const fields = {
+        method: req.method,
+        path: pathOnly(req.originalUrl),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      }
+      if (res.statusCode >= 500) log.error(fields, 'request failed')
+      else log.info(fields, 'request')
+    })
+    if (!isDecodablePath(req.originalUrl)) {
+      res.status(400).type('text/plain').send('Bad request: the address is not valid.')
+      return
+    }
+    // React Router builds the page's URL from X-Forwarded-Host but the port from Host: behind a
+    // trusted proxy that rewrites Host, both must name the public host.
+    if (trustProxy !== false && req.headers['x-forwarded-host'] && req.headers.host !== req.host) {
+      req.headers.host = req.host
+    }
+    requestScope.run({ reqId, log }, next)
   })
 
   app.get('/healthz', (_req, res) => {
@@ -101,10 +172,7 @@ export function createApp(options: AppOptions) {
   // CSRF defence 1 of 2 for every state-changing request (forms and tRPC); tRPC mutations also
   // need the session's CSRF token (defence 2, in authedProcedure).
   app.use((req, res, next) => {
-    if (
-      STATE_CHANGING.has(req.method) &&
-      !isAllowedOrigin(req, options.allowedOrigins, sessionConfig.secureCookies)
-    ) {
+    if (STATE_CHANGING.has(req.method) && !isAllowedOrigin(req, allowedOrigins)) {
       res.status(403).json({ error: 'Cross-site request refused (Origin does not match).' })
       return
     }
@@ -123,6 +191,11 @@ export function createApp(options: AppOptions) {
 
   app.use(
     '/api/trpc',
+    (_req, res, next) => {
+      // Answers are per user: never stored by a browser or a proxy.
+      res.setHeader('Cache-Control', 'private, no-store')
+      next()
+    },
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: API_MAX_BODY_BYTES,
@@ -133,9 +206,11 @@ export function createApp(options: AppOptions) {
           !!resolved && isValidCsrfToken(resolved.csrfToken, Array.isArray(header) ? header[0] : header)
         return contextFor(resolved?.actor ?? null, csrfVerified)
       },
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error)
+      onError({ error, path, type }) {
+        if (error.code !== 'INTERNAL_SERVER_ERROR') return
+        // The procedure's name and the error; never its input (it can hold student data or passwords).
+        const log = requestScope.getStore()?.log ?? logger
+        log.error({ err: error.cause ?? error, procedure: path ?? '?', type }, 'tRPC procedure failed')
       },
     }),
   )
@@ -153,13 +228,13 @@ export function createApp(options: AppOptions) {
     const { token, resolved } = await sessionFor(req)
     const actor = resolved?.actor ?? null
     const meta = { ip: clientIp(req), userAgent: String(req.headers['user-agent'] ?? '') }
-    const publicOrigin = ownOrigin(req, sessionConfig.secureCookies)
+    const origin = publicOrigin ?? requestOrigin(req)
     const sso = ssoServerContext({
       db,
       secrets: services.secrets,
       session: sessionConfig,
       cookieHeader: req.headers.cookie,
-      publicOrigin,
+      publicOrigin: origin,
       meta,
     })
     const value: ServerContext = {
@@ -194,9 +269,12 @@ export function createApp(options: AppOptions) {
         },
         ...sso,
       },
-      publicOrigin,
+      publicOrigin: origin,
+      cspNonce: String(res.locals.cspNonce),
+      logError(error, message) {
+        ;(res.locals.log as Logger).error({ err: error }, message)
+      },
     }
-    void res
     const provider = new RouterContextProvider()
     if (!serverContextKey) await loadBuild()
     provider.set(serverContextKey as RouterContext<ServerContext>, value)
@@ -213,8 +291,16 @@ export function createApp(options: AppOptions) {
   )
 
   app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
-    console.error(error)
-    if (!res.headersSent) res.status(isDomainError(error) ? 400 : 500).send('Something went wrong.')
+    // A malformed request (bad encoding, unreadable body) is answered 4xx without a stack trace.
+    const status = clientErrorStatus(error) ?? (isDomainError(error) ? 400 : null)
+    if (status === null)
+      ((res.locals.log as Logger | undefined) ?? logger).error({ err: error }, 'request failed')
+    if (!res.headersSent) {
+      res
+        .status(status ?? 500)
+        .type('text/plain')
+        .send(status ? 'Bad request.' : 'Something went wrong.')
+    }
   })
 
   return app

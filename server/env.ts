@@ -2,6 +2,9 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
+/** Express's `trust proxy` setting: whom to believe about the client's protocol, host and address. */
+export type TrustProxy = boolean | number | string[]
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +19,35 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** The URL people use to reach the app (https://… turns on Secure cookies). Default: http://localhost:PORT. */
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Which proxies may set X-Forwarded-Proto/Host/For: unset or `false` (none: the default), `true` (any:
+   * only when nothing but the proxy can reach the app), a hop count (`1`), or addresses and subnets
+   * (`loopback`, `10.0.0.0/8`, `172.16.0.0/12`, comma-separated). See docs/decisions/019.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx): TrustProxy => {
+      const v = value.trim()
+      if (v === 'false') return false
+      if (v === 'true') return true
+      if (/^\d{1,2}$/.test(v)) return Number(v)
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+      const named = new Set(['loopback', 'linklocal', 'uniquelocal'])
+      const address = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/
+      const bad = list.filter((s) => !named.has(s) && !address.test(s))
+      if (list.length === 0 || bad.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected false, true, a hop count, or addresses/subnets (not ${bad.join(', ') || 'empty'})`,
+        })
+        return z.NEVER
+      }
+      return list
+    }),
   /** Comma-separated origins allowed to make state-changing requests and open collaboration sockets. */
   ALLOWED_ORIGINS: z.string().optional(),
   /** Redis for multi-instance collaboration fan-out and shared rate limits. */

@@ -9,15 +9,17 @@ import { createApp } from './app.ts'
 import { createSignInLimiter } from './auth/rate-limit.ts'
 import { createSecretBox } from './auth/sso/secret-box.ts'
 import { createCycleCollabServer } from './collab/index.ts'
+import { trackConnections } from './connections.ts'
 import { openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { databaseTarget, env } from './env.ts'
+import { createLogger, currentLog, requestIdFor, requestScope } from './log.ts'
 import { defaultAppServices } from './trpc/context.ts'
 
 const startedAt = performance.now()
-const log = (message: string) => {
-  if (env.LOG_LEVEL !== 'silent') console.info(message)
-}
+// Structured JSON logs in production; readable lines in development (server/log.ts).
+const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' })
+const log = (message: string) => logger.info(message)
 
 const target = databaseTarget(env)
 log(
@@ -44,7 +46,13 @@ if (isProduction) {
   build = (await import(resolve(env.BUILD_DIR, 'server/index.js'))) as ServerBuild
 } else {
   const vite = await import('vite')
+  const ownSigterm = new Set(process.listeners('SIGTERM'))
   const viteServer = await vite.createServer({ server: { middlewareMode: true }, appType: 'custom' })
+  // Vite adds a SIGTERM listener that closes it and exits 143 at once; shutdown() below closes
+  // Vite itself, after the edits and connections.
+  for (const listener of process.listeners('SIGTERM')) {
+    if (!ownSigterm.has(listener)) process.off('SIGTERM', listener)
+  }
   viteMiddlewares = viteServer.middlewares
   build = () => viteServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
   closeVite = () => viteServer.close()
@@ -59,10 +67,20 @@ const sessionConfig = {
   // Secure cookies need HTTPS; the local demo runs on plain http://localhost.
   secureCookies: env.PUBLIC_URL?.startsWith('https://') ?? false,
 }
-const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
-  .split(',')
-  .map((o) => o.trim())
-  .filter(Boolean)
+const publicOrigin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined
+const allowedOrigins = [
+  ...(publicOrigin ? [publicOrigin] : []),
+  ...(env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
+]
+if (sessionConfig.secureCookies && env.TRUST_PROXY === false) {
+  logger.warn(
+    'PUBLIC_URL is https:// but TRUST_PROXY is not set: behind a TLS-terminating proxy, set TRUST_PROXY so sign-in works (README, Configuration).',
+  )
+}
+const collabLog = logger.child({ component: 'collab' })
 
 // Real-time co-editing of the worksheets (docs/decisions/004-collaboration-server.md); with REDIS_URL,
 // instances share documents through Redis pub/sub.
@@ -72,6 +90,8 @@ const collab = await createCycleCollabServer({
   allowedOrigins,
   ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
   ...(env.COLLAB_INSTANCE_ID ? { instanceId: env.COLLAB_INSTANCE_ID } : {}),
+  // Inside an upgrade the request's logger (its reqId); elsewhere the collaboration logger.
+  log: (message, error) => currentLog(collabLog).error(error ? { err: error } : {}, message),
 })
 
 // A key of its own for identity providers' client secrets; SESSION_SECRET (a different HKDF label) if unset.
@@ -88,30 +108,48 @@ const app = createApp({
     secrets,
   },
   allowedOrigins,
+  trustProxy: env.TRUST_PROXY,
+  ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+  logger,
   build,
   ...(viteMiddlewares ? { viteMiddlewares } : { clientDir: resolve(env.BUILD_DIR, 'client') }),
   mode: isProduction ? 'production' : 'development',
 })
 
 const server: Server = createServer(app)
+const connections = trackConnections(server)
 
 // The collaboration server claims /collab/<cycleId> (session, Origin and team checked before the
-// WebSocket is accepted); every other upgrade is answered 404.
-server.on('upgrade', collab.handleUpgrade)
+// WebSocket is accepted); every other upgrade is answered 404. The upgrade gets a request id too.
+server.on('upgrade', (request, socket, head) => {
+  const reqId = requestIdFor(request.headers['x-request-id'], env.TRUST_PROXY !== false)
+  const requestLog = collabLog.child({ reqId })
+  requestScope.run({ reqId, log: requestLog }, () => collab.handleUpgrade(request, socket, head))
+})
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : env.PORT
-  const url = `http://localhost:${port}`
-  log('')
-  log(
-    styleText('bold', `PDSA Tracker is running at ${styleText('cyan', url)}`) +
-      ` (ready in ${Math.round(performance.now() - startedAt)} ms)`,
-  )
-  log('')
-  log(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`)
-  for (const s of DEMO_SIGN_INS) log(`  ${s.role.padEnd(16)} ${s.email.padEnd(36)} ${s.note}`)
-  log('')
+  const url = env.PUBLIC_URL ?? `http://localhost:${port}`
+  const readyMs = Math.round(performance.now() - startedAt)
+  logger.info({ url, port, readyMs }, `PDSA Tracker is running at ${url}`)
+  const showDemo = target.kind === 'pglite' && !env.NO_DEMO_SEED
+  // A person at a terminal (npm run demo) also gets the address and the demo sign-ins as plain text.
+  if (process.stdout.isTTY && env.LOG_LEVEL !== 'silent') {
+    const lines = [
+      '',
+      `${styleText('bold', `PDSA Tracker is running at ${styleText('cyan', url)}`)} (ready in ${readyMs} ms)`,
+      '',
+      ...(showDemo
+        ? [
+            `Demo sign-ins (password for all: ${DEMO_PASSWORD})`,
+            ...DEMO_SIGN_INS.map((s) => `  ${s.role.padEnd(16)} ${s.email.padEnd(36)} ${s.note}`),
+            '',
+          ]
+        : []),
+    ]
+    console.info(lines.join('\n'))
+  }
   if (env.DEMO_IDENTITY_PROVIDER) void startDemoSso(port)
 })
 
@@ -136,18 +174,22 @@ async function shutdown(signal: string) {
   shuttingDown = true
   log(`${signal}: shutting down…`)
   const deadline = setTimeout(() => {
-    console.error('Shutdown took longer than 25 s; exiting.')
+    logger.error('Shutdown took longer than 25 s; exiting.')
+    logger.flush()
     process.exit(1)
   }, 25_000)
   deadline.unref()
   // Edits first: commit everything pending, then close the sockets with 1012 (clients reconnect).
   await collab.close()
-  await new Promise<void>((done) => server.close(() => done()))
-  server.closeAllConnections()
+  // Then HTTP: connections serving nothing (idle keep-alive, never sent a request) close at once;
+  // requests in flight get 10 s to finish.
+  await connections.close(10_000)
   await closeVite?.()
   await demoSso?.close()
   await redis?.quit()
   await database.close()
+  log('Shut down cleanly.')
+  logger.flush()
   process.exit(0)
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -22,6 +22,10 @@ export interface ServerContext {
   }
   /** Origin of this server, e.g. for the collaboration socket URL. */
   publicOrigin: string
+  /** This response's Content-Security-Policy nonce, rendered on the inline scripts. */
+  cspNonce: string
+  /** Logs an unexpected error of this request (with its request id; see server/log.ts). */
+  logError(error: unknown, message: string): void
 }
 
 export const serverContext = createContext<ServerContext>()

@@ -48,7 +48,10 @@ const t = initTRPC
             ? describeZodError(cause)
             : error.code === 'PAYLOAD_TOO_LARGE'
               ? requestTooLargeMessage()
-              : shape.message,
+              : error.code === 'PARSE_ERROR' || cause instanceof SyntaxError
+                ? // Never the JSON parser's own text.
+                  'The request body is not valid JSON.'
+                : shape.message,
         data: {
           ...shape.data,
           // Never send stack traces to clients.

@@ -213,7 +213,7 @@ describe('signing in through the provider', () => {
     })
     account('new.teacher@sso.example', { name: 'Nia Teacher' })
     const finished = await (await ssoAs('new.teacher@sso.example')).finish()
-    const user = await database.db.user.findUniqueOrThrow({
+    const user = await database.db.user.findFirstOrThrow({
       where: { email: 'new.teacher@sso.example' },
       include: { memberships: true, password: true },
     })
@@ -241,7 +241,7 @@ describe('signing in through the provider', () => {
       code: 'awaiting_approval',
     })
     expect(await database.db.session.count()).toBe(sessions)
-    const user = await database.db.user.findUniqueOrThrow({ where: { email: 'waiting@sso.example' } })
+    const user = await database.db.user.findFirstOrThrow({ where: { email: 'waiting@sso.example' } })
     expect(user.awaitingApprovalSince).not.toBeNull()
     // An admin approves by reactivating; the next sign-in works.
     await admin().org.updateUser({ id: user.id, deactivated: false })
@@ -253,7 +253,7 @@ describe('signing in through the provider', () => {
     account('stranger@sso.example')
     const before = await refusals('no_account')
     await expect((await ssoAs('stranger@sso.example')).finish()).rejects.toMatchObject({ code: 'no_account' })
-    expect(await database.db.user.findUnique({ where: { email: 'stranger@sso.example' } })).toBeNull()
+    expect(await database.db.user.findFirst({ where: { email: 'stranger@sso.example' } })).toBeNull()
     expect(await refusals('no_account')).toBe(before + 1)
   })
 
@@ -286,10 +286,14 @@ describe('signing in through the provider', () => {
     expect(await database.db.session.count({ where: { userId: user.id } })).toBe(sessions)
   })
 
-  it('never links an account of another district, even from an allowed domain', async () => {
-    await insertUser(database.db, other.district.id, [{ role: 'viewer' }], { email: 'twin@sso.example' })
+  it('never links an account of another district with the same email', async () => {
+    // Emails are unique per district (ADR 019): the other district's account is someone else's.
+    const twin = await insertUser(database.db, other.district.id, [{ role: 'viewer' }], {
+      email: 'twin@sso.example',
+    })
     account('twin@sso.example')
-    await expect((await ssoAs('twin@sso.example')).finish()).rejects.toMatchObject({ code: 'other_district' })
+    await expect((await ssoAs('twin@sso.example')).finish()).rejects.toMatchObject({ code: 'no_account' })
+    expect(await database.db.userIdentity.count({ where: { userId: twin.id } })).toBe(0)
   })
 })
 

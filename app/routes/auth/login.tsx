@@ -12,25 +12,20 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { isSsoErrorCode, SSO_ERROR_MESSAGES } from '@pdsa/domain'
+import { isSsoErrorCode, SSO_ERROR_MESSAGES, safeRedirectPath } from '@pdsa/domain'
 import { IconAlertCircle, IconInfoCircle, IconKey } from '@tabler/icons-react'
 import { data, Form, redirect, useNavigation } from 'react-router'
-import { getServerContext } from '~/lib/trpc.server'
+import { getServerContext, readFormData } from '~/lib/trpc.server'
 import type { Route } from './+types/login'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Sign in · PDSA Tracker' }]
 
-/** Only same-site paths: never redirect to another origin after signing in. */
-function safeRedirect(to: FormDataEntryValue | string | null, fallback: string) {
-  const value = typeof to === 'string' ? to : ''
-  return value.startsWith('/') && !value.startsWith('//') ? value : fallback
-}
-
 export async function loader({ context, request }: Route.LoaderArgs) {
   const { actor, auth } = getServerContext(context)
   const params = new URL(request.url).searchParams
-  const redirectTo = params.get('redirectTo')
-  if (actor) throw redirect(safeRedirect(redirectTo, '/'))
+  // Only a path of this site survives (safeRedirectPath); anything else is dropped here already.
+  const redirectTo = safeRedirectPath(params.get('redirectTo'), '')
+  if (actor) throw redirect(redirectTo || '/')
   const ssoErrorCode = params.get('sso_error')
   const districtSlug = params.get('district')
   const signedOutOf = params.get('signed_out')
@@ -39,7 +34,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     signedOutOf ? auth.ssoSignOutLink(signedOutOf) : null,
   ])
   return {
-    redirectTo,
+    redirectTo: redirectTo || null,
     ssoError: isSsoErrorCode(ssoErrorCode) ? SSO_ERROR_MESSAGES[ssoErrorCode] : null,
     district,
     providerSignOut,
@@ -58,12 +53,12 @@ function ssoFailure(error: unknown, email: string) {
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
-  const form = await request.formData()
+  const form = await readFormData(request)
   const email = String(form.get('email') ?? '')
   const password = String(form.get('password') ?? '')
   const intent = form.get('intent')
   if (intent === 'sso' || intent === 'sso-provider') {
-    const redirectTo = safeRedirect(form.get('redirectTo'), '')
+    const redirectTo = safeRedirectPath(form.get('redirectTo'), '')
     try {
       const { location, setCookie } = await getServerContext(context).auth.startSso(
         intent === 'sso' ? { email } : { providerId: String(form.get('providerId') ?? '') },
@@ -76,7 +71,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
   try {
     const { setCookie, redirectTo } = await getServerContext(context).auth.signIn({ email, password })
-    return redirect(safeRedirect(form.get('redirectTo'), redirectTo), {
+    return redirect(safeRedirectPath(form.get('redirectTo'), redirectTo), {
       headers: { 'Set-Cookie': setCookie },
     })
   } catch (error) {

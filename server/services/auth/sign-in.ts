@@ -33,18 +33,27 @@ export async function signIn({
       },
     )
   }
-  const user = await db.user.findUnique({
-    where: { email: input.email },
+  // Emails are unique within a district (ADR 019): the same address can have an account in two
+  // districts; the password decides which one signs in. Every candidate's hash is checked, so the
+  // time taken does not say which one matched.
+  const candidates = await db.user.findMany({
+    where: { email: input.email, deactivatedAt: null },
     select: {
       id: true,
-      districtId: true,
-      deactivatedAt: true,
       password: { select: { hash: true } },
       district: { select: { ssoRequired: true } },
     },
+    orderBy: { createdAt: 'asc' },
+    take: 10,
   })
-  const ok = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), input.password)
-  if (!user?.password || !ok || user.deactivatedAt) {
+  const hashes = candidates.length
+    ? candidates.map((c) => c.password?.hash ?? null)
+    : [await dummyPasswordHash()]
+  const matches = await Promise.all(
+    hashes.map((hash) => (hash ? verifyPassword(hash, input.password) : Promise.resolve(false))),
+  )
+  const user = candidates.find((_c, i) => matches[i])
+  if (!user) {
     await limiter.recordFailure(input.email, meta.ip)
     throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS)
   }

@@ -246,7 +246,11 @@ export async function finishSso({
       select: { user: { select: knownUserSelect } },
     }),
     identity.email
-      ? db.user.findUnique({ where: { email: identity.email.toLowerCase() }, select: knownUserSelect })
+      ? // Emails are unique within a district (ADR 019): only this district's account can be linked.
+        db.user.findFirst({
+          where: { districtId: provider.districtId, email: identity.email.toLowerCase() },
+          select: knownUserSelect,
+        })
       : null,
   ])
   const decision: SsoAccountDecision = decideSsoAccount({
