@@ -69,14 +69,14 @@ const collab = await createCycleCollabServer({
   db: database.db,
   session: sessionConfig,
   allowedOrigins,
-  ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+  ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisPrefix: `${env.REDIS_PREFIX}collab:` } : {}),
   ...(env.COLLAB_INSTANCE_ID ? { instanceId: env.COLLAB_INSTANCE_ID } : {}),
 })
 
 const app = createApp({
   db: database.db,
   session: sessionConfig,
-  limiter: createSignInLimiter(redis),
+  limiter: createSignInLimiter(redis, { keyPrefix: env.REDIS_PREFIX }),
   services: {
     ...defaultAppServices,
     onAccessChanged: (change) => collab.onAccessChanged(change),

@@ -15,12 +15,18 @@ export interface SignInLimiter {
   recordSuccess(email: string, ip: string): Promise<void>
 }
 
-/** 5 failures per email+IP in 15 minutes; 50 failures per IP in an hour. */
-export function createSignInLimiter(redis?: Redis): SignInLimiter {
-  const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
-    redis
+/**
+ * 5 failures per email+IP in 15 minutes; 50 failures per IP in an hour. `keyPrefix` (REDIS_PREFIX)
+ * starts every Redis key, so deployments sharing one Redis keep their counters apart.
+ */
+export function createSignInLimiter(redis?: Redis, options: { keyPrefix?: string } = {}): SignInLimiter {
+  const prefix = options.keyPrefix ?? ''
+  const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
+    const keyPrefix = `${prefix}${name}`
+    return redis
       ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, blockDuration: duration })
       : new RateLimiterMemory({ keyPrefix, points, duration, blockDuration: duration })
+  }
   const byEmailAndIp = make('signin_email_ip', 5, 15 * 60)
   const byIp = make('signin_ip', 50, 60 * 60)
   const key = (email: string, ip: string) => `${email.toLowerCase()}_${ip}`

@@ -208,7 +208,11 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       const conn = origin instanceof Connection ? origin : undefined
       room.broadcast(syncUpdate(update), conn)
       if (conn) replication?.publishUpdate(room.name, update)
-      if (origin !== ORIGIN_STORAGE) queue?.enqueue(name, update, conn?.identity.userId ?? null)
+      // Stored once, by the instance a client sent it to (with its author). What another instance
+      // replicated through Redis is that instance's to store; what came from storage is stored.
+      if (origin !== ORIGIN_STORAGE && origin !== ORIGIN_REDIS) {
+        queue?.enqueue(name, update, conn?.identity.userId ?? null)
+      }
       const changeOrigin = conn ? 'client' : origin === ORIGIN_REDIS ? 'redis' : 'storage'
       for (const ext of extensions) {
         ext.onChange?.({ room, update, origin: changeOrigin, userId: conn?.identity.userId ?? null })
