@@ -19,7 +19,7 @@ import {
   sortExtensions,
 } from './hooks.ts'
 import { type CollabLimits, DEFAULT_LIMITS } from './limits.ts'
-import { handleMessage, type MessageContext } from './messages.ts'
+import { type MessageContext, receiveMessage } from './messages.ts'
 import { type CollabStats, countBy, createStats } from './metrics.ts'
 import type { DocumentStorage } from './persistence.ts'
 import { awarenessMessage, persistedMessage, syncStep1, syncUpdate } from './protocol.ts'
@@ -371,7 +371,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     const conn = new Connection(ws, room, identity, wantsAcks, limits, stats)
     room.conns.add(conn)
     stats.connectionsOpened++
-    ws.on('message', (data: Buffer) => handleMessage(messageContext, conn, data))
+    ws.on('message', (data: Buffer) => receiveMessage(messageContext, conn, data))
     ws.on('pong', () => {
       conn.alive = true
     })
@@ -387,6 +387,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   function detach(conn: Connection) {
     const { room } = conn
     conn.closed = true
+    conn.stopThrottling()
     if (!room.conns.delete(conn)) return
     stats.connectionsClosed++
     if (conn.awarenessTimer) clearTimeout(conn.awarenessTimer)
@@ -406,6 +407,8 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 
   const pingTimer = setInterval(() => {
     for (const conn of allConnections()) {
+      // A throttled socket is not read (its pongs wait in the kernel): we are the slow side.
+      if (conn.throttled) continue
       if (!conn.alive) {
         stats.deadConnections++
         conn.closed = true
