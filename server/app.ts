@@ -23,6 +23,8 @@ import {
   sessionCookie,
 } from './auth/session.ts'
 import type { Db } from './db/client.ts'
+import { pagePatternMatcher } from './ops/route-pattern.ts'
+import { createOpsRouter, httpMetrics, type OpsOptions } from './ops/routes.ts'
 import { signIn } from './services/auth/sign-in.ts'
 import { type AppServices, createContextInner, type TrpcContext } from './trpc/context.ts'
 import { type AppRouter, appRouter } from './trpc/root.ts'
@@ -40,6 +42,8 @@ export interface AppOptions {
   viteMiddlewares?: express.RequestHandler
   clientDir?: string
   mode: 'development' | 'production' | 'test'
+  /** /readyz, /metrics and request timing (server/ops/routes.ts); unset in tests that do not need them. */
+  ops?: OpsOptions
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -73,6 +77,9 @@ export function createApp(options: AppOptions) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', false)
+  // Page route patterns for the request metrics, from the build once it is loaded.
+  let pagePattern: (pathname: string) => string | null = () => null
+  if (options.ops) app.use(httpMetrics((pathname) => pagePattern(pathname)))
 
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff')
@@ -85,6 +92,7 @@ export function createApp(options: AppOptions) {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  if (options.ops) app.use(createOpsRouter(options.ops))
   // Clients that ask for the icon without reading the page's <link rel="icon"> (not a page: no 404 log).
   app.get('/favicon.ico', (_req, res) => {
     res.redirect(301, '/favicon.svg')
@@ -145,6 +153,7 @@ export function createApp(options: AppOptions) {
     const key = (build.entry.module as { serverContext?: RouterContext<ServerContext> }).serverContext
     if (!key) throw new Error('app/entry.server.tsx must export serverContext')
     serverContextKey = key
+    pagePattern = pagePatternMatcher(build.routes)
     return build
   }
 

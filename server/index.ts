@@ -11,6 +11,7 @@ import { createCycleCollabServer } from './collab/index.ts'
 import { openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { databaseTarget, env } from './env.ts'
+import { collabObserver, registerCollabServer, registerDatabasePool } from './ops/metrics.ts'
 import { defaultAppServices } from './trpc/context.ts'
 
 const startedAt = performance.now()
@@ -71,7 +72,10 @@ const collab = await createCycleCollabServer({
   allowedOrigins,
   ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisPrefix: `${env.REDIS_PREFIX}collab:` } : {}),
   ...(env.COLLAB_INSTANCE_ID ? { instanceId: env.COLLAB_INSTANCE_ID } : {}),
+  observer: collabObserver,
 })
+registerCollabServer(collab)
+if (database.pool) registerDatabasePool(database.pool)
 
 const app = createApp({
   db: database.db,
@@ -86,6 +90,12 @@ const app = createApp({
   build,
   ...(viteMiddlewares ? { viteMiddlewares } : { clientDir: resolve(env.BUILD_DIR, 'client') }),
   mode: isProduction ? 'production' : 'development',
+  ops: {
+    db: database.db,
+    redis: redis ? [redis] : [],
+    metricsToken: env.METRICS_TOKEN,
+    isDraining: () => shuttingDown,
+  },
 })
 
 const server: Server = createServer(app)

@@ -49,6 +49,15 @@ export interface CollabServerOptions {
   /** How often sessions, memberships and stages of open connections are re-checked. */
   revalidateIntervalMs?: number
   log?: (message: string, error?: unknown) => void
+  /** Timings for the operations metrics (server/ops/metrics.ts). */
+  observer?: CollabObserver
+}
+
+export interface CollabObserver {
+  /** A group-commit batch was committed: how long its INSERT took, and its rows. */
+  commit?(seconds: number, rows: number): void
+  /** A frame from another instance arrived through Redis this long after it was published. */
+  fanoutLag?(seconds: number): void
 }
 
 export interface CollabServer {
@@ -102,6 +111,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
         onCommitted,
         stats,
         delayMs: options.commitDelayMs ?? 10,
+        ...(options.observer?.commit ? { observeCommit: options.observer.commit } : {}),
         log,
       })
     : null
@@ -124,6 +134,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
         onFrame: (name, frame) => replication?.onFrame(name, frame),
         onAccessChanged: () => scheduleRevalidate(),
         onReconnect: () => replication?.onReconnect(),
+        ...(options.observer?.fanoutLag ? { onLag: options.observer.fanoutLag } : {}),
         log,
       })
     : null
