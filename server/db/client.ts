@@ -30,9 +30,11 @@ export async function openDatabase(
   options: { loadDataDir?: Blob } = {},
 ): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
-    // Our own pool (Prisma ends it on $disconnect) so the metrics can read its sizes.
+    // Our own pool, so the metrics can read its sizes; Prisma ends it on $disconnect. An idle client
+    // whose connection the server ended (restart, failover) is dropped by the pool: not a crash.
     const pool = new pg.Pool({ connectionString: target.url, max: 10 })
-    const adapterFactory = new PrismaPg(pool)
+    pool.on('error', () => undefined)
+    const adapterFactory = new PrismaPg(pool, { disposeExternalPool: true })
     const db = new PrismaClient({ adapter: adapterFactory })
     return { db, kind: 'postgres', adapterFactory, pglite: null, pool, close: () => db.$disconnect() }
   }
