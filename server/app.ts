@@ -27,6 +27,8 @@ import type { Db } from './db/client.ts'
 import type { TrustProxy } from './env.ts'
 import { type Logger, pathOnly, requestIdFor, requestScope, silentLogger } from './log.ts'
 import { createCspNonce, setSecurityHeaders } from './security-headers.ts'
+import { pagePatternMatcher } from './ops/route-pattern.ts'
+import { createOpsRouter, httpMetrics, type OpsOptions } from './ops/routes.ts'
 import { signIn } from './services/auth/sign-in.ts'
 import { type AppServices, createContextInner, type TrpcContext } from './trpc/context.ts'
 import { type AppRouter, appRouter } from './trpc/root.ts'
@@ -55,6 +57,8 @@ export interface AppOptions {
   logger?: Logger
   /** Send Content-Security-Policy (default: everywhere but development, where Vite's HMR needs more). */
   contentSecurityPolicy?: boolean
+  /** /readyz, /metrics and request timing (server/ops/routes.ts); unset in tests that do not need them. */
+  ops?: OpsOptions
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -115,6 +119,9 @@ export function createApp(options: AppOptions) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', trustProxy)
+  // Page route patterns for the request metrics, from the build once it is loaded.
+  let pagePattern: (pathname: string) => string | null = () => null
+  if (options.ops) app.use(httpMetrics((pathname) => pagePattern(pathname)))
 
   // Every request: an id (in the X-Request-Id answer and every log line about it), the security
   // headers, one log line when it is answered (method, path without query, status, duration).
@@ -157,6 +164,7 @@ export function createApp(options: AppOptions) {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  if (options.ops) app.use(createOpsRouter(options.ops))
   // Clients that ask for the icon without reading the page's <link rel="icon"> (not a page: no 404 log).
   app.get('/favicon.ico', (_req, res) => {
     res.redirect(301, '/favicon.svg')
@@ -221,6 +229,7 @@ export function createApp(options: AppOptions) {
     const key = (build.entry.module as { serverContext?: RouterContext<ServerContext> }).serverContext
     if (!key) throw new Error('app/entry.server.tsx must export serverContext')
     serverContextKey = key
+    pagePattern = pagePatternMatcher(build.routes)
     return build
   }
 

@@ -52,6 +52,14 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** Redis for multi-instance collaboration fan-out and shared rate limits. */
   REDIS_URL: z.string().optional(),
+  /** Starts every Redis key and channel (collaboration fan-out, access changes, sign-in throttling). */
+  REDIS_PREFIX: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9:_.-]*$/, 'letters, digits and : _ . - only')
+    .default('pdsa:'),
+  /** Enables GET /metrics (Prometheus); requests must send `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Names this instance in the collaboration log rows and Redis messages (default: random). */
   COLLAB_INSTANCE_ID: z.string().min(1).max(64).optional(),
   /** Skip seeding the demo district into an empty embedded database. */

@@ -14,6 +14,7 @@ import { openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { databaseTarget, env } from './env.ts'
 import { createLogger, currentLog, requestIdFor, requestScope } from './log.ts'
+import { collabObserver, registerCollabServer, registerDatabasePool } from './ops/metrics.ts'
 import { defaultAppServices } from './trpc/context.ts'
 
 const startedAt = performance.now()
@@ -88,11 +89,14 @@ const collab = await createCycleCollabServer({
   db: database.db,
   session: sessionConfig,
   allowedOrigins,
-  ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+  ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL, redisPrefix: `${env.REDIS_PREFIX}collab:` } : {}),
   ...(env.COLLAB_INSTANCE_ID ? { instanceId: env.COLLAB_INSTANCE_ID } : {}),
   // Inside an upgrade the request's logger (its reqId); elsewhere the collaboration logger.
   log: (message, error) => currentLog(collabLog).error(error ? { err: error } : {}, message),
+  observer: collabObserver,
 })
+registerCollabServer(collab)
+if (database.pool) registerDatabasePool(database.pool)
 
 // A key of its own for identity providers' client secrets; SESSION_SECRET (a different HKDF label) if unset.
 const secrets = createSecretBox(env.SSO_SECRET_KEY ?? `sso:${env.SESSION_SECRET}`)
@@ -100,7 +104,7 @@ const secrets = createSecretBox(env.SSO_SECRET_KEY ?? `sso:${env.SESSION_SECRET}
 const app = createApp({
   db: database.db,
   session: sessionConfig,
-  limiter: createSignInLimiter(redis),
+  limiter: createSignInLimiter(redis, { keyPrefix: env.REDIS_PREFIX }),
   services: {
     ...defaultAppServices,
     onAccessChanged: (change) => collab.onAccessChanged(change),
@@ -114,6 +118,12 @@ const app = createApp({
   build,
   ...(viteMiddlewares ? { viteMiddlewares } : { clientDir: resolve(env.BUILD_DIR, 'client') }),
   mode: isProduction ? 'production' : 'development',
+  ops: {
+    db: database.db,
+    redis: redis ? [redis] : [],
+    metricsToken: env.METRICS_TOKEN,
+    isDraining: () => shuttingDown,
+  },
 })
 
 const server: Server = createServer(app)

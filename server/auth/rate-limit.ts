@@ -42,7 +42,8 @@ export function createSignInLimiter(
   options: { keyPrefix?: string; policy?: Partial<SignInPolicy> } = {},
 ): SignInLimiter {
   const policy: SignInPolicy = { ...SIGN_IN_POLICY, ...options.policy }
-  const prefix = options.keyPrefix ?? 'signin'
+  // keyPrefix (REDIS_PREFIX) starts every Redis key: deployments sharing one Redis keep counters apart.
+  const prefix = `${options.keyPrefix ?? ''}signin`
   const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const keyPrefix = `${prefix}_${name}`
     return redis

@@ -5,6 +5,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
 import superjson from 'superjson'
 import { ZodError, z } from 'zod'
 import { Prisma } from '../db/generated/client.ts'
+import { observeProcedure } from '../ops/metrics.ts'
 import type { TrpcContext } from './context.ts'
 
 const TRPC_CODE_FOR = {
@@ -92,7 +93,15 @@ const errorMapping = t.middleware(async ({ next }) => {
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
-export const publicProcedure = t.procedure.use(errorMapping)
+/** Duration and outcome of every call, for /metrics (outermost: sees the mapped error codes). */
+const procedureMetrics = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now()
+  const result = await next()
+  observeProcedure(path, type, (performance.now() - started) / 1000, result.ok ? null : result.error.code)
+  return result
+})
+
+export const publicProcedure = t.procedure.use(procedureMetrics).use(errorMapping)
 
 /** Signed in; mutations also need a valid CSRF token. `ctx.actor` is non-null inside. */
 export const authedProcedure = publicProcedure.use(({ ctx, type, next }) => {

@@ -8,9 +8,10 @@ import {
   methodChecks,
 } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
+import { readCurrentCycleTexts, withTexts } from '../collab/read-current-cycle-texts.ts'
 import { toIsoDate } from '../shared.ts'
 import { cycleDetailInclude, toCycleDetail } from './cycle-detail.ts'
-import { toCycleFacts } from './cycle-facts.ts'
+import { narrativeTexts, toCycleFacts } from './cycle-facts.ts'
 import { snapshotListSelect, toSnapshotListItem } from './list-snapshots.ts'
 import { observationsInWindow } from './observations-in-window.ts'
 import { requireReadableCycle } from './require-cycle.ts'
@@ -33,7 +34,7 @@ async function rampLength(db: DbTx, id: string, cycleNumber: number): Promise<nu
 /** The whole worksheet, its method checks as of `now`, its version history and what the actor may do. */
 export async function getCycle({ db, actor, id, now }: { db: DbTx; actor: Actor; id: string; now: Date }) {
   const cycle = await requireReadableCycle(db, actor, id)
-  const [row, snapshots] = await Promise.all([
+  const [stored, snapshots] = await Promise.all([
     db.pdsaCycle.findUniqueOrThrow({ where: { id: cycle.id }, include: cycleDetailInclude }),
     db.cycleSnapshot.findMany({
       where: { cycleId: cycle.id },
@@ -41,6 +42,8 @@ export async function getCycle({ db, actor, id, now }: { db: DbTx; actor: Actor;
       orderBy: { takenAt: 'asc' },
     }),
   ])
+  // The sections as stored in the collaborative document, not the columns that mirror it later.
+  const row = withTexts(stored, await readCurrentCycleTexts(db, stored.id, narrativeTexts(stored)))
   const observed = (await observationsInWindow(db, row.districtId, [row.id])).get(row.id) ?? 0
   const lockSnapshot = snapshots.findLast((s) => s.fromStage === 'plan' && s.toStage === 'do')
   const scope = { schoolId: row.schoolId, teamId: row.teamId }
