@@ -2,7 +2,15 @@
 // for every page. server/index.ts wraps it in an http.Server and adds the collaboration upgrade path.
 import type { IncomingMessage } from 'node:http'
 import type { Actor } from '@pdsa/domain'
-import { API_MAX_BODY_BYTES, DomainError, isDomainError, SignInInputSchema } from '@pdsa/domain'
+import {
+  API_MAX_BATCH_CALLS,
+  API_MAX_BODY_BYTES,
+  DomainError,
+  IMPORT_MAX_BODY_BYTES,
+  IMPORT_UPLOAD_PROCEDURES,
+  isDomainError,
+  SignInInputSchema,
+} from '@pdsa/domain'
 import { createRequestHandler } from '@react-router/express'
 import { createTRPCClient, unstable_localLink } from '@trpc/client'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
@@ -120,11 +128,13 @@ export function createApp(options: AppOptions) {
   const contextFor = (actor: Actor | null, csrfVerified: boolean): TrpcContext =>
     createContextInner({ db, actor, csrfVerified, app: services })
 
-  app.use(
-    '/api/trpc',
+  // Limits (docs/decisions/021-input-hygiene.md): at most API_MAX_BATCH_CALLS calls per batch, and a
+  // body of at most API_MAX_BODY_BYTES, except one import upload sent on its own (IMPORT_MAX_BODY_BYTES).
+  const trpcHandler = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
-      maxBodySize: API_MAX_BODY_BYTES,
+      maxBodySize,
+      maxBatchSize: API_MAX_BATCH_CALLS,
       async createContext({ req }) {
         const { resolved } = await sessionFor(req)
         const header = req.headers['x-csrf-token']
@@ -132,12 +142,15 @@ export function createApp(options: AppOptions) {
           !!resolved && isValidCsrfToken(resolved.csrfToken, Array.isArray(header) ? header[0] : header)
         return contextFor(resolved?.actor ?? null, csrfVerified)
       },
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error)
-      },
-    }),
-  )
+      // Unexpected failures are logged with their error id by the error formatter (server/trpc/init.ts).
+    })
+  const apiHandler = trpcHandler(API_MAX_BODY_BYTES)
+  const importUploadHandler = trpcHandler(IMPORT_MAX_BODY_BYTES)
+  app.use('/api/trpc', (req, res, next) => {
+    const procedure = req.path.slice(1)
+    const isImportUpload = req.query.batch === undefined && IMPORT_UPLOAD_PROCEDURES.includes(procedure)
+    return (isImportUpload ? importUploadHandler : apiHandler)(req, res, next)
+  })
 
   let serverContextKey: RouterContext<ServerContext> | undefined
   const loadBuild = async () => {
