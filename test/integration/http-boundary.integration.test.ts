@@ -44,7 +44,7 @@ beforeAll(async () => {
   cookie = `${SESSION_COOKIE}=${token}`
   const resolved = await resolveSession(database.db, session, token)
   csrfToken = resolved?.csrfToken ?? ''
-})
+}, 120_000)
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))
   await database.close()
