@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // pnpm fuzz [--runs N] [--seed S] [--only REGEX] [--postgres URL]
-// Runs the fuzz suite (test/integration/fuzz-procedures.integration.test.ts) with N inputs per procedure
+// Runs the fuzz suite (test/integration/fuzz-procedures-*.integration.test.ts) with N inputs per procedure
 // (default 2,000) and a random seed unless one is given; prints the seed so a failure can be replayed.
 import { spawnSync } from 'node:child_process'
 
@@ -26,7 +26,7 @@ const env = {
 console.log(`Fuzzing every procedure with ${runs} inputs each, seed ${seed}.`)
 const result = spawnSync(
   'pnpm',
-  ['vitest', 'run', '--project', 'integration', 'test/integration/fuzz-procedures.integration.test.ts'],
+  ['vitest', 'run', '--project', 'integration', 'test/integration/fuzz-procedures-'],
   { stdio: 'inherit', env },
 )
 if (result.status !== 0) console.error(`\nReplay with: pnpm fuzz --runs ${runs} --seed ${seed}`)
