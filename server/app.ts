@@ -2,7 +2,15 @@
 // and React Router for every page. server/index.ts wraps it in an http.Server and adds the
 // collaboration upgrade path. Proxy trust model and headers: docs/decisions/019-http-hardening.md.
 import type { Actor } from '@pdsa/domain'
-import { API_MAX_BODY_BYTES, DomainError, isDomainError, SignInInputSchema } from '@pdsa/domain'
+import {
+  API_MAX_BATCH_CALLS,
+  API_MAX_BODY_BYTES,
+  DomainError,
+  IMPORT_MAX_BODY_BYTES,
+  IMPORT_UPLOAD_PROCEDURES,
+  isDomainError,
+  SignInInputSchema,
+} from '@pdsa/domain'
 import { createRequestHandler } from '@react-router/express'
 import { createTRPCClient, unstable_localLink } from '@trpc/client'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
@@ -26,9 +34,9 @@ import { ssoServerContext } from './auth/sso/server-context.ts'
 import type { Db } from './db/client.ts'
 import type { TrustProxy } from './env.ts'
 import { type Logger, pathOnly, requestIdFor, requestScope, silentLogger } from './log.ts'
-import { createCspNonce, setSecurityHeaders } from './security-headers.ts'
 import { pagePatternMatcher } from './ops/route-pattern.ts'
 import { createOpsRouter, httpMetrics, type OpsOptions } from './ops/routes.ts'
+import { createCspNonce, setSecurityHeaders } from './security-headers.ts'
 import { signIn } from './services/auth/sign-in.ts'
 import { type AppServices, createContextInner, type TrpcContext } from './trpc/context.ts'
 import { type AppRouter, appRouter } from './trpc/root.ts'
@@ -197,16 +205,18 @@ export function createApp(options: AppOptions) {
   const contextFor = (actor: Actor | null, csrfVerified: boolean): TrpcContext =>
     createContextInner({ db, actor, csrfVerified, app: services })
 
-  app.use(
-    '/api/trpc',
-    (_req, res, next) => {
-      // Answers are per user: never stored by a browser or a proxy.
-      res.setHeader('Cache-Control', 'private, no-store')
-      next()
-    },
+  // Answers are per user: never stored by a browser or a proxy.
+  app.use('/api/trpc', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'private, no-store')
+    next()
+  })
+  // Limits (docs/decisions/021-input-hygiene.md): at most API_MAX_BATCH_CALLS calls per batch, and a
+  // body of at most API_MAX_BODY_BYTES, except one import upload sent on its own (IMPORT_MAX_BODY_BYTES).
+  const trpcHandler = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
-      maxBodySize: API_MAX_BODY_BYTES,
+      maxBodySize,
+      maxBatchSize: API_MAX_BATCH_CALLS,
       async createContext({ req }) {
         const { resolved } = await sessionFor(req)
         const header = req.headers['x-csrf-token']
@@ -214,14 +224,15 @@ export function createApp(options: AppOptions) {
           !!resolved && isValidCsrfToken(resolved.csrfToken, Array.isArray(header) ? header[0] : header)
         return contextFor(resolved?.actor ?? null, csrfVerified)
       },
-      onError({ error, path, type }) {
-        if (error.code !== 'INTERNAL_SERVER_ERROR') return
-        // The procedure's name and the error; never its input (it can hold student data or passwords).
-        const log = requestScope.getStore()?.log ?? logger
-        log.error({ err: error.cause ?? error, procedure: path ?? '?', type }, 'tRPC procedure failed')
-      },
-    }),
-  )
+      // Unexpected failures are logged with their error id by the error formatter (server/trpc/init.ts).
+    })
+  const apiHandler = trpcHandler(API_MAX_BODY_BYTES)
+  const importUploadHandler = trpcHandler(IMPORT_MAX_BODY_BYTES)
+  app.use('/api/trpc', (req, res, next) => {
+    const procedure = req.path.slice(1)
+    const isImportUpload = req.query.batch === undefined && IMPORT_UPLOAD_PROCEDURES.includes(procedure)
+    return (isImportUpload ? importUploadHandler : apiHandler)(req, res, next)
+  })
 
   let serverContextKey: RouterContext<ServerContext> | undefined
   const loadBuild = async () => {

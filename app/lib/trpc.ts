@@ -1,5 +1,7 @@
 // The browser's tRPC client: TanStack Query through @trpc/tanstack-react-query, batched over HTTP,
 // with the session's CSRF token on every request.
+
+import { API_MAX_BATCH_CALLS } from '@pdsa/domain'
 import { isServer, QueryClient } from '@tanstack/react-query'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
@@ -39,6 +41,8 @@ export function makeTrpcClient(getCsrfToken: () => string | null) {
       httpBatchLink({
         url: '/api/trpc',
         transformer: superjson,
+        // The server refuses larger batches (server/app.ts).
+        maxItems: API_MAX_BATCH_CALLS,
         headers() {
           const token = getCsrfToken()
           return token ? { 'x-csrf-token': token } : {}

@@ -10,6 +10,7 @@ import {
 } from '../references.ts'
 import { fromIsoDate, validation } from '../shared.ts'
 import { getGoal } from './get-goal.ts'
+import { assertGoalFiguresFit } from './goal-figures.ts'
 
 export async function createGoal({ db, actor, ...input }: { db: Db; actor: Actor } & CreateGoalInput) {
   const school = await requireSchool(db, actor, input.schoolId)
@@ -24,7 +25,8 @@ export async function createGoal({ db, actor, ...input }: { db: Db; actor: Actor
         : 'Only district leaders can add school goals.',
     )
   }
-  await requireMeasure(db, actor, input.measureId, 'measureId', school.id)
+  const measure = await requireMeasure(db, actor, input.measureId, 'measureId', school.id)
+  assertGoalFiguresFit(measure, input)
   await requireStudentGroup(db, actor, input.focalGroupId, 'focalGroupId')
   if (input.referenceGroupId) await requireStudentGroup(db, actor, input.referenceGroupId, 'referenceGroupId')
   await requireDistrictGoals(db, actor, input.districtGoalIds)

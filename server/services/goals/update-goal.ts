@@ -4,6 +4,7 @@ import { changedFields, recordAudit } from '../audit.ts'
 import { requireDistrictGoals, requireMeasure, requireStudentGroup } from '../references.ts'
 import { fromIsoDate, toIsoDate, validation } from '../shared.ts'
 import { getGoal, requireEditableGoal } from './get-goal.ts'
+import { assertGoalFiguresFit } from './goal-figures.ts'
 
 export async function updateGoal({
   db,
@@ -18,7 +19,21 @@ export async function updateGoal({
   if (archiving && !canArchiveGoal(actor, goal)) {
     throw forbidden('Only the team lead or a district admin can archive a goal or bring it back.')
   }
-  if (patch.measureId) await requireMeasure(db, actor, patch.measureId, 'measureId', goal.schoolId)
+  const measure = await requireMeasure(
+    db,
+    actor,
+    patch.measureId ?? goal.measureId,
+    'measureId',
+    goal.schoolId,
+  )
+  // The figures sent must fit the measure's scale; all of them when the measure itself changes.
+  const checkAll = !!patch.measureId && patch.measureId !== goal.measureId
+  assertGoalFiguresFit(measure, {
+    baselineValue: patch.baselineValue ?? (checkAll ? goal.baselineValue : null),
+    targetValue: patch.targetValue ?? (checkAll ? goal.targetValue : null),
+    baselineGap: patch.baselineGap !== undefined ? patch.baselineGap : checkAll ? goal.baselineGap : null,
+    targetGap: patch.targetGap !== undefined ? patch.targetGap : checkAll ? goal.targetGap : null,
+  })
   if (patch.focalGroupId) await requireStudentGroup(db, actor, patch.focalGroupId, 'focalGroupId')
   if (patch.referenceGroupId) await requireStudentGroup(db, actor, patch.referenceGroupId, 'referenceGroupId')
   if (districtGoalIds) await requireDistrictGoals(db, actor, districtGoalIds)

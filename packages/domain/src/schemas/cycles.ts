@@ -10,10 +10,10 @@ import {
 } from '../cycle.ts'
 import {
   DescriptionSchema,
-  FiniteNumberSchema,
   IdSchema,
   IsoDateSchema,
   LongTextSchema,
+  MeasureNumberSchema,
   ShortTextSchema,
   TitleSchema,
 } from './common.ts'
@@ -88,11 +88,11 @@ export const QuestionInputSchema = z
     question: TitleSchema.max(500, { message: 'At most 500 characters.' }),
     prediction: DescriptionSchema.default(''),
     measureId: IdSchema.nullable().default(null),
-    predictedValue: FiniteNumberSchema.nullable().default(null),
-    predictedMin: FiniteNumberSchema.nullable().default(null),
-    predictedMax: FiniteNumberSchema.nullable().default(null),
+    predictedValue: MeasureNumberSchema.nullable().default(null),
+    predictedMin: MeasureNumberSchema.nullable().default(null),
+    predictedMax: MeasureNumberSchema.nullable().default(null),
     result: DescriptionSchema.default(''),
-    resultValue: FiniteNumberSchema.nullable().default(null),
+    resultValue: MeasureNumberSchema.nullable().default(null),
     learning: DescriptionSchema.default(''),
     confirmed: z.enum(CONFIRMATIONS).nullable().default(null),
   })

@@ -1,12 +1,19 @@
 import { z } from 'zod'
 import { CHANGE_IDEA_STATUSES, DRIVER_KINDS, GOAL_STATUSES, REFERENCE_KINDS } from '../enums.ts'
-import { DescriptionSchema, FiniteNumberSchema, IdSchema, IsoDateSchema, TitleSchema } from './common.ts'
+import {
+  DescriptionSchema,
+  IdSchema,
+  IsoDateSchema,
+  MeasureNumberSchema,
+  TextSchema,
+  TitleSchema,
+} from './common.ts'
 
 const YearSchema = z.number().int().min(2000, { message: 'From 2000.' }).max(2100, { message: 'Until 2100.' })
 
 export const CreateDistrictGoalInputSchema = z
   .object({
-    code: z.string().trim().min(1, { message: 'Required.' }).max(32, { message: 'At most 32 characters.' }),
+    code: TextSchema.trim().min(1, { message: 'Required.' }).max(32, { message: 'At most 32 characters.' }),
     title: TitleSchema,
     description: DescriptionSchema.default(''),
     ownerId: IdSchema.nullable().default(null),
@@ -39,12 +46,12 @@ const goalFields = {
   focalGroupId: IdSchema,
   referenceKind: z.enum(REFERENCE_KINDS),
   referenceGroupId: IdSchema.nullable().default(null),
-  baselineValue: FiniteNumberSchema,
+  baselineValue: MeasureNumberSchema,
   baselineDate: IsoDateSchema,
-  targetValue: FiniteNumberSchema,
+  targetValue: MeasureNumberSchema,
   targetDate: IsoDateSchema,
-  baselineGap: FiniteNumberSchema.nullable().default(null),
-  targetGap: FiniteNumberSchema.nullable().default(null),
+  baselineGap: MeasureNumberSchema.nullable().default(null),
+  targetGap: MeasureNumberSchema.nullable().default(null),
   status: z.enum(GOAL_STATUSES).default('active'),
   districtGoalIds: z.array(IdSchema).max(10, { message: 'At most 10 district goals.' }).default([]),
 }
@@ -97,12 +104,12 @@ export const UpdateGoalInputSchema = z
     focalGroupId: IdSchema.optional(),
     referenceKind: goalFields.referenceKind.optional(),
     referenceGroupId: IdSchema.nullable().optional(),
-    baselineValue: FiniteNumberSchema.optional(),
+    baselineValue: MeasureNumberSchema.optional(),
     baselineDate: IsoDateSchema.optional(),
-    targetValue: FiniteNumberSchema.optional(),
+    targetValue: MeasureNumberSchema.optional(),
     targetDate: IsoDateSchema.optional(),
-    baselineGap: FiniteNumberSchema.nullable().optional(),
-    targetGap: FiniteNumberSchema.nullable().optional(),
+    baselineGap: MeasureNumberSchema.nullable().optional(),
+    targetGap: MeasureNumberSchema.nullable().optional(),
     status: z.enum(GOAL_STATUSES).optional(),
     districtGoalIds: goalFields.districtGoalIds.optional(),
   })

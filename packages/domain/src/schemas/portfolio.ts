@@ -1,7 +1,7 @@
 // Inputs of the coach portfolio, the district alignment audit and the cross-school search.
 import { z } from 'zod'
 import { CYCLE_STAGES } from '../cycle.ts'
-import { IdSchema } from './common.ts'
+import { IdSchema, TextSchema } from './common.ts'
 
 /** What a linked measure's cycle verdict can be (computed by the analytics engine). */
 export const CYCLE_VERDICT_KINDS = ['improved', 'worsened', 'no_signal', 'not_enough_data'] as const
@@ -25,7 +25,7 @@ export const GAP_VERDICT_LABELS: Record<GapVerdictKindName, string> = {
 
 export const SearchCyclesInputSchema = z.object({
   /** Words to find (web-search syntax: "quoted phrase", -excluded, or). Empty: every cycle, newest first. */
-  q: z.string().trim().max(200, { message: 'At most 200 characters.' }).default(''),
+  q: TextSchema.trim().max(200, { message: 'At most 200 characters.' }).default(''),
   studentGroupId: IdSchema.optional(),
   measureId: IdSchema.optional(),
   verdict: z.enum(CYCLE_VERDICT_KINDS, { message: 'Pick a verdict from the list.' }).optional(),
