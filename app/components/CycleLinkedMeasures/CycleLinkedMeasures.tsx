@@ -1,8 +1,9 @@
-import { Paper, Stack, Text, Title } from '@mantine/core'
+import { Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { formatIsoDate } from '@pdsa/domain'
 import { IconChartLine } from '@tabler/icons-react'
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
+import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { EmptyState } from '~/components/EmptyState'
 import { LinkedMetricChart } from '~/components/LinkedMetricChart'
 import { VerdictCard } from '~/components/VerdictCard'
@@ -86,6 +87,14 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
             the data show a signal.
           </Text>
         </div>
+        {data.measures.length > 0 ? (
+          <Group gap="xs" align="center">
+            <Text size="sm" fw={650}>
+              This cycle’s verdict:
+            </Text>
+            <CycleVerdictHeadline verdicts={data.measures.map((m) => m.verdict)} size="sm" />
+          </Group>
+        ) : null}
         {data.measures.length === 0 ? (
           <EmptyState icon={<IconChartLine size={22} />} title="No linked measures yet">
             Link the measures this cycle should move (in the Plan section’s data collection plan) to see their

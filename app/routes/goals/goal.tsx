@@ -31,7 +31,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       ? [
           trpc.analytics.goalProgress.queryOptions({ goalId: goal.id }),
           trpc.analytics.measureSeries.queryOptions(
-            linkedMetricInput(goal.measure.id, goal.school.id, 'single', goal.focalGroup.id),
+            linkedMetricInput(goal.measure.id, goal.school.id, 'single', goal.focalGroup.id, goal.id),
           ),
         ]
       : [],
@@ -127,6 +127,7 @@ function GoalAnalytics({
             measureId={goal.measure.id}
             schoolId={goal.school.id}
             initialGroupId={goal.focalGroup.id}
+            goalId={goal.id}
             headingOrder={3}
           />
         </Stack>
