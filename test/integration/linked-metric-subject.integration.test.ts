@@ -167,7 +167,7 @@ describe('one verdict per cycle, leading with the outcome', () => {
     const progress = await caller.analytics.goalProgress({ goalId: world.goal.id })
     const ramp = progress.live.changeIdeas[world.changeIdea.id]?.ramp ?? []
     expect(ramp[0]?.headline.text).toBe('Outcome: improved · Process: not enough data')
-    const portfolio = await caller.coach.portfolio({})
+    const portfolio = await caller.coach.portfolio()
     const row = portfolio.cycles.find((c) => c.id === world.cycle.id)
     expect(row?.verdicts.map((v) => v.measureFamily).sort()).toEqual(['outcome', 'process'])
   })

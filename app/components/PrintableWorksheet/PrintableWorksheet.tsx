@@ -10,8 +10,11 @@ import {
   PURPOSE_LABELS,
   STAGE_LABELS,
 } from '@pdsa/domain'
+import { CycleMeasureChart } from '~/components/CycleLinkedMeasures'
+import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import type { RouterOutputs } from '~/lib/types'
 import classes from './PrintableWorksheet.module.css'
+import { repeatsShownText } from './repeated-text'
 
 type Cycle = RouterOutputs['cycle']['byId']
 type Verdicts = RouterOutputs['analytics']['cycleVerdicts']
@@ -119,6 +122,7 @@ const predicted = (q: Cycle['questions'][number]) => {
 
 export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts: Verdicts | null }) {
   const yesNo = (v: boolean | null) => (v === null ? 'Not recorded' : v ? 'Yes' : 'No')
+  const questionTexts = cycle.questions.flatMap((q) => [q.question, q.prediction])
   return (
     <article className={classes.sheet} aria-label={`PDSA worksheet: ${cycle.title}`}>
       <Stack gap="md">
@@ -134,6 +138,7 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
               {STAGE_LABELS[cycle.stage]}
             </Badge>
             <Text size="sm">{PURPOSE_LABELS[cycle.purpose]}</Text>
+            {verdicts ? <CycleVerdictHeadline verdicts={verdicts.measures.map((m) => m.verdict)} /> : null}
           </Group>
         </Box>
 
@@ -169,8 +174,13 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
               ],
             }))}
           />
-          <Narrative cycle={cycle} keyName="questions" />
-          <Narrative cycle={cycle} keyName="predictions" />
+          {/* The free-text questions and predictions only when they add to the table (printed once). */}
+          {repeatsShownText(cycle.texts.questions ?? '', questionTexts) ? null : (
+            <Narrative cycle={cycle} keyName="questions" />
+          )}
+          {repeatsShownText(cycle.texts.predictions ?? '', questionTexts) ? null : (
+            <Narrative cycle={cycle} keyName="predictions" />
+          )}
           <Narrative cycle={cycle} keyName="plan" />
           <TableBlock
             title="Tasks"
@@ -226,6 +236,23 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
             })}
           />
         </StageSection>
+
+        {verdicts && verdicts.measures.length > 0 ? (
+          <StageSection id="print-charts" title="Linked-metric charts">
+            {verdicts.measures.map((m) => (
+              <Box key={`${m.measure.id}-${m.verdict.studentGroupId ?? 'all'}`} className={classes.block}>
+                <CycleMeasureChart
+                  measure={m}
+                  cycleId={cycle.id}
+                  schoolName={cycle.school.name}
+                  threshold={verdicts.threshold}
+                  evaluationEnd={verdicts.window.evaluationEnd}
+                  height={260}
+                />
+              </Box>
+            ))}
+          </StageSection>
+        ) : null}
 
         <StageSection id="print-do" title="Do">
           <Field label="Carried out as planned">{yesNo(cycle.carriedOutAsPlanned)}</Field>

@@ -10,6 +10,7 @@ import { GoalFormModal } from '~/components/GoalForm'
 import { GoalSummary } from '~/components/GoalSummary'
 import { LinkedMetricView, linkedMetricInput } from '~/components/LinkedMetricView'
 import { PageHeader } from '~/components/PageHeader'
+import { PrintStyles } from '~/components/PrintStyles'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
@@ -188,6 +189,7 @@ function GoalPage({ goalId }: { goalId: string }) {
   ]
   return (
     <>
+      <PrintStyles />
       <PageHeader
         title={goal.title}
         crumbs={crumbs}
