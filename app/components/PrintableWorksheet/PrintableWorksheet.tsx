@@ -14,7 +14,7 @@ import { CycleMeasureChart } from '~/components/CycleLinkedMeasures'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import type { RouterOutputs } from '~/lib/types'
 import classes from './PrintableWorksheet.module.css'
-import { repeatsShownText } from './repeated-text'
+import { linesNotShown } from './repeated-text'
 
 type Cycle = RouterOutputs['cycle']['byId']
 type Verdicts = RouterOutputs['analytics']['cycleVerdicts']
@@ -32,13 +32,28 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   )
 }
 
-function Narrative({ cycle, keyName }: { cycle: Cycle; keyName: NarrativeSectionKey }) {
+function Narrative({
+  cycle,
+  keyName,
+  text: shownText,
+  optional = false,
+}: {
+  cycle: Cycle
+  keyName: NarrativeSectionKey
+  /** What to print instead of the whole section (the lines a table does not already show). */
+  text?: string
+  /** Print nothing (not "Not written yet") when empty. */
+  optional?: boolean
+}) {
   const section = NARRATIVE_SECTIONS.find((s) => s.key === keyName)
-  const text = cycle.texts[keyName]?.trim() ?? ''
+  const text = (shownText ?? cycle.texts[keyName] ?? '').trim()
+  if (optional && !text) return null
   return (
     <Box className={classes.block}>
       <Title order={3} size="h5">
-        {section?.label ?? keyName}
+        {shownText !== undefined
+          ? `${section?.label ?? keyName} (more than the table)`
+          : (section?.label ?? keyName)}
       </Title>
       {text ? (
         <Text size="sm" className={classes.prose}>
@@ -123,6 +138,8 @@ const predicted = (q: Cycle['questions'][number]) => {
 export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts: Verdicts | null }) {
   const yesNo = (v: boolean | null) => (v === null ? 'Not recorded' : v ? 'Yes' : 'No')
   const questionTexts = cycle.questions.flatMap((q) => [q.question, q.prediction])
+  const moreQuestions = linesNotShown(cycle.texts.questions ?? '', questionTexts)
+  const morePredictions = linesNotShown(cycle.texts.predictions ?? '', questionTexts)
   return (
     <article className={classes.sheet} aria-label={`PDSA worksheet: ${cycle.title}`}>
       <Stack gap="md">
@@ -174,12 +191,17 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
               ],
             }))}
           />
-          {/* The free-text questions and predictions only when they add to the table (printed once). */}
-          {repeatsShownText(cycle.texts.questions ?? '', questionTexts) ? null : (
-            <Narrative cycle={cycle} keyName="questions" />
-          )}
-          {repeatsShownText(cycle.texts.predictions ?? '', questionTexts) ? null : (
-            <Narrative cycle={cycle} keyName="predictions" />
+          {/* Of the free-text questions and predictions, only what the table does not show (each once). */}
+          {cycle.questions.length === 0 ? (
+            <>
+              <Narrative cycle={cycle} keyName="questions" />
+              <Narrative cycle={cycle} keyName="predictions" />
+            </>
+          ) : (
+            <>
+              <Narrative cycle={cycle} keyName="questions" text={moreQuestions} optional />
+              <Narrative cycle={cycle} keyName="predictions" text={morePredictions} optional />
+            </>
           )}
           <Narrative cycle={cycle} keyName="plan" />
           <TableBlock

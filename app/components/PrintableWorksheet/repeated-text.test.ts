@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { repeatsShownText } from './repeated-text'
+import { linesNotShown } from './repeated-text'
 
-describe('repeatsShownText', () => {
+describe('linesNotShown', () => {
   const shown = ['Will families answer a personal text?', 'At least half of them will reply within a day.']
 
-  it('finds numbered or bulleted lines that the table already shows', () => {
-    expect(repeatsShownText('1. Will families answer a personal text?', shown)).toBe(true)
-    expect(repeatsShownText('- at least half of them will reply within a day', shown)).toBe(true)
-    expect(repeatsShownText('', shown)).toBe(true)
+  it('drops numbered or bulleted lines that the table already shows', () => {
+    expect(linesNotShown('1. Will families answer a personal text?', shown)).toBe('')
+    expect(linesNotShown('- at least half of them will reply within a day', shown)).toBe('')
+    expect(linesNotShown('', shown)).toBe('')
   })
 
-  it('keeps a text that says something the table does not', () => {
+  it('keeps the lines that say something the table does not', () => {
     expect(
-      repeatsShownText('Will families answer a personal text?\nWhich teachers will send them?', shown),
-    ).toBe(false)
+      linesNotShown('Will families answer a personal text?\nWhich teachers will send them?', shown),
+    ).toBe('Which teachers will send them?')
   })
 })

@@ -1,6 +1,6 @@
-// Whether a narrative text only repeats what a table of the printed worksheet already shows (the
-// questions and predictions are kept both as rows and, in older worksheets, as free text): the sheet
-// prints such a text once, in the table.
+// The questions and predictions are kept both as rows and, in many worksheets, as free text too: the
+// printed sheet prints each once — the rows in the table, and of the free text only the lines the table
+// does not already show.
 
 const normalize = (s: string) =>
   s
@@ -9,13 +9,17 @@ const normalize = (s: string) =>
     .replace(/[\s\p{P}]+/gu, ' ')
     .trim()
 
-/** True when every non-empty line of `text` appears in one of `shown` (case, numbering and punctuation aside). */
-export function repeatsShownText(text: string, shown: readonly string[]): boolean {
-  const lines = text
-    .split(/\n+/)
-    .map(normalize)
-    .filter((l) => l.length > 0)
-  if (lines.length === 0) return true
+/**
+ * The lines of `text` that none of `shown` contains (case, numbering and punctuation aside), joined
+ * again; '' when the text only repeats what is shown.
+ */
+export function linesNotShown(text: string, shown: readonly string[]): string {
   const haystack = shown.map(normalize).filter((s) => s.length > 0)
-  return lines.every((line) => haystack.some((s) => s.includes(line)))
+  return text
+    .split(/\n+/)
+    .filter((line) => {
+      const n = normalize(line)
+      return n.length > 0 && !haystack.some((s) => s.includes(n))
+    })
+    .join('\n')
 }
