@@ -42,7 +42,7 @@ export function ChartWindowList({ windows, id }: { windows: readonly ChartWindow
     groups.set(key, [...(groups.get(key) ?? []), item])
   }
   return (
-    <Stack gap={6} id={id} aria-label="Cycle windows on the chart">
+    <Stack gap={6} id={id} role="group" aria-label="Cycle windows on the chart">
       {[...groups].map(([group, items]) => (
         <div key={group || 'all'}>
           {group ? (
