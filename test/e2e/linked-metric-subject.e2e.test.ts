@@ -28,7 +28,8 @@ const paths = { goal: '', cycle: '', measure: '', newGoal: '', teamId: '' }
 async function newPage(width: number, height: number, role: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 600 })
   const page = await context.newPage()
-  page.setDefaultTimeout(30_000)
+  // Generous: the browser tests share a busy machine.
+  page.setDefaultTimeout(60_000)
   await signInAs(page, baseUrl, demoEmail(role), DEMO_PASSWORD)
   return page
 }
@@ -170,7 +171,7 @@ describe('each chart shows exactly the cycles of its subject', () => {
     } finally {
       await page.context().close()
     }
-  })
+  }, 300_000)
 })
 
 describe('one verdict per cycle, leading with the outcome, on every surface', () => {
@@ -221,7 +222,7 @@ describe('one verdict per cycle, leading with the outcome, on every surface', ()
       search: seen.cycle,
       alignment: seen.cycle,
     })
-  })
+  }, 300_000)
 })
 
 describe.each([
@@ -283,7 +284,7 @@ describe.each([
     } finally {
       await page.context().close()
     }
-  })
+  }, 300_000)
 })
 
 describe('print', () => {
@@ -300,7 +301,7 @@ describe('print', () => {
     } finally {
       await page.context().close()
     }
-  })
+  }, 300_000)
 
   it('prints the worksheet with each question once and the linked-metric chart', async () => {
     const page = await newPage(1440, 900, 'Team lead')
@@ -326,5 +327,5 @@ describe('print', () => {
     } finally {
       await page.context().close()
     }
-  })
+  }, 300_000)
 })
