@@ -339,7 +339,7 @@ describe('analytics.cycleVerdicts and analytics.goalProgress', () => {
     expect(baseline).toHaveLength(48)
     // One centre line for every point: the baseline's, as the verdict uses it.
     expect(new Set(points.map((p) => p.cl)).size).toBe(1)
-    expect(points.some((p) => p.runSignal && p.period >= CYCLE_START)).toBe(true)
+    expect(points.some((p) => p.signal?.direction === 'better' && p.period >= CYCLE_START)).toBe(true)
   })
 
   it('reports the gap since the baseline date and the live diagram of the goal', async () => {

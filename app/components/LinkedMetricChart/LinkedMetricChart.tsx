@@ -1,4 +1,5 @@
 import { Box, Button, Collapse, Group, SegmentedControl, Stack, Text } from '@mantine/core'
+import { useElementSize } from '@mantine/hooks'
 import { CHART_TYPE_LABELS, formatIsoDate, formatMeasureValue } from '@pdsa/domain'
 import { IconTable } from '@tabler/icons-react'
 import { useId, useState } from 'react'
@@ -14,9 +15,11 @@ import {
   YAxis,
 } from 'recharts'
 import { ChartDataTable } from './ChartDataTable'
+import { ChartGlossary } from './ChartGlossary'
 import { ChartLegend } from './ChartLegend'
 import { MARK_COLORS, renderHiddenMark, renderValueDot } from './ChartMarks'
 import { ChartTooltip } from './ChartTooltip'
+import { ChartWindowList } from './ChartWindowList'
 import {
   type ChartMode,
   disaggregatedRows,
@@ -27,7 +30,7 @@ import {
   toTime,
   yDomain,
 } from './chart-data'
-import { PhaseLabel, WindowLabel, windowFill, windowLabelText } from './WindowLabel'
+import { PhaseLabel, TAG_ROW_PX, WindowTag, windowFill, windowLabelText } from './WindowLabel'
 import { windowLabelRows } from './window-label-rows'
 
 const tickDate = (t: number) =>
@@ -62,6 +65,10 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
   const [showTable, setShowTable] = useState(false)
   const tableId = useId()
   const captionId = useId()
+  const windowListId = useId()
+  // The plot's real width: window tags are laid out in px, so they never overlap at 390 px either.
+  const { ref: plotBox, width: boxWidth } = useElementSize()
+  const plotPx = Math.max(120, (boxWidth || 900) - 56 - 8 - 16)
   const hasLimits = chartType !== 'run' && mode === 'single'
   const first = series[0]
   const values =
@@ -96,18 +103,21 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
   const breaks = phaseBreaks.length
     ? `, ${phaseBreaks.length === 1 ? 'a new phase' : `${phaseBreaks.length} new phases`} after an adopted cycle`
     : ''
+  // Each window carries a numbered tag above the plot; the list under the chart says what it is.
   const labelRows = windowLabelRows(
-    windows.map((w) => ({
-      start: toTime(w.start),
-      end: toTime(w.end),
-      text: windowLabelText(w.title, w.verdict),
-    })),
+    windows.map((w, i) => ({ start: toTime(w.start), end: toTime(w.end), text: String(i + 1) })),
     firstT,
     lastT,
+    { plotPx, charPx: 7, padPx: 14, maxRows: 12 },
   )
-  // Room above the plot for the window labels' rows (three at least, so charts line up).
-  const rowCount = Math.max(3, ...labelRows.map((r) => r.row + 1))
-  const labelBand = 9 + rowCount * 13
+  const tagRows = Math.max(0, ...labelRows.map((r) => r.row + 1))
+  // Room above the plot for the tags' rows (and the phase labels, which sit inside the plot).
+  const rowCount = Math.max(1, tagRows)
+  const labelBand = 8 + rowCount * TAG_ROW_PX
+  const hasNeutralSignals =
+    mode === 'gap'
+      ? (gap?.signals.some((s) => s.direction === 'neutral') ?? false)
+      : series.some((s) => s.points.some((p) => p.signal?.direction === 'neutral'))
   const summary = `${kind}${hasLimits && props.limits === 'laney' ? ' with Laney limits' : ''}, ${span}${windows.length ? `, ${windows.length} cycle window${windows.length === 1 ? '' : 's'} shaded` : ''}${breaks}.`
   const fmt = (v: number) =>
     mode === 'gap' ? `${v > 0 ? '+' : ''}${v.toFixed(1)}` : formatMeasureValue(v, unit)
@@ -123,20 +133,23 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
             {note ? ` ${note}` : ''}
           </Text>
         </div>
-        {props.viewControl ? (
-          <SegmentedControl
-            size="xs"
-            aria-label="Chart view"
-            value={props.viewControl.value}
-            disabled={props.viewControl.disabled}
-            onChange={(v) => props.viewControl?.onChange(v as ChartMode)}
-            data={[
-              { value: 'single', label: 'This group' },
-              { value: 'disaggregated', label: 'By student group' },
-              { value: 'gap', label: props.viewControl.gapLabel },
-            ]}
-          />
-        ) : null}
+        <Group gap="xs" align="center">
+          <ChartGlossary />
+          {props.viewControl ? (
+            <SegmentedControl
+              size="xs"
+              aria-label="Chart view"
+              value={props.viewControl.value}
+              disabled={props.viewControl.disabled}
+              onChange={(v) => props.viewControl?.onChange(v as ChartMode)}
+              data={[
+                { value: 'single', label: 'This group' },
+                { value: 'disaggregated', label: 'By student group' },
+                { value: 'gap', label: props.viewControl.gapLabel },
+              ]}
+            />
+          ) : null}
+        </Group>
       </Group>
       {rows.length === 0 ? (
         <Box p="xl" ta="center" bg="var(--mantine-color-gray-0)" style={{ borderRadius: 8 }}>
@@ -145,148 +158,157 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
           </Text>
         </Box>
       ) : (
-        <ComposedChart
-          responsive
-          style={{ width: '100%', height }}
-          data={rows}
-          margin={{ top: labelBand, right: 16, bottom: 4, left: 8 }}
-          title={`${title}: ${summary}`}
-        >
-          <CartesianGrid stroke="#e9ecef" vertical={false} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={tickDate}
-            tick={{ fontSize: 11, fill: '#495057' }}
-            minTickGap={24}
-          />
-          <YAxis
-            domain={[low, high]}
-            tickFormatter={fmt}
-            tick={{ fontSize: 11, fill: '#495057' }}
-            width={56}
-            allowDataOverflow
-          />
-          {windows.map((w, i) => (
-            <ReferenceArea
-              key={w.id}
-              x1={toTime(w.start)}
-              x2={toTime(w.end)}
-              ifOverflow="hidden"
-              fill={windowFill(w.verdict)}
-              fillOpacity={w.isCurrent ? 0.22 : 0.12}
-              stroke={windowFill(w.verdict)}
-              strokeOpacity={w.isCurrent ? 0.7 : 0.3}
-              label={
-                <WindowLabel
-                  text={w.title}
-                  verdict={w.verdict}
-                  row={labelRows[i]?.row ?? 0}
-                  rows={rowCount}
-                  alignEnd={labelRows[i]?.alignEnd ?? false}
+        <Box ref={plotBox} w="100%">
+          <ComposedChart
+            responsive
+            style={{ width: '100%', height }}
+            data={rows}
+            margin={{ top: labelBand, right: 16, bottom: 4, left: 8 }}
+            title={`${title}: ${summary}`}
+          >
+            <CartesianGrid stroke="#e9ecef" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={tickDate}
+              tick={{ fontSize: 11, fill: '#495057' }}
+              minTickGap={24}
+            />
+            <YAxis
+              domain={[low, high]}
+              tickFormatter={fmt}
+              tick={{ fontSize: 11, fill: '#495057' }}
+              width={56}
+              allowDataOverflow
+            />
+            {windows.map((w, i) => (
+              <ReferenceArea
+                key={w.id}
+                x1={toTime(w.start)}
+                x2={toTime(w.end)}
+                ifOverflow="hidden"
+                fill={windowFill(w.verdict)}
+                fillOpacity={w.isCurrent ? 0.22 : 0.12}
+                stroke={windowFill(w.verdict)}
+                strokeOpacity={w.isCurrent ? 0.7 : 0.3}
+                label={
+                  <WindowTag
+                    n={i + 1}
+                    fullText={`${windowLabelText(w.title, w.verdict)}${w.group ? ` (${w.group})` : ''}`}
+                    verdict={w.verdict}
+                    row={labelRows[i]?.row ?? 0}
+                    rows={rowCount}
+                    alignEnd={labelRows[i]?.alignEnd ?? false}
+                  />
+                }
+              />
+            ))}
+            {phaseBreaks.map((b, i) => (
+              <ReferenceLine
+                key={b.period}
+                x={toTime(b.period)}
+                stroke={MARK_COLORS.phase}
+                strokeWidth={2}
+                strokeDasharray="6 3"
+                ifOverflow="hidden"
+                label={
+                  <PhaseLabel
+                    text={b.label}
+                    row={i % 2}
+                    maxChars={Math.max(12, Math.floor(plotPx / 2 / 6.4))}
+                  />
+                }
+              />
+            ))}
+            {mode === 'gap' ? (
+              <>
+                <ReferenceLine y={0} stroke="#868e96" strokeDasharray="2 4" />
+                {gap?.baselineMedian != null ? (
+                  <ReferenceLine y={gap.baselineMedian} stroke={MARK_COLORS.centre} strokeWidth={2} />
+                ) : null}
+                <Line
+                  dataKey="gap"
+                  name="Gap"
+                  stroke={MARK_COLORS.value}
+                  strokeWidth={2}
+                  dot={renderValueDot}
+                  isAnimationActive={false}
+                />
+              </>
+            ) : mode === 'disaggregated' ? (
+              <>
+                {series.map((s, i) => (
+                  <Line
+                    key={s.groupId}
+                    dataKey={`g:${s.groupId}`}
+                    name={s.groupName}
+                    stroke={GROUP_COLORS[i % GROUP_COLORS.length]}
+                    strokeWidth={1.75}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                ))}
+                <Scatter dataKey="anyHidden" shape={renderHiddenMark} isAnimationActive={false} />
+              </>
+            ) : (
+              <>
+                <Line
+                  dataKey="cl"
+                  type="stepAfter"
+                  stroke={MARK_COLORS.centre}
+                  strokeWidth={2}
+                  dot={false}
+                  activeDot={false}
+                  isAnimationActive={false}
+                />
+                {hasLimits ? (
+                  <>
+                    <Line
+                      dataKey="ucl"
+                      type="stepAfter"
+                      stroke={MARK_COLORS.limit}
+                      strokeDasharray="4 3"
+                      dot={false}
+                      activeDot={false}
+                      isAnimationActive={false}
+                    />
+                    <Line
+                      dataKey="lcl"
+                      type="stepAfter"
+                      stroke={MARK_COLORS.limit}
+                      strokeDasharray="4 3"
+                      dot={false}
+                      activeDot={false}
+                      isAnimationActive={false}
+                    />
+                  </>
+                ) : null}
+                <Line
+                  dataKey="value"
+                  name="Value"
+                  stroke={MARK_COLORS.value}
+                  strokeWidth={2}
+                  dot={renderValueDot}
+                  isAnimationActive={false}
+                />
+                <Scatter dataKey="hiddenMark" shape={renderHiddenMark} isAnimationActive={false} />
+              </>
+            )}
+            <Tooltip
+              content={
+                <ChartTooltip
+                  mode={mode}
+                  unit={unit}
+                  threshold={threshold}
+                  series={series}
+                  gapNames={gap ? { focal: gap.focalGroupName, reference: gap.referenceName } : undefined}
                 />
               }
             />
-          ))}
-          {phaseBreaks.map((b, i) => (
-            <ReferenceLine
-              key={b.period}
-              x={toTime(b.period)}
-              stroke={MARK_COLORS.phase}
-              strokeWidth={2}
-              strokeDasharray="6 3"
-              ifOverflow="hidden"
-              label={<PhaseLabel text={b.label} row={i % 2} />}
-            />
-          ))}
-          {mode === 'gap' ? (
-            <>
-              <ReferenceLine y={0} stroke="#868e96" strokeDasharray="2 4" />
-              {gap?.baselineMedian != null ? (
-                <ReferenceLine y={gap.baselineMedian} stroke={MARK_COLORS.centre} strokeWidth={2} />
-              ) : null}
-              <Line
-                dataKey="gap"
-                name="Gap"
-                stroke={MARK_COLORS.value}
-                strokeWidth={2}
-                dot={renderValueDot}
-                isAnimationActive={false}
-              />
-            </>
-          ) : mode === 'disaggregated' ? (
-            <>
-              {series.map((s, i) => (
-                <Line
-                  key={s.groupId}
-                  dataKey={`g:${s.groupId}`}
-                  name={s.groupName}
-                  stroke={GROUP_COLORS[i % GROUP_COLORS.length]}
-                  strokeWidth={1.75}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
-              <Scatter dataKey="anyHidden" shape={renderHiddenMark} isAnimationActive={false} />
-            </>
-          ) : (
-            <>
-              <Line
-                dataKey="cl"
-                type="stepAfter"
-                stroke={MARK_COLORS.centre}
-                strokeWidth={2}
-                dot={false}
-                activeDot={false}
-                isAnimationActive={false}
-              />
-              {hasLimits ? (
-                <>
-                  <Line
-                    dataKey="ucl"
-                    type="stepAfter"
-                    stroke={MARK_COLORS.limit}
-                    strokeDasharray="4 3"
-                    dot={false}
-                    activeDot={false}
-                    isAnimationActive={false}
-                  />
-                  <Line
-                    dataKey="lcl"
-                    type="stepAfter"
-                    stroke={MARK_COLORS.limit}
-                    strokeDasharray="4 3"
-                    dot={false}
-                    activeDot={false}
-                    isAnimationActive={false}
-                  />
-                </>
-              ) : null}
-              <Line
-                dataKey="value"
-                name="Value"
-                stroke={MARK_COLORS.value}
-                strokeWidth={2}
-                dot={renderValueDot}
-                isAnimationActive={false}
-              />
-              <Scatter dataKey="hiddenMark" shape={renderHiddenMark} isAnimationActive={false} />
-            </>
-          )}
-          <Tooltip
-            content={
-              <ChartTooltip
-                mode={mode}
-                unit={unit}
-                threshold={threshold}
-                series={series}
-                gapNames={gap ? { focal: gap.focalGroupName, reference: gap.referenceName } : undefined}
-              />
-            }
-          />
-        </ComposedChart>
+          </ComposedChart>
+        </Box>
       )}
       <ChartLegend
         mode={mode}
@@ -297,7 +319,9 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
         hasWindows={windows.length > 0}
         limitsName={limitsName(props.limits, chartType)}
         hasPhaseBreaks={phaseBreaks.length > 0}
+        hasNeutralSignals={hasNeutralSignals}
       />
+      <ChartWindowList windows={windows} id={windowListId} />
       {rows.length > 0 ? (
         <div>
           <Button

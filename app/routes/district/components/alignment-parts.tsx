@@ -10,6 +10,7 @@ import {
 } from '@pdsa/domain'
 import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
+import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { ExplainedVerdict } from '~/components/ExplainedVerdict'
 import { StageBadge } from '~/components/StageBadge'
 import { StageCounts } from '~/components/StageCounts'
@@ -159,6 +160,7 @@ function CycleLine({ cycle }: { cycle: CycleNode }) {
         </Text>
       ) : (
         <Group gap={4} ml="md" mt={2}>
+          <CycleVerdictHeadline headline={cycle.headline} />
           {cycle.measures.map((m) =>
             m.verdict ? (
               <ExplainedVerdict
