@@ -1,6 +1,6 @@
 import {
   type Actor,
-  arePredictionsLocked,
+  arePredictionsLockedFor,
   type CycleStage,
   lockedQuestionProblems,
   problemsToFieldErrors,
@@ -39,7 +39,12 @@ export async function saveQuestions({
       throw validation(`questions.${i}.measureId`, 'Link this measure to the cycle before predicting in it.')
     }
   })
-  if (arePredictionsLocked(cycle.stage as CycleStage)) {
+  if (
+    arePredictionsLockedFor({
+      stage: cycle.stage as CycleStage,
+      predictionsLockedAt: cycle.predictionsLockedAt,
+    })
+  ) {
     const problems = lockedQuestionProblems(existing, questions)
     if (problems.length > 0) {
       throw invalidState(
