@@ -32,6 +32,17 @@ export const goalCases: AuthzCase[] = [
   { path: 'goal.diagram', input: (w) => ({ id: w.goal.id }), allow: teamAReaders },
   { path: 'goal.formOptions', input: (w) => ({ schoolId: w.schoolA.id }), allow: teamAReaders },
   {
+    path: 'goal.dataBaseline',
+    input: (w) => ({
+      schoolId: w.schoolA.id,
+      measureId: w.measure.id,
+      focalGroupId: w.groups.AA.id,
+      referenceKind: 'all_students',
+      baselineDate: '2025-09-01',
+    }),
+    allow: teamAReaders,
+  },
+  {
     path: 'goal.create',
     input: (w) => ({
       schoolId: w.schoolA.id,
