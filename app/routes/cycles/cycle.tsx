@@ -52,7 +52,7 @@ function CyclePage({ cycleId }: { cycleId: string }) {
             <Paper withBorder p="md">
               <Stack gap="md">
                 <StageStepper stage={cycle.stage} />
-                <TransitionPanel cycleId={cycle.id} stage={cycle.stage} canEdit={cycle.canEdit} />
+                <TransitionPanel cycle={cycle} />
               </Stack>
             </Paper>
             <MethodChecks checks={cycle.methodChecks} />
