@@ -1,6 +1,6 @@
 import {
   type Actor,
-  arePredictionsLocked,
+  arePredictionsLockedFor,
   type CycleStage,
   lockedQuestionProblems,
   type MeasureUnit,
@@ -54,7 +54,12 @@ export async function saveQuestions({
       if (problem) throw validation(`questions.${i}.${field}`, problem)
     }
   })
-  if (arePredictionsLocked(cycle.stage as CycleStage)) {
+  if (
+    arePredictionsLockedFor({
+      stage: cycle.stage as CycleStage,
+      predictionsLockedAt: cycle.predictionsLockedAt,
+    })
+  ) {
     const problems = lockedQuestionProblems(existing, questions)
     if (problems.length > 0) {
       throw invalidState(

@@ -112,6 +112,16 @@ export const cycleCases: AuthzCase[] = [
     allow: teamAEditors,
   },
   {
+    path: 'cycle.moveBack',
+    input: async (w, db) => {
+      const cycle = await freshCycle(w, db, true)
+      await db.pdsaCycle.update({ where: { id: cycle.id }, data: { stage: 'do' } })
+      return { id: cycle.id, from: 'do', reason: 'The start was recorded by mistake.' }
+    },
+    // The team lead only: not members, not admins or district leaders (a correction of the team's record).
+    allow: ['lead'],
+  },
+  {
     path: 'cycle.delete',
     input: async (w, db) => ({ id: (await freshCycle(w, db)).id }),
     allow: ['lead', 'admin'],

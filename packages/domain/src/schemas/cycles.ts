@@ -167,8 +167,27 @@ export const SaveLinkedMeasuresInputSchema = z
   })
 export type SaveLinkedMeasuresInput = z.infer<typeof SaveLinkedMeasuresInputSchema>
 
-export const TransitionCycleInputSchema = z.object({ id: IdSchema, to: z.enum(CYCLE_STAGES) })
+export const TransitionCycleInputSchema = z.object({
+  id: IdSchema,
+  to: z.enum(CYCLE_STAGES),
+  /** Moving to Do: the day the test really started (default: today). */
+  actualStart: IsoDateSchema.optional(),
+  /** Moving to Study: the day the test really ended (default: today). */
+  actualEnd: IsoDateSchema.optional(),
+})
 export type TransitionCycleInput = z.infer<typeof TransitionCycleInputSchema>
+
+export const MoveCycleBackInputSchema = z.object({
+  id: IdSchema,
+  /** The stage the cycle is in now (a move back is refused if someone moved it meanwhile). */
+  from: z.enum(CYCLE_STAGES),
+  reason: z
+    .string()
+    .trim()
+    .min(10, { message: 'Say why the cycle goes back (at least 10 characters).' })
+    .max(2000, { message: 'At most 2,000 characters.' }),
+})
+export type MoveCycleBackInput = z.infer<typeof MoveCycleBackInputSchema>
 
 export const ListCyclesInputSchema = z.object({
   teamId: IdSchema.optional(),

@@ -9,6 +9,9 @@ import {
   TitleSchema,
 } from './common.ts'
 
+export const BASELINE_SOURCES = ['data', 'manual'] as const
+export type BaselineSourceKind = (typeof BASELINE_SOURCES)[number]
+
 const YearSchema = z.number().int().min(2000, { message: 'From 2000.' }).max(2100, { message: 'Until 2100.' })
 
 export const CreateDistrictGoalInputSchema = z
@@ -54,6 +57,8 @@ const goalFields = {
   targetGap: MeasureNumberSchema.nullable().default(null),
   status: z.enum(GOAL_STATUSES).default('active'),
   districtGoalIds: z.array(IdSchema).max(10, { message: 'At most 10 district goals.' }).default([]),
+  /** "data": the baseline value is the one the measure's data give (the server checks it); "manual": typed. */
+  baselineSource: z.enum(BASELINE_SOURCES).default('manual'),
 }
 
 type GoalShape = {
@@ -112,9 +117,21 @@ export const UpdateGoalInputSchema = z
     targetGap: MeasureNumberSchema.nullable().optional(),
     status: z.enum(GOAL_STATUSES).optional(),
     districtGoalIds: goalFields.districtGoalIds.optional(),
+    baselineSource: z.enum(BASELINE_SOURCES).optional(),
   })
   .superRefine(refineGoal)
 export type UpdateGoalInput = z.infer<typeof UpdateGoalInputSchema>
+
+/** The baseline and latest value the data give for a goal being written (the goal form asks as it is filled in). */
+export const GoalDataBaselineInputSchema = z.object({
+  schoolId: IdSchema,
+  measureId: IdSchema,
+  focalGroupId: IdSchema,
+  referenceKind: z.enum(REFERENCE_KINDS),
+  referenceGroupId: IdSchema.nullable().default(null),
+  baselineDate: IsoDateSchema,
+})
+export type GoalDataBaselineInput = z.infer<typeof GoalDataBaselineInputSchema>
 
 export const ListGoalsInputSchema = z.object({
   teamId: IdSchema.optional(),
