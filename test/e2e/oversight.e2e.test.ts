@@ -89,7 +89,7 @@ describe('coach portfolio (coach)', () => {
     await page.waitForURL(/\/cycles\//)
     const thread = page.getByRole('article').filter({ hasText: feedback })
     await thread.waitFor()
-    await thread.getByText('Needs response').waitFor()
+    await thread.getByText('Awaiting response', { exact: true }).waitFor()
   })
 })
 
