@@ -1,5 +1,6 @@
 export * from './access.ts'
 export * from './aim.ts'
+export * from './alignment.ts'
 export * from './cadence-window.ts'
 export * from './cycle.ts'
 export * from './enums.ts'

@@ -38,3 +38,10 @@ export const SearchCyclesInputSchema = z.object({
     .default(50),
 })
 export type SearchCyclesInput = z.infer<typeof SearchCyclesInputSchema>
+
+/** The alignment export and printable report, optionally for one school (the page's school filter). */
+export const AlignmentExportInputSchema = z
+  .object({ schoolId: IdSchema.nullish() })
+  .optional()
+  .transform((v) => ({ schoolId: v?.schoolId ?? null }))
+export type AlignmentExportInput = z.input<typeof AlignmentExportInputSchema>
