@@ -45,3 +45,14 @@ export const AlignmentExportInputSchema = z
   .optional()
   .transform((v) => ({ schoolId: v?.schoolId ?? null }))
 export type AlignmentExportInput = z.input<typeof AlignmentExportInputSchema>
+
+/** The command palette's search: goals, cycles, measures and teams the user may open. */
+export const QuickSearchInputSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(2, { message: 'Type at least 2 characters.' })
+    .max(100, { message: 'At most 100 characters.' }),
+  limit: z.number().int().min(1).max(30).default(12),
+})
+export type QuickSearchInput = z.infer<typeof QuickSearchInputSchema>
