@@ -46,7 +46,7 @@ describe('search.quick', () => {
   })
 
   it('finds teams by name', async () => {
-    const hits = await search(world.actors.leader, 'climat tem')
+    const hits = await search(world.actors.leader, 'climte team')
     expect(hits.some((h) => h.kind === 'team' && h.id === world.teamB.id)).toBe(true)
   })
 

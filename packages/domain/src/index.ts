@@ -1,6 +1,7 @@
 export * from './access.ts'
 export * from './aim.ts'
 export * from './alignment.ts'
+export * from './audit-labels.ts'
 export * from './cadence-window.ts'
 export * from './cycle.ts'
 export * from './enums.ts'
