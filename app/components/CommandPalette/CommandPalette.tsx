@@ -1,4 +1,15 @@
-import { Badge, Group, Kbd, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import {
+  Badge,
+  Group,
+  Kbd,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { rankFuzzy } from '@pdsa/domain'
 import { IconSearch } from '@tabler/icons-react'
@@ -89,7 +100,6 @@ export function CommandPalette({ pages }: { pages: readonly PalettePage[] }) {
     <>
       <UnstyledButton
         onClick={() => setOpened(true)}
-        aria-label="Search and jump (Ctrl+K)"
         aria-keyshortcuts="Control+K Meta+K"
         px="sm"
         py={6}
@@ -100,6 +110,8 @@ export function CommandPalette({ pages }: { pages: readonly PalettePage[] }) {
           <Text size="sm" c="dimmed" visibleFrom="md">
             Jump to…
           </Text>
+          {/* Its name is its visible text (WCAG 2.5.3); on phones only these hidden words name it. */}
+          <VisuallyHidden hiddenFrom="md">Jump to…</VisuallyHidden>
           <Kbd size="xs" visibleFrom="md">
             Ctrl K
           </Kbd>
