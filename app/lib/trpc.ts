@@ -7,6 +7,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
 import superjson from 'superjson'
 import type { AppRouter } from '../../server/trpc/root.ts'
+import { withoutFieldPrefixes } from './error-message'
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
 
@@ -67,7 +68,7 @@ export function parseClientError(error: unknown): {
         }
       | undefined
     return {
-      message: error.message,
+      message: withoutFieldPrefixes(error.message),
       code: data?.code ?? null,
       fieldErrors: { ...(data?.zodError?.fieldErrors ?? {}), ...(data?.fieldErrors ?? {}) },
     }

@@ -338,7 +338,7 @@ describe('core workflow of a school team', () => {
     await comments.getByRole('button', { name: 'Comment', exact: true }).click()
     await notified(page, 'Comment posted.')
     await comments.getByText('1 needs response').waitFor()
-    await comments.getByText('Needs response', { exact: true }).waitFor()
+    await comments.getByText('Awaiting response', { exact: true }).waitFor()
     await checkPage(page, 'workflow-15-cycle-feedback')
     await page.getByRole('button', { name: /Account menu$/ }).click()
     await page.getByRole('menuitem', { name: 'Sign out' }).click()
@@ -356,6 +356,8 @@ describe('core workflow of a school team', () => {
     await thread.getByRole('textbox', { name: 'Your response' }).fill('It asks what time suits the family.')
     await thread.getByRole('button', { name: 'Reply', exact: true }).click()
     await notified(page, 'Reply posted.')
-    await expect.poll(() => thread.getByText('Needs response', { exact: true }).count(), POLL).toBe(0)
+    // The reply does not close it: it waits for the coach to accept the reply.
+    await expect.poll(() => thread.getByText('Awaiting response', { exact: true }).count(), POLL).toBe(0)
+    await thread.getByText('Replied: awaiting coach', { exact: true }).waitFor()
   })
 })

@@ -5,6 +5,7 @@ import {
   CYCLE_VERDICT_KINDS,
   CYCLE_VERDICT_LABELS,
   DECISION_LABELS,
+  FINDING_KIND_LABELS,
   GAP_VERDICT_KINDS,
   GAP_VERDICT_LABELS,
 } from '@pdsa/domain'
@@ -27,15 +28,7 @@ type CycleNode = ChangeIdeaNode['cycles'][number]
 type VerdictCounts = AlignmentGoal['verdicts']
 type GapCounts = AlignmentDistrictGoal['gaps']
 
-export const FLAG_LABELS: Record<AlignmentFlag['kind'], string> = {
-  goal_unaligned: 'Goal aligned to no district goal',
-  district_goal_without_goals: 'District goal with no school goal',
-  group_gap_unnamed: 'Unaddressed gap',
-  goal_target_wrong_direction: 'Target worse than baseline',
-  district_goal_without_active_cycle: 'District goal with no active cycle',
-  goal_without_active_cycle: 'Goal with no active cycle',
-  cycle_without_measure: 'Cycle without a measure',
-}
+export const FLAG_LABELS: Record<AlignmentFlag['kind'], string> = FINDING_KIND_LABELS
 
 const SEVERITY_COLOR = { high: 'red.9', medium: 'orange.9', low: 'gray.8' } as const
 const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const

@@ -38,3 +38,21 @@ export const SearchCyclesInputSchema = z.object({
     .default(50),
 })
 export type SearchCyclesInput = z.infer<typeof SearchCyclesInputSchema>
+
+/** The alignment export and printable report, optionally for one school (the page's school filter). */
+export const AlignmentExportInputSchema = z
+  .object({ schoolId: IdSchema.nullish() })
+  .optional()
+  .transform((v) => ({ schoolId: v?.schoolId ?? null }))
+export type AlignmentExportInput = z.input<typeof AlignmentExportInputSchema>
+
+/** The command palette's search: goals, cycles, measures and teams the user may open. */
+export const QuickSearchInputSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(2, { message: 'Type at least 2 characters.' })
+    .max(100, { message: 'At most 100 characters.' }),
+  limit: z.number().int().min(1).max(30).default(12),
+})
+export type QuickSearchInput = z.infer<typeof QuickSearchInputSchema>
