@@ -27,6 +27,11 @@ export function registerAppShell(userId: string | null): void {
     console.warn('The offline app shell could not be installed', error)
   })
   void tellWorker({ type: 'user', userId })
+  const urls = performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((url) => new URL(url).pathname.startsWith('/assets/'))
+  void tellWorker({ type: 'keep-assets', urls })
 }
 
 /** Whether this document's own request went through the worker (then it is kept already). */

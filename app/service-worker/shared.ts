@@ -14,6 +14,8 @@ export type ServiceWorkerMessage =
   | { type: 'user'; userId: string | null }
   /** Keep this page for offline use (a page that did not load through the worker). */
   | { type: 'keep-page'; url: string }
+  /** Built files this page loaded (some are written after the precache list, e.g. the route manifest). */
+  | { type: 'keep-assets'; urls: string[] }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 const OFFLINE_PAGE = new RegExp(`^/cycles/${UUID}(\\.data)?$`)

@@ -34,6 +34,7 @@ interface WorkerScope {
 declare const self: WorkerScope
 
 const SESSION_KEY = '/__pdsa/session-user'
+const ASSETS_CACHE = 'pdsa-assets'
 
 precacheAndRoute(self.__WB_MANIFEST)
 cleanupOutdatedCaches()
@@ -70,10 +71,21 @@ async function keepPage(url: string): Promise<void> {
   await (await caches.open(pagesCacheName(userId))).put(target.href, response)
 }
 
+async function keepAssets(urls: string[]): Promise<void> {
+  const cache = await caches.open(ASSETS_CACHE)
+  for (const url of urls) {
+    const target = new URL(url, location.href)
+    if (target.origin !== location.origin || !target.pathname.startsWith('/assets/')) continue
+    if (await caches.match(target.href)) continue
+    await cache.add(target.href)
+  }
+}
+
 self.addEventListener('message', (event) => {
   const message = event.data as ServiceWorkerMessage | null
   if (message?.type === 'user') event.waitUntil(setCurrentUser(message.userId))
   if (message?.type === 'keep-page') event.waitUntil(keepPage(message.url).catch(() => undefined))
+  if (message?.type === 'keep-assets') event.waitUntil(keepAssets(message.urls).catch(() => undefined))
 })
 
 /** Only complete pages of the user: never a redirect (to sign-in) or an error page. */
@@ -85,7 +97,7 @@ const keepOnlyPages = {
 // Built files missing from the precache list (none expected): kept once loaded.
 registerRoute(
   ({ url }) => url.origin === location.origin && url.pathname.startsWith('/assets/'),
-  new CacheFirst({ cacheName: 'pdsa-assets' }),
+  new CacheFirst({ cacheName: ASSETS_CACHE }),
 )
 
 const strategies = new Map<string, NetworkFirst>()
