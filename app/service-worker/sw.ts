@@ -81,11 +81,19 @@ async function keepAssets(urls: string[]): Promise<void> {
   }
 }
 
+// Messages are handled one after the other: a page sends who is signed in, then what to keep.
+let queue: Promise<unknown> = Promise.resolve()
+function handle(message: ServiceWorkerMessage): Promise<unknown> {
+  if (message.type === 'user') return setCurrentUser(message.userId)
+  if (message.type === 'keep-page') return keepPage(message.url)
+  return keepAssets(message.urls)
+}
+
 self.addEventListener('message', (event) => {
   const message = event.data as ServiceWorkerMessage | null
-  if (message?.type === 'user') event.waitUntil(setCurrentUser(message.userId))
-  if (message?.type === 'keep-page') event.waitUntil(keepPage(message.url).catch(() => undefined))
-  if (message?.type === 'keep-assets') event.waitUntil(keepAssets(message.urls).catch(() => undefined))
+  if (!message || typeof message !== 'object') return
+  queue = queue.then(() => handle(message)).catch(() => undefined)
+  event.waitUntil(queue)
 })
 
 /** Only complete pages of the user: never a redirect (to sign-in) or an error page. */
