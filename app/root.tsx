@@ -6,13 +6,22 @@ import '@mantine/tiptap/styles.css'
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useRef, useState } from 'react'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import { useEffect, useRef, useState } from 'react'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from 'react-router'
 import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from './components/GeneralErrorBoundary'
 import { useNonce } from './lib/nonce'
 import { getQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
 import { getServerContext } from './lib/trpc.server'
+import { keepPageOffline, registerAppShell } from './service-worker/offline-data'
 import { cssVariablesResolver, theme } from './theme'
 
 export function loader({ context }: Route.LoaderArgs) {
@@ -64,6 +73,13 @@ export default function App({ loaderData }: Route.ComponentProps) {
   const csrfToken = useRef(loaderData.csrfToken)
   csrfToken.current = loaderData.csrfToken
   const [trpcClient] = useState(() => makeTrpcClient(() => csrfToken.current))
+  // The offline app shell keeps pages for the signed-in user only (docs/decisions/023).
+  const userId = loaderData.user?.id ?? null
+  useEffect(() => registerAppShell(userId), [userId])
+  const { pathname } = useLocation()
+  useEffect(() => {
+    if (userId) keepPageOffline(pathname)
+  }, [pathname, userId])
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

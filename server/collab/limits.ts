@@ -26,7 +26,10 @@ export interface CollabLimits {
   maxPendingBytes: number
   /** A connection whose outgoing buffer grows past this is dropped (its client resyncs). */
   maxBufferedBytes: number
-  /** Ping interval; a connection that missed the previous pong is terminated. */
+  /**
+   * Ping interval; a connection that missed the previous pong is terminated, and its presence leaves
+   * the room. Short, so others stop seeing someone whose network died within seconds (ADR 023).
+   */
   pingIntervalMs: number
   /** Upgrades not decided within this are dropped. */
   handshakeTimeoutMs: number
@@ -46,7 +49,7 @@ export const DEFAULT_LIMITS: CollabLimits = {
   clientsPerDocument: 200,
   maxPendingBytes: 64 * 1024 * 1024,
   maxBufferedBytes: 4 * 1024 * 1024,
-  pingIntervalMs: 30_000,
+  pingIntervalMs: 2_500,
   handshakeTimeoutMs: 5_000,
 }
 

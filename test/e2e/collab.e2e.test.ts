@@ -140,6 +140,54 @@ describe('real-time co-editing of a cycle worksheet', () => {
     await saveScreenshot(member, 'collab-member')
   })
 
+  it('Enter at the end of the other person’s paragraph starts a new paragraph below it, in turn', async () => {
+    // Minutes of a meeting: each person clicks at the end of the line the other one just typed (their
+    // caret is still there), presses Enter and types the next line, without waiting.
+    const box = (page: Page) => page.getByRole('textbox', { name: 'Hypothesis', exact: true })
+    const paragraphs = (page: Page) =>
+      box(page).evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement
+        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+        return [...copy.querySelectorAll('p')].map((p) => p.textContent ?? '')
+      })
+    /** A mouse click just right of the last character of the paragraph that holds `text`. */
+    async function clickAtEndOf(page: Page, text: string) {
+      await box(page).scrollIntoViewIfNeeded()
+      const point = await box(page).evaluate((el, wanted) => {
+        const paragraph = [...el.querySelectorAll('p')].find((p) => p.textContent?.includes(wanted))
+        const texts = [...(paragraph?.childNodes ?? [])].filter((n) => n.nodeType === Node.TEXT_NODE)
+        const last = texts.at(-1)
+        if (!last) return null
+        const range = document.createRange()
+        range.setStart(last, last.textContent?.length ?? 0)
+        const rect = range.getBoundingClientRect()
+        return { x: rect.right + 1, y: rect.top + rect.height / 2 }
+      }, text)
+      if (!point) throw new Error(`no paragraph with “${text}”`)
+      await page.mouse.click(point.x, point.y)
+    }
+    const lines = [
+      `L0 ${RUN} lead`,
+      `L1 ${RUN} member`,
+      `L2 ${RUN} lead`,
+      `L3 ${RUN} member`,
+      `L4 ${RUN} lead`,
+    ]
+    await box(lead).click()
+    await lead.keyboard.type(lines[0] ?? '')
+    for (let i = 1; i < lines.length; i++) {
+      const writer = i % 2 === 1 ? member : lead
+      const previous = lines[i - 1] ?? ''
+      await expect.poll(() => paragraphs(writer), { timeout: 15_000, interval: 50 }).toContain(previous)
+      await clickAtEndOf(writer, previous)
+      await writer.keyboard.press('Enter')
+      await writer.keyboard.type(lines[i] ?? '')
+    }
+    for (const page of [lead, member]) {
+      await expect.poll(() => paragraphs(page), { timeout: 15_000, interval: 100 }).toEqual(lines)
+    }
+  })
+
   it('has no serious accessibility violations on the co-edited cycle page', async () => {
     await expectAccessible(lead, 'the co-edited cycle page')
   })

@@ -27,10 +27,11 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { Form, NavLink as RouterNavLink, useLocation } from 'react-router'
+import { Form, NavLink as RouterNavLink, useLocation, useSubmit } from 'react-router'
 import { CommandPalette, type PalettePage } from '~/components/CommandPalette'
 import { NavigationProgress } from '~/components/NavigationProgress'
 import { useTRPC } from '~/lib/trpc'
+import { clearOfflineData } from '~/service-worker/offline-data'
 import classes from './AppLayout.module.css'
 
 function initials(name: string) {
@@ -44,6 +45,7 @@ function initials(name: string) {
 
 /** The frame of every signed-in page: header with the user menu, navigation by role, main content. */
 export function AppLayout({ csrfToken, children }: { csrfToken: string | null; children: React.ReactNode }) {
+  const submit = useSubmit()
   const [opened, { toggle, close }] = useDisclosure()
   const trpc = useTRPC()
   const { data: nav } = useQuery(trpc.org.navigation.queryOptions())
@@ -137,7 +139,16 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{nav.user.email}</Menu.Label>
-                  <Form method="post" action="/logout">
+                  <Form
+                    method="post"
+                    action="/logout"
+                    onSubmit={(event) => {
+                      // Nothing kept for offline use stays on this computer for the next person.
+                      event.preventDefault()
+                      const form = event.currentTarget
+                      void clearOfflineData().finally(() => submit(form))
+                    }}
+                  >
                     <input type="hidden" name="csrf" value={csrfToken ?? ''} />
                     <Menu.Item
                       type="submit"
