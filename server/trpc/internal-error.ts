@@ -21,8 +21,7 @@ export function internalErrorMessage(id: string): string {
 
 /** Logs an unexpected failure of a procedure, with its id, on the server only. */
 export function logInternalError(id: string, path: string | undefined, cause: unknown): void {
-  // The request's logger (with its request id) when there is one; never the procedure's input.
-  const log = requestScope.getStore()?.log
-  if (log) log.error({ err: cause, procedure: path ?? '?', errorId: id }, 'tRPC procedure failed')
-  else console.error(`tRPC ${path ?? '?'} failed (error id ${id}):`, cause)
+  // With the request's id when there is one (pino logs, ADR 019); never the procedure's input.
+  const reqId = requestScope.getStore()?.reqId
+  console.error(`tRPC ${path ?? '?'} failed (error id ${id}${reqId ? `, request ${reqId}` : ''}):`, cause)
 }
