@@ -64,6 +64,14 @@ async function assertNotLastRequiredProvider(tx: DbTx, actor: Actor, id: string,
   }
 }
 
+async function assertOwnProvider(db: DbTx, actor: Actor, id: string) {
+  const own = await db.identityProvider.findFirst({
+    where: { id, districtId: actor.districtId },
+    select: { id: true },
+  })
+  if (!own) throw notFound('Identity provider')
+}
+
 const toDto = <T extends { _count: { identities: number } }>({ _count, ...p }: T) => ({
   ...(p as Omit<T, '_count'>),
   linkedAccounts: _count.identities,
@@ -119,6 +127,8 @@ export async function updateIdentityProvider({
   clientSecret,
   ...patch
 }: { db: Db; actor: Actor; secrets: SecretBox | undefined } & UpdateIdentityProviderInput) {
+  // Another district's provider is "not found" for everyone; then only admins may change one.
+  await assertOwnProvider(db, actor, id)
   assertAdmin(actor, 'manage single sign-on')
   const sealed = clientSecret === undefined ? undefined : requireSecrets(secrets).seal(clientSecret)
   return db.$transaction(async (tx) => {
@@ -154,6 +164,7 @@ export async function updateIdentityProvider({
 }
 
 export async function deleteIdentityProvider({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
+  await assertOwnProvider(db, actor, id)
   assertAdmin(actor, 'manage single sign-on')
   await db.$transaction(async (tx) => {
     const current = await tx.identityProvider.findFirst({
