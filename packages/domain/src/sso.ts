@@ -2,7 +2,7 @@
 // rules that decide what a verified sign-in does to accounts (ADR 028). Pure: no I/O.
 import { z } from 'zod'
 import type { Role } from './roles.ts'
-import { IdSchema, TitleSchema } from './schemas/common.ts'
+import { IdSchema, TextSchema, TitleSchema } from './schemas/common.ts'
 
 export const IDENTITY_PROVIDER_KINDS = ['google', 'microsoft', 'oidc'] as const
 export type IdentityProviderKind = (typeof IDENTITY_PROVIDER_KINDS)[number]
@@ -43,9 +43,7 @@ export function issuerProblem(text: string): string | null {
 }
 
 /** An issuer URL, with a discovery URL (…/.well-known/openid-configuration) accepted and trimmed to it. */
-export const IssuerSchema = z
-  .string()
-  .trim()
+export const IssuerSchema = TextSchema.trim()
   .max(500, { message: 'At most 500 characters.' })
   .transform((s) => s.replace(/\/\.well-known\/openid-configuration\/?$/, ''))
   .superRefine((s, ctx) => {
@@ -55,21 +53,15 @@ export const IssuerSchema = z
 
 const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 
-export const EmailDomainSchema = z
-  .string()
-  .trim()
+export const EmailDomainSchema = TextSchema.trim()
   .toLowerCase()
   .transform((s) => s.replace(/^@/, ''))
   .refine((s) => DOMAIN_PATTERN.test(s), { message: 'Must be a domain such as riverbend.k12.ca.us.' })
 
-const ClientIdSchema = z
-  .string()
-  .trim()
+const ClientIdSchema = TextSchema.trim()
   .min(1, { message: 'Enter the client id the provider gave you.' })
   .max(300, { message: 'At most 300 characters.' })
-const ClientSecretSchema = z
-  .string()
-  .trim()
+const ClientSecretSchema = TextSchema.trim()
   .min(1, { message: 'Enter the client secret the provider gave you.' })
   .max(1000, { message: 'At most 1,000 characters.' })
 
@@ -121,9 +113,7 @@ export type UpdateSsoPolicyInput = z.infer<typeof UpdateSsoPolicyInputSchema>
 export const StartSsoInputSchema = z.union([
   z.object({ providerId: IdSchema }),
   z.object({
-    email: z
-      .string()
-      .trim()
+    email: TextSchema.trim()
       .toLowerCase()
       .max(254, { message: 'At most 254 characters.' })
       .pipe(z.email({ message: 'Enter your school email address.' })),

@@ -15,6 +15,7 @@ import {
   LongTextSchema,
   MeasureNumberSchema,
   ShortTextSchema,
+  TextSchema,
   TitleSchema,
 } from './common.ts'
 
@@ -181,9 +182,7 @@ export const MoveCycleBackInputSchema = z.object({
   id: IdSchema,
   /** The stage the cycle is in now (a move back is refused if someone moved it meanwhile). */
   from: z.enum(CYCLE_STAGES),
-  reason: z
-    .string()
-    .trim()
+  reason: TextSchema.trim()
     .min(10, { message: 'Say why the cycle goes back (at least 10 characters).' })
     .max(2000, { message: 'At most 2,000 characters.' }),
 })

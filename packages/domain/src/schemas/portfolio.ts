@@ -48,9 +48,7 @@ export type AlignmentExportInput = z.input<typeof AlignmentExportInputSchema>
 
 /** The command palette's search: goals, cycles, measures and teams the user may open. */
 export const QuickSearchInputSchema = z.object({
-  q: z
-    .string()
-    .trim()
+  q: TextSchema.trim()
     .min(2, { message: 'Type at least 2 characters.' })
     .max(100, { message: 'At most 100 characters.' }),
   limit: z.number().int().min(1).max(30).default(12),
