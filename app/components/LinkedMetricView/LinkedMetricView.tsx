@@ -101,7 +101,7 @@ export function LinkedMetricView({
         </Text>
       )
     }
-    return <Skeleton height={360} radius="md" aria-label="Loading the chart" />
+    return <Skeleton height={360} radius="md" role="status" aria-label="Loading the chart" />
   }
   const shownMode = data.view as ChartMode
   const withData = data.groups.filter((g) => g.hasData)
