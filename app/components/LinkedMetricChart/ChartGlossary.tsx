@@ -50,7 +50,8 @@ export function ChartGlossary() {
         </Button>
       </Popover.Target>
       <Popover.Dropdown aria-labelledby={headingId} role="dialog">
-        <Stack gap={6} mah="60vh" style={{ overflowY: 'auto' }}>
+        {/* Scrolls on small screens: focusable so the keyboard can scroll it (axe scrollable-region-focusable). */}
+        <Stack gap={6} mah="60vh" style={{ overflowY: 'auto' }} tabIndex={0}>
           <Title order={3} size="h6" id={headingId}>
             Reading this chart
           </Title>
