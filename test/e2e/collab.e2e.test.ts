@@ -237,9 +237,13 @@ describe('real-time co-editing of a cycle worksheet', () => {
   it('checks what was just typed when someone moves to Do at once', async () => {
     await lead.getByRole('textbox', { name: 'Objective', exact: true }).click()
     await lead.keyboard.type(`Learn whether a text in the home language gets replies ${RUN}.`)
-    // No waiting for "saved": the button waits for the server to store the edit before asking.
+    // No waiting for "saved": confirming waits for the server to store the edit before asking.
     await lead.getByRole('button', { name: 'Move to Do' }).click()
-    await lead.getByText('Before moving to Do:').waitFor()
+    await lead
+      .getByRole('dialog', { name: 'Move to Do?' })
+      .getByRole('button', { name: 'Move to Do' })
+      .click()
+    await lead.getByText('Before moving to Do:').first().waitFor()
     // Refused for the missing question only, not for the objective typed a moment ago.
     await lead.getByText('Add at least one question this test should answer.').waitFor()
     expect(await lead.getByText('State the objective of the cycle.').count()).toBe(0)
