@@ -245,7 +245,7 @@ describe('real-time co-editing of a cycle worksheet', () => {
       .click()
     await lead.getByText('Before moving to Do:').first().waitFor()
     // Refused for the missing question only, not for the objective typed a moment ago.
-    await lead.getByText('Add at least one question this test should answer.').waitFor()
+    await lead.getByText('Add at least one question this test should answer.').first().waitFor()
     expect(await lead.getByText('State the objective of the cycle.').count()).toBe(0)
     await lead.getByRole('navigation', { name: 'Cycle stage: Plan' }).waitFor()
   })
