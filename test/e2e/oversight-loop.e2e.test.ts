@@ -186,8 +186,11 @@ describe('command palette', () => {
     const results = dialog.getByRole('listbox', { name: 'Results' })
     const goal = results.getByRole('option').filter({ hasText: 'Goal' }).first()
     await goal.waitFor()
-    expect(await results.getByRole('option').filter({ hasText: 'Measure' }).count()).toBeGreaterThan(0)
     await checkPage(page, 'oversight-command-palette')
+    // Measures too, with a typo: other browser tests add goals about chronic absence that fill the first
+    // results, so a measure is looked for by a name no goal carries.
+    await dialog.getByRole('combobox', { name: /Search goals, cycles/ }).fill('ofice discipline referals')
+    await results.getByRole('option').filter({ hasText: 'Measure' }).first().waitFor()
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
 

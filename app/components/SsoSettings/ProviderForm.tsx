@@ -187,7 +187,7 @@ export function ProviderForm({
               <Code>{callbackUrl}</Code>
               <CopyButton value={callbackUrl}>
                 {({ copied, copy }) => (
-                  <Button size="compact-xs" variant="subtle" onClick={copy}>
+                  <Button size="compact-xs" variant="default" onClick={copy}>
                     {copied ? 'Copied' : 'Copy'}
                   </Button>
                 )}

@@ -128,7 +128,7 @@ export function SsoSettings() {
                 <Button size="xs" variant="light" onClick={() => setEditing(p)}>
                   Edit
                 </Button>
-                <Button size="xs" variant="subtle" color="red.9" onClick={() => setRemoving(p)}>
+                <Button size="xs" variant="default" c="red.9" onClick={() => setRemoving(p)}>
                   Remove
                 </Button>
               </Group>

@@ -118,7 +118,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
                   title="You are signed out of PDSA Tracker"
                 >
                   You may still be signed in to {loaderData.providerSignOut.providerName}.{' '}
-                  <Anchor href={loaderData.providerSignOut.url}>
+                  <Anchor href={loaderData.providerSignOut.url} c="blue.9" fw={600} underline="always">
                     Sign out of {loaderData.providerSignOut.providerName} too
                   </Anchor>
                 </Alert>
