@@ -172,19 +172,7 @@ export async function deleteIdentityProvider({ db, actor, id }: { db: Db; actor:
       select: { displayName: true, issuer: true },
     })
     if (!current) throw notFound('Identity provider')
-    const district = await tx.district.findUniqueOrThrow({
-      where: { id: actor.districtId },
-      select: { ssoRequired: true },
-    })
-    const others = await tx.identityProvider.count({
-      where: { districtId: actor.districtId, enabled: true, id: { not: id } },
-    })
-    if (district.ssoRequired && others === 0) {
-      throw new DomainError(
-        'INVALID_STATE',
-        'Single sign-on is required for this district: turn that off before removing its last provider.',
-      )
-    }
+    await assertNotLastRequiredProvider(tx, actor, id, 'removing')
     await tx.identityProvider.delete({ where: { id } })
     await recordAudit(tx, actor, {
       action: 'sso.provider_delete',
