@@ -265,4 +265,14 @@ describe('schools, teams, groups and settings', () => {
     })
     await admin().org.updateDistrictSettings({ suppressionThreshold: 10 })
   })
+
+  it('keeps the district time zone: California by default, an IANA zone when changed, refusing others', async () => {
+    expect(await admin().org.districtSettings()).toMatchObject({ timeZone: 'America/Los_Angeles' })
+    await expect(admin().org.updateDistrictSettings({ timeZone: 'Pacific/Nowhere' })).rejects.toMatchObject({
+      message: expect.stringMatching(/Choose a time zone/),
+    })
+    const updated = await admin().org.updateDistrictSettings({ timeZone: 'America/New_York' })
+    expect(updated.timeZone).toBe('America/New_York')
+    await admin().org.updateDistrictSettings({ timeZone: 'America/Los_Angeles' })
+  })
 })

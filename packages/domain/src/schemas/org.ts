@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SCHOOL_LEVELS, STUDENT_GROUP_CATEGORIES } from '../enums.ts'
 import { ROLES } from '../roles.ts'
 import { schoolYearStartProblem } from '../school-year.ts'
+import { isTimeZone } from '../time-zone.ts'
 import { NewPasswordSchema } from './auth.ts'
 import {
   DescriptionSchema,
@@ -98,6 +99,11 @@ export const SchoolYearStartSchema = TextSchema.trim().superRefine((text, ctx) =
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
 
+/** An IANA time zone name this runtime knows ('America/Los_Angeles'). */
+export const TimeZoneSchema = TextSchema.trim()
+  .max(64)
+  .refine(isTimeZone, { message: 'Choose a time zone from the list, such as America/Los_Angeles.' })
+
 export const UpdateDistrictSettingsInputSchema = z.object({
   name: TitleSchema.optional(),
   suppressionThreshold: z
@@ -107,6 +113,7 @@ export const UpdateDistrictSettingsInputSchema = z.object({
     .max(100, { message: 'At most 100.' })
     .optional(),
   schoolYearStart: SchoolYearStartSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
 })
 export type UpdateDistrictSettingsInput = z.infer<typeof UpdateDistrictSettingsInputSchema>
 
