@@ -9,12 +9,22 @@ import './theme-variables.css'
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useRef, useState } from 'react'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import { useEffect, useRef, useState } from 'react'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from 'react-router'
 import type { Route } from './+types/root'
 import { GeneralErrorBoundary } from './components/GeneralErrorBoundary'
+import { useNonce } from './lib/nonce'
 import { getQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc'
 import { getServerContext } from './lib/trpc.server'
+import { keepPageOffline, registerAppShell } from './service-worker/offline-data'
 import { cssVariablesResolver, theme } from './theme'
 
 export function loader({ context }: Route.LoaderArgs) {
@@ -37,6 +47,8 @@ export function useRootData() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // Inline scripts carry the response's CSP nonce (server/security-headers.ts).
+  const nonce = useNonce()
   return (
     <html lang="en" {...mantineHtmlProps}>
       <head>
@@ -44,7 +56,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        <ColorSchemeScript defaultColorScheme="light" />
+        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
       </head>
       <body>
         <MantineProvider
@@ -56,8 +68,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Notifications position="top-right" />
           {children}
         </MantineProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
@@ -69,6 +81,13 @@ export default function App({ loaderData }: Route.ComponentProps) {
   const csrfToken = useRef(loaderData.csrfToken)
   csrfToken.current = loaderData.csrfToken
   const [trpcClient] = useState(() => makeTrpcClient(() => csrfToken.current))
+  // The offline app shell keeps pages for the signed-in user only (docs/decisions/023).
+  const userId = loaderData.user?.id ?? null
+  useEffect(() => registerAppShell(userId), [userId])
+  const { pathname } = useLocation()
+  useEffect(() => {
+    if (userId) keepPageOffline(pathname)
+  }, [pathname, userId])
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

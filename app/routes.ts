@@ -13,6 +13,7 @@ import { searchRoutes } from './routes/search/routes'
 export default [
   route('login', 'routes/auth/login.tsx'),
   route('logout', 'routes/auth/logout.tsx'),
+  route('auth/sso/callback', 'routes/auth/sso-callback.tsx'),
   layout('routes/app-layout.tsx', [
     index('routes/home.tsx'),
     route('teams/:teamId', 'routes/teams/team.tsx'),

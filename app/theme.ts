@@ -50,6 +50,9 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: 'md' } },
     Paper: { defaultProps: { radius: 'md' } },
+    // A badge never truncates its label ("ACT…", "1 awaitin…"): Mantine's label hides its overflow, which
+    // lets flex and table layout squeeze it to nothing. Visible overflow gives it its full text width.
+    Badge: { styles: { label: { overflow: 'visible', textOverflow: 'clip' } } },
     Card: { defaultProps: { radius: 'md', withBorder: true } },
     // The × of every modal and drawer needs a name for screen readers (axe: button-name).
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },

@@ -1,8 +1,16 @@
-// The HTTP application: security headers, CSRF origin check, tRPC at /api/trpc, and React Router
-// for every page. server/index.ts wraps it in an http.Server and adds the collaboration upgrade path.
-import type { IncomingMessage } from 'node:http'
+// The HTTP application: request ids and logs, security headers, CSRF origin check, tRPC at /api/trpc,
+// and React Router for every page. server/index.ts wraps it in an http.Server and adds the
+// collaboration upgrade path. Proxy trust model and headers: docs/decisions/019-http-hardening.md.
 import type { Actor } from '@pdsa/domain'
-import { API_MAX_BODY_BYTES, DomainError, isDomainError, SignInInputSchema } from '@pdsa/domain'
+import {
+  API_MAX_BATCH_CALLS,
+  API_MAX_BODY_BYTES,
+  DomainError,
+  IMPORT_MAX_BODY_BYTES,
+  IMPORT_UPLOAD_PROCEDURES,
+  isDomainError,
+  SignInInputSchema,
+} from '@pdsa/domain'
 import { createRequestHandler } from '@react-router/express'
 import { createTRPCClient, unstable_localLink } from '@trpc/client'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
@@ -22,7 +30,13 @@ import {
   type SessionConfig,
   sessionCookie,
 } from './auth/session.ts'
+import { ssoServerContext } from './auth/sso/server-context.ts'
 import type { Db } from './db/client.ts'
+import type { TrustProxy } from './env.ts'
+import { type Logger, pathOnly, requestIdFor, requestScope, silentLogger } from './log.ts'
+import { pagePatternMatcher } from './ops/route-pattern.ts'
+import { createOpsRouter, httpMetrics, type OpsOptions } from './ops/routes.ts'
+import { createCspNonce, setSecurityHeaders } from './security-headers.ts'
 import { signIn } from './services/auth/sign-in.ts'
 import { type AppServices, createContextInner, type TrpcContext } from './trpc/context.ts'
 import { type AppRouter, appRouter } from './trpc/root.ts'
@@ -40,24 +54,59 @@ export interface AppOptions {
   viteMiddlewares?: express.RequestHandler
   clientDir?: string
   mode: 'development' | 'production' | 'test'
+  /**
+   * Whom to believe about X-Forwarded-Proto/Host/For (and X-Request-Id): Express's `trust proxy`.
+   * Default false: the socket's own address, scheme and the Host header.
+   */
+  trustProxy?: TrustProxy
+  /** PUBLIC_URL: its origin is always allowed to post (the address people use). */
+  publicUrl?: string
+  /** Default: silent. */
+  logger?: Logger
+  /** Send Content-Security-Policy (default: everywhere but development, where Vite's HMR needs more). */
+  contentSecurityPolicy?: boolean
+  /** /readyz, /metrics and request timing (server/ops/routes.ts); unset in tests that do not need them. */
+  ops?: OpsOptions
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? ''
+/** The client's address: the socket's, or the one a trusted proxy names in X-Forwarded-For. */
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? ''
 }
 
-/** The origin a request should come from: its own scheme://host. */
-function ownOrigin(req: IncomingMessage, secure: boolean): string {
-  return `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`
+/**
+ * The origin the request was made to: scheme and host as the client saw them. Behind a trusted proxy
+ * they come from X-Forwarded-Proto/Host (what React Router's own action check compares with too).
+ */
+export function requestOrigin(req: Request): string {
+  return `${req.protocol}://${req.host || 'localhost'}`
 }
 
 /** CSRF defence 1 of 2: a state-changing request must come from our own origin (or an allowed one). */
-export function isAllowedOrigin(req: IncomingMessage, allowed: readonly string[], secure: boolean): boolean {
+export function isAllowedOrigin(req: Request, allowed: readonly string[]): boolean {
   const origin = req.headers.origin ?? (req.headers.referer ? safeOrigin(req.headers.referer) : undefined)
   if (!origin) return false
-  return origin === ownOrigin(req, secure) || allowed.includes(origin)
+  return origin === requestOrigin(req) || allowed.includes(origin)
+}
+
+/** A path that cannot be percent-decoded (`/%`, `/assets/%c0%ae`) is malformed: 400, not 500. */
+function isDecodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(pathOnly(url))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The status of an error thrown by a body parser or Express itself (`err.status`), if it is a 4xx. */
+function clientErrorStatus(error: unknown): number | null {
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null
 }
 
 function safeOrigin(url: string): string | undefined {
@@ -70,21 +119,60 @@ function safeOrigin(url: string): string | undefined {
 
 export function createApp(options: AppOptions) {
   const { db, session: sessionConfig, services } = options
+  const logger = options.logger ?? silentLogger
+  const trustProxy = options.trustProxy ?? false
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined
+  const allowedOrigins = publicOrigin ? [publicOrigin, ...options.allowedOrigins] : options.allowedOrigins
+  const sendCsp = options.contentSecurityPolicy ?? options.mode !== 'development'
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', false)
+  app.set('trust proxy', trustProxy)
+  // Page route patterns for the request metrics, from the build once it is loaded.
+  let pagePattern: (pathname: string) => string | null = () => null
+  if (options.ops) app.use(httpMetrics((pathname) => pagePattern(pathname)))
 
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-    res.setHeader('X-Frame-Options', 'DENY')
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-    next()
+  // Every request: an id (in the X-Request-Id answer and every log line about it), the security
+  // headers, one log line when it is answered (method, path without query, status, duration).
+  app.use((req, res, next) => {
+    const reqId = requestIdFor(req.headers['x-request-id'], trustProxy !== false)
+    const log = logger.child({ reqId })
+    const nonce = createCspNonce()
+    res.locals.log = log
+    res.locals.cspNonce = nonce
+    res.setHeader('X-Request-Id', reqId)
+    setSecurityHeaders(res, {
+      nonce,
+      origin: publicOrigin ?? requestOrigin(req),
+      https: req.secure,
+      csp: sendCsp,
+    })
+    const started = performance.now()
+    res.on('finish', () => {
+      const fields = {
+        method: req.method,
+        path: pathOnly(req.originalUrl),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      }
+      if (res.statusCode >= 500) log.error(fields, 'request failed')
+      else log.info(fields, 'request')
+    })
+    if (!isDecodablePath(req.originalUrl)) {
+      res.status(400).type('text/plain').send('Bad request: the address is not valid.')
+      return
+    }
+    // React Router builds the page's URL from X-Forwarded-Host but the port from Host: behind a
+    // trusted proxy that rewrites Host, both must name the public host.
+    if (trustProxy !== false && req.headers['x-forwarded-host'] && req.headers.host !== req.host) {
+      req.headers.host = req.host
+    }
+    requestScope.run({ reqId, log }, next)
   })
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  if (options.ops) app.use(createOpsRouter(options.ops))
   // Clients that ask for the icon without reading the page's <link rel="icon"> (not a page: no 404 log).
   app.get('/favicon.ico', (_req, res) => {
     res.redirect(301, '/favicon.svg')
@@ -100,10 +188,7 @@ export function createApp(options: AppOptions) {
   // CSRF defence 1 of 2 for every state-changing request (forms and tRPC); tRPC mutations also
   // need the session's CSRF token (defence 2, in authedProcedure).
   app.use((req, res, next) => {
-    if (
-      STATE_CHANGING.has(req.method) &&
-      !isAllowedOrigin(req, options.allowedOrigins, sessionConfig.secureCookies)
-    ) {
+    if (STATE_CHANGING.has(req.method) && !isAllowedOrigin(req, allowedOrigins)) {
       res.status(403).json({ error: 'Cross-site request refused (Origin does not match).' })
       return
     }
@@ -120,11 +205,18 @@ export function createApp(options: AppOptions) {
   const contextFor = (actor: Actor | null, csrfVerified: boolean): TrpcContext =>
     createContextInner({ db, actor, csrfVerified, app: services })
 
-  app.use(
-    '/api/trpc',
+  // Answers are per user: never stored by a browser or a proxy.
+  app.use('/api/trpc', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'private, no-store')
+    next()
+  })
+  // Limits (docs/decisions/021-input-hygiene.md): at most API_MAX_BATCH_CALLS calls per batch, and a
+  // body of at most API_MAX_BODY_BYTES, except one import upload sent on its own (IMPORT_MAX_BODY_BYTES).
+  const trpcHandler = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
-      maxBodySize: API_MAX_BODY_BYTES,
+      maxBodySize,
+      maxBatchSize: API_MAX_BATCH_CALLS,
       async createContext({ req }) {
         const { resolved } = await sessionFor(req)
         const header = req.headers['x-csrf-token']
@@ -132,12 +224,15 @@ export function createApp(options: AppOptions) {
           !!resolved && isValidCsrfToken(resolved.csrfToken, Array.isArray(header) ? header[0] : header)
         return contextFor(resolved?.actor ?? null, csrfVerified)
       },
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error)
-      },
-    }),
-  )
+      // Unexpected failures are logged with their error id by the error formatter (server/trpc/init.ts).
+    })
+  const apiHandler = trpcHandler(API_MAX_BODY_BYTES)
+  const importUploadHandler = trpcHandler(IMPORT_MAX_BODY_BYTES)
+  app.use('/api/trpc', (req, res, next) => {
+    const procedure = req.path.slice(1)
+    const isImportUpload = req.query.batch === undefined && IMPORT_UPLOAD_PROCEDURES.includes(procedure)
+    return (isImportUpload ? importUploadHandler : apiHandler)(req, res, next)
+  })
 
   let serverContextKey: RouterContext<ServerContext> | undefined
   const loadBuild = async () => {
@@ -145,6 +240,7 @@ export function createApp(options: AppOptions) {
     const key = (build.entry.module as { serverContext?: RouterContext<ServerContext> }).serverContext
     if (!key) throw new Error('app/entry.server.tsx must export serverContext')
     serverContextKey = key
+    pagePattern = pagePatternMatcher(build.routes)
     return build
   }
 
@@ -152,6 +248,15 @@ export function createApp(options: AppOptions) {
     const { token, resolved } = await sessionFor(req)
     const actor = resolved?.actor ?? null
     const meta = { ip: clientIp(req), userAgent: String(req.headers['user-agent'] ?? '') }
+    const origin = publicOrigin ?? requestOrigin(req)
+    const sso = ssoServerContext({
+      db,
+      secrets: services.secrets,
+      session: sessionConfig,
+      cookieHeader: req.headers.cookie,
+      publicOrigin: origin,
+      meta,
+    })
     const value: ServerContext = {
       actor,
       csrfToken: resolved?.csrfToken ?? null,
@@ -178,13 +283,18 @@ export function createApp(options: AppOptions) {
           if (resolved && !isValidCsrfToken(resolved.csrfToken, csrfToken)) {
             throw new DomainError('FORBIDDEN', 'Missing or invalid CSRF token.')
           }
+          const providerSignOut = await sso.providerSignOut(token)
           await deleteSession(db, token)
-          return { setCookie: clearedSessionCookie(sessionConfig) }
+          return { setCookie: clearedSessionCookie(sessionConfig), providerSignOut }
         },
+        ...sso,
       },
-      publicOrigin: ownOrigin(req, sessionConfig.secureCookies),
+      publicOrigin: origin,
+      cspNonce: String(res.locals.cspNonce),
+      logError(error, message) {
+        ;(res.locals.log as Logger).error({ err: error }, message)
+      },
     }
-    void res
     const provider = new RouterContextProvider()
     if (!serverContextKey) await loadBuild()
     provider.set(serverContextKey as RouterContext<ServerContext>, value)
@@ -201,8 +311,16 @@ export function createApp(options: AppOptions) {
   )
 
   app.use((error: unknown, _req: Request, res: Response, _next: express.NextFunction) => {
-    console.error(error)
-    if (!res.headersSent) res.status(isDomainError(error) ? 400 : 500).send('Something went wrong.')
+    // A malformed request (bad encoding, unreadable body) is answered 4xx without a stack trace.
+    const status = clientErrorStatus(error) ?? (isDomainError(error) ? 400 : null)
+    if (status === null)
+      ((res.locals.log as Logger | undefined) ?? logger).error({ err: error }, 'request failed')
+    if (!res.headersSent) {
+      res
+        .status(status ?? 500)
+        .type('text/plain')
+        .send(status ? 'Bad request.' : 'Something went wrong.')
+    }
   })
 
   return app

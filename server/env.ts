@@ -2,6 +2,9 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
+/** Express's `trust proxy` setting: whom to believe about the client's protocol, host and address. */
+export type TrustProxy = boolean | number | string[]
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,16 +19,57 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** The URL people use to reach the app (https://… turns on Secure cookies). Default: http://localhost:PORT. */
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Which proxies may set X-Forwarded-Proto/Host/For: unset or `false` (none: the default), `true` (any:
+   * only when nothing but the proxy can reach the app), a hop count (`1`), or addresses and subnets
+   * (`loopback`, `10.0.0.0/8`, `172.16.0.0/12`, comma-separated). See docs/decisions/019.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx): TrustProxy => {
+      const v = value.trim()
+      if (v === 'false') return false
+      if (v === 'true') return true
+      if (/^\d{1,2}$/.test(v)) return Number(v)
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+      const named = new Set(['loopback', 'linklocal', 'uniquelocal'])
+      const address = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/
+      const bad = list.filter((s) => !named.has(s) && !address.test(s))
+      if (list.length === 0 || bad.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected false, true, a hop count, or addresses/subnets (not ${bad.join(', ') || 'empty'})`,
+        })
+        return z.NEVER
+      }
+      return list
+    }),
   /** Comma-separated origins allowed to make state-changing requests and open collaboration sockets. */
   ALLOWED_ORIGINS: z.string().optional(),
   /** Redis for multi-instance collaboration fan-out and shared rate limits. */
   REDIS_URL: z.string().optional(),
+  /** Starts every Redis key and channel (collaboration fan-out, access changes, sign-in throttling). */
+  REDIS_PREFIX: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9:_.-]*$/, 'letters, digits and : _ . - only')
+    .default('pdsa:'),
+  /** Enables GET /metrics (Prometheus); requests must send `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Names this instance in the collaboration log rows and Redis messages (default: random). */
   COLLAB_INSTANCE_ID: z.string().min(1).max(64).optional(),
   /** Server processes in production (server/cluster.ts). Default: one per core with PostgreSQL and Redis, else 1. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   /** Skip seeding the demo district into an empty embedded database. */
   NO_DEMO_SEED: z.stringbool().default(false),
+  /** Seals identity providers' client secrets (≥ 32 characters). Unset: derived from SESSION_SECRET. */
+  SSO_SECRET_KEY: z.string().min(32).optional(),
+  /** Demo only (embedded database): a local test OpenID Connect provider for the demo district. */
+  DEMO_IDENTITY_PROVIDER: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 
@@ -42,6 +86,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const value = parsed.data
   if (!value.SESSION_SECRET && value.NODE_ENV === 'production' && value.DATABASE_URL) {
     throw new Error('SESSION_SECRET (at least 32 characters) is required in production on PostgreSQL.')
+  }
+  if (value.DEMO_IDENTITY_PROVIDER && value.DATABASE_URL) {
+    throw new Error('DEMO_IDENTITY_PROVIDER is for the embedded demo database only, never with DATABASE_URL.')
   }
   return { ...value, SESSION_SECRET: value.SESSION_SECRET ?? 'development-only-secret-change-me-0000000000' }
 }

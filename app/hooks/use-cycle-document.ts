@@ -9,6 +9,7 @@ import {
   INITIAL_STATUS,
 } from '~/components/CollaborativeNarrative/cycle-document'
 import { userColor } from '~/components/CollaborativeNarrative/user-color'
+import { localDocumentName } from '~/service-worker/shared'
 
 export interface CollaborationUser {
   id: string
@@ -27,19 +28,26 @@ function collabUrl(): string {
   return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`
 }
 
+/** One document per user and cycle: a tab where someone else signs in never reuses the previous one. */
+const keyOf = (cycleId: string, userId: string) => `${userId}:${cycleId}`
+
 function acquire(cycleId: string, user: CollaborationUser): CycleDocument {
-  let entry = registry.get(cycleId)
+  const key = keyOf(cycleId, user.id)
+  let entry = registry.get(key)
   if (!entry) {
     const document = new CycleDocument({
       cycleId,
       serverUrl: collabUrl(),
       user: { name: user.name, color: userColor(user.id) },
-      localCopy: (name, doc) =>
-        typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(name, doc),
+      // The local copy belongs to the user: another person signing in on this computer never loads it.
+      localCopy: (_name, doc) =>
+        typeof indexedDB === 'undefined'
+          ? null
+          : new IndexeddbPersistence(localDocumentName(user.id, cycleId), doc),
       isOnline: () => navigator.onLine,
     })
     entry = { document, refs: 0, releaseTimer: null }
-    registry.set(cycleId, entry)
+    registry.set(key, entry)
   }
   if (entry.releaseTimer) clearTimeout(entry.releaseTimer)
   entry.releaseTimer = null
@@ -47,15 +55,24 @@ function acquire(cycleId: string, user: CollaborationUser): CycleDocument {
   return entry.document
 }
 
-function release(cycleId: string) {
-  const entry = registry.get(cycleId)
+function release(key: string) {
+  const entry = registry.get(key)
   if (!entry) return
   entry.refs--
   if (entry.refs > 0) return
   entry.releaseTimer = setTimeout(() => {
-    registry.delete(cycleId)
+    registry.delete(key)
     entry.document.destroy()
   }, 2_000)
+}
+
+/** Closes every open document now (signing out deletes their local copies next). */
+export function closeAllCycleDocuments(): void {
+  for (const [key, entry] of registry) {
+    if (entry.releaseTimer) clearTimeout(entry.releaseTimer)
+    registry.delete(key)
+    entry.document.destroy()
+  }
 }
 
 /**
@@ -63,8 +80,10 @@ function release(cycleId: string) {
  * after `timeoutMs` (false). True at once when the page has no open document or nothing unsaved.
  */
 export function waitForCycleDocumentSaved(cycleId: string, timeoutMs = 8_000): Promise<boolean> {
-  const entry = registry.get(cycleId)
-  return entry ? entry.document.whenSaved(timeoutMs) : Promise.resolve(true)
+  const entries = [...registry].filter(([key]) => key.endsWith(`:${cycleId}`)).map(([, e]) => e)
+  return Promise.all(entries.map((e) => e.document.whenSaved(timeoutMs))).then((saved) =>
+    saved.every(Boolean),
+  )
 }
 
 const noSubscription = () => () => undefined
@@ -82,14 +101,14 @@ export function useCycleDocument(
     if (!userId || !userName) return
     const doc = acquire(cycleId, { id: userId, name: userName })
     setDocument(doc)
-    const onlineChanged = () => doc.refreshOnline()
+    const onlineChanged = () => doc.browserOnlineChanged()
     window.addEventListener('online', onlineChanged)
     window.addEventListener('offline', onlineChanged)
     return () => {
       window.removeEventListener('online', onlineChanged)
       window.removeEventListener('offline', onlineChanged)
       setDocument(null)
-      release(cycleId)
+      release(keyOf(cycleId, userId))
     }
   }, [cycleId, userId, userName])
   const status = useSyncExternalStore(

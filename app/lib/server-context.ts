@@ -5,6 +5,7 @@
 import type { Actor, SignInInput } from '@pdsa/domain'
 import type { TRPCClient } from '@trpc/client'
 import { createContext } from 'react-router'
+import type { SsoServerContext } from '../../server/auth/sso/server-context.ts'
 import type { AppRouter } from '../../server/trpc/root.ts'
 
 export interface ServerContext {
@@ -12,13 +13,19 @@ export interface ServerContext {
   /** Sent back as `x-csrf-token` by the browser's tRPC client and as a form field by forms. */
   csrfToken: string | null
   trpcClient: TRPCClient<AppRouter>
-  auth: {
+  auth: SsoServerContext & {
     /** Throws a DomainError-shaped error ({ code, message }) on bad credentials or rate limit. */
     signIn(input: SignInInput): Promise<{ setCookie: string; redirectTo: string }>
-    signOut(csrfToken: string | null): Promise<{ setCookie: string }>
+    signOut(
+      csrfToken: string | null,
+    ): Promise<{ setCookie: string; providerSignOut: { providerId: string } | null }>
   }
   /** Origin of this server, e.g. for the collaboration socket URL. */
   publicOrigin: string
+  /** This response's Content-Security-Policy nonce, rendered on the inline scripts. */
+  cspNonce: string
+  /** Logs an unexpected error of this request (with its request id; see server/log.ts). */
+  logError(error: unknown, message: string): void
 }
 
 export const serverContext = createContext<ServerContext>()

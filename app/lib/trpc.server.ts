@@ -14,6 +14,25 @@ export function getServerContext(context: ContextReader): ServerContext {
   return context.get(serverContext)
 }
 
+/**
+ * The request's form fields, or a 400 response when the body is not a form (JSON, broken multipart):
+ * a malformed request is the client's error, not the server's.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  const type = request.headers.get('content-type') ?? ''
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+    throw data(
+      { message: 'Send this form as application/x-www-form-urlencoded or multipart/form-data.' },
+      { status: 415 },
+    )
+  }
+  try {
+    return await request.formData()
+  } catch {
+    throw data({ message: 'The form data could not be read.' }, { status: 400 })
+  }
+}
+
 /** The signed-in actor, or a redirect to the sign-in page that comes back here afterwards. */
 export function requireActor(context: ContextReader, request: Request) {
   const { actor } = getServerContext(context)

@@ -1,10 +1,13 @@
 // The browser's tRPC client: TanStack Query through @trpc/tanstack-react-query, batched over HTTP,
 // with the session's CSRF token on every request.
+
+import { API_MAX_BATCH_CALLS } from '@pdsa/domain'
 import { isServer, QueryClient } from '@tanstack/react-query'
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
 import superjson from 'superjson'
 import type { AppRouter } from '../../server/trpc/root.ts'
+import { withoutFieldPrefixes } from './error-message'
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
 
@@ -39,6 +42,8 @@ export function makeTrpcClient(getCsrfToken: () => string | null) {
       httpBatchLink({
         url: '/api/trpc',
         transformer: superjson,
+        // The server refuses larger batches (server/app.ts).
+        maxItems: API_MAX_BATCH_CALLS,
         headers() {
           const token = getCsrfToken()
           return token ? { 'x-csrf-token': token } : {}
@@ -63,7 +68,7 @@ export function parseClientError(error: unknown): {
         }
       | undefined
     return {
-      message: error.message,
+      message: withoutFieldPrefixes(error.message),
       code: data?.code ?? null,
       fieldErrors: { ...(data?.zodError?.fieldErrors ?? {}), ...(data?.fieldErrors ?? {}) },
     }

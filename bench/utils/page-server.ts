@@ -45,7 +45,7 @@ export async function startPageServer(db: Db): Promise<PageServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     async cookieFor(email) {
-      const user = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } })
+      const user = await db.user.findFirstOrThrow({ where: { email: email.toLowerCase() } })
       const { token } = await createSession(db, session, user.id, { ip: '127.0.0.1', userAgent: 'bench' })
       return `${SESSION_COOKIE}=${token}`
     },

@@ -54,7 +54,7 @@ export async function seededPostgres(label: string): Promise<SeededDistrict> {
  * team of the portfolio has real cycles, verdicts and method checks to compute.
  */
 export async function coachOfTeams(db: Db, email: string, count: number): Promise<number> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, districtId: true } })
+  const user = await db.user.findFirstOrThrow({ where: { email }, select: { id: true, districtId: true } })
   const teams = await db.team.findMany({
     where: { districtId: user.districtId, archivedAt: null },
     orderBy: { name: 'asc' },

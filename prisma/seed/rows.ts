@@ -220,6 +220,8 @@ export function commentRows(data: DemoDistrict, ids: DemoIds) {
     authorId: ids.users.of(c.authorEmail),
     body: c.body,
     requiresResponse: c.requiresResponse,
+    feedbackState:
+      c.requiresResponse && c.parentKey === null ? (c.resolvedAt ? 'accepted' : 'requested') : null,
     resolvedAt: c.resolvedAt ? instant(c.resolvedAt) : null,
     resolvedById: c.resolvedByEmail ? ids.users.of(c.resolvedByEmail) : null,
     createdAt: instant(c.createdAt),

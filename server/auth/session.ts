@@ -22,6 +22,8 @@ export async function createSession(
   config: SessionConfig,
   userId: string,
   meta: { userAgent: string; ip: string },
+  /** Set when the person signed in through a district's identity provider. */
+  identityProviderId: string | null = null,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(Date.now() + config.ttlHours * 3_600_000)
@@ -33,6 +35,7 @@ export async function createSession(
       expiresAt,
       userAgent: meta.userAgent.slice(0, 300),
       ip: meta.ip.slice(0, 64),
+      identityProviderId,
     },
   })
   return { token, expiresAt }

@@ -29,6 +29,12 @@ export class Connection implements ConnectionView {
   readonly byteBucket: TokenBucket
   readonly awarenessBucket: TokenBucket
   readonly awarenessFlood: TokenBucket
+  /** Messages received while over the rate limit, processed in order as tokens come back. */
+  readonly inbox: Uint8Array[] = []
+  inboxBytes = 0
+  /** Reading from the socket is paused until the inbox is processed (backpressure). */
+  throttled = false
+  drainTimer: NodeJS.Timeout | null = null
   pendingAwareness: Uint8Array | null = null
   awarenessTimer: NodeJS.Timeout | null = null
   readonly refused = new Set<string>()
@@ -63,12 +69,30 @@ export class Connection implements ConnectionView {
   close(code: CollabCloseCode): void {
     if (this.closed) return
     this.closed = true
+    this.stopThrottling()
     countBy(this.stats.closedByCode, code)
     if (this.ws.readyState === WS.OPEN || this.ws.readyState === WS.CONNECTING) {
       this.ws.close(code, CLOSE_REASONS[code])
       // A peer that never answers the close handshake is cut off.
       setTimeout(() => this.ws.terminate(), 5_000).unref()
     }
+  }
+
+  /** Stops reading from the socket (TCP backpressure slows the client down) until `resume`. */
+  throttle(): void {
+    if (this.throttled) return
+    this.throttled = true
+    this.ws.pause()
+  }
+
+  stopThrottling(): void {
+    if (this.drainTimer) clearTimeout(this.drainTimer)
+    this.drainTimer = null
+    this.inbox.length = 0
+    this.inboxBytes = 0
+    if (!this.throttled) return
+    this.throttled = false
+    if (this.ws.readyState === WS.OPEN) this.ws.resume()
   }
 
   setAccess(access: AccessMode): void {

@@ -7,6 +7,7 @@ import { checkSectionUpdate, lockedSectionKeys } from '@pdsa/domain/collab'
 import { readSessionToken, resolveSession, type SessionConfig } from '../auth/session.ts'
 import type { Db } from '../db/client.ts'
 import { getCycleDocumentAccess } from '../services/collab/get-cycle-document-access.ts'
+import { readMirrorBaseline } from '../services/collab/mirror-cycle-texts.ts'
 import { revalidateDocumentAccess } from '../services/collab/revalidate-document-access.ts'
 import { UpgradeRejection } from './close-codes.ts'
 import type { CollabExtension, RoomView } from './hooks.ts'
@@ -82,7 +83,7 @@ export function cycleExtension(options: CycleExtensionOptions): CollabExtension 
 
     async onLoadDocument({ room }) {
       room.setLocked(lockedSectionKeys(stageOf(room)))
-      mirror.track(room)
+      mirror.track(room, await readMirrorBaseline(db, room.name))
     },
 
     beforeHandleUpdate({ room, update }) {

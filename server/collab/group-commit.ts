@@ -24,6 +24,8 @@ export interface GroupCommitOptions {
   onCommitted(documentName: string, epoch: number, rows: number): void
   stats: CollabStats
   delayMs: number
+  /** After each committed batch: seconds the INSERT took, and its rows. */
+  observeCommit?: (seconds: number, rows: number) => void
   maxBatchBytes?: number
   log?: (message: string, error?: unknown) => void
 }
@@ -130,10 +132,12 @@ export class GroupCommit {
       }
     }
     const { stats } = this.options
+    const started = performance.now()
     this.inFlight = this.options
       .append(rows)
       .then(
         () => {
+          this.options.observeCommit?.((performance.now() - started) / 1000, rows.length)
           this.failures = 0
           this.pendingBytesTotal -= batchBytes
           stats.persistBatches++

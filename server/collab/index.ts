@@ -10,7 +10,7 @@ import { type CollabServer, type CollabServerOptions, createCollabServer } from 
 export { CloseCode } from './close-codes.ts'
 export type { CollabExtension } from './hooks.ts'
 export type { DocumentStorage } from './persistence.ts'
-export type { CollabServer } from './server.ts'
+export type { CollabObserver, CollabServer } from './server.ts'
 
 export interface CycleCollabServerOptions
   extends Omit<CollabServerOptions, 'storage' | 'extensions' | 'redis' | 'instanceId'> {

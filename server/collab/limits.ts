@@ -12,6 +12,11 @@ export interface CollabLimits {
   /** Per connection: bytes per second (sustained, burst). */
   bytesPerSecond: number
   byteBurst: number
+  /**
+   * Per connection: bytes received but not processed yet because the connection is over its rate
+   * (the socket is paused meanwhile, so this is what was already read). Above it: close with 1013.
+   */
+  maxQueuedBytes: number
   /** Per connection: awareness updates per second; faster ones are coalesced (the latest wins). */
   awarenessPerSecond: number
   /** Connections of one user on this instance, and clients of one document. */
@@ -21,7 +26,10 @@ export interface CollabLimits {
   maxPendingBytes: number
   /** A connection whose outgoing buffer grows past this is dropped (its client resyncs). */
   maxBufferedBytes: number
-  /** Ping interval; a connection that missed the previous pong is terminated. */
+  /**
+   * Ping interval; a connection that missed the previous pong is terminated, and its presence leaves
+   * the room. Short, so others stop seeing someone whose network died within seconds (ADR 023).
+   */
   pingIntervalMs: number
   /** Upgrades not decided within this are dropped. */
   handshakeTimeoutMs: number
@@ -35,12 +43,13 @@ export const DEFAULT_LIMITS: CollabLimits = {
   messageBurst: 200,
   bytesPerSecond: 1024 * 1024,
   byteBurst: 8 * 1024 * 1024,
+  maxQueuedBytes: 9 * 1024 * 1024,
   awarenessPerSecond: 20,
   connectionsPerUser: 20,
   clientsPerDocument: 200,
   maxPendingBytes: 64 * 1024 * 1024,
   maxBufferedBytes: 4 * 1024 * 1024,
-  pingIntervalMs: 30_000,
+  pingIntervalMs: 2_500,
   handshakeTimeoutMs: 5_000,
 }
 
@@ -59,16 +68,22 @@ export class TokenBucket {
   }
 
   take(n = 1): boolean {
+    if (!this.has(n)) return false
+    this.tokens -= Math.min(n, this.burst)
+    return true
+  }
+
+  /** Whether `n` tokens are available now (a cost above the burst counts as the whole burst). */
+  has(n = 1): boolean {
     const t = this.now()
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.ratePerSecond)
     this.last = t
-    if (this.tokens < n) return false
-    this.tokens -= n
-    return true
+    return this.tokens >= Math.min(n, this.burst)
   }
 
   /** Milliseconds until `n` tokens are available. */
   waitMs(n = 1): number {
-    return this.tokens >= n ? 0 : Math.ceil(((n - this.tokens) / this.ratePerSecond) * 1000)
+    const need = Math.min(n, this.burst)
+    return this.tokens >= need ? 0 : Math.ceil(((need - this.tokens) / this.ratePerSecond) * 1000)
   }
 }

@@ -28,37 +28,79 @@ export interface MessageContext {
 
 class BadMessage extends Error {}
 
+/**
+ * A message from the socket. Over its rate a connection is slowed down, not dropped: the message
+ * waits in the connection's inbox, reading from the socket pauses (TCP backpressure reaches the
+ * client, whose sends queue up locally), and the inbox is processed in order as tokens come back.
+ * Stock y-websocket clients treat 44xx closes as final, so a burst must never end the connection;
+ * only a client that got more than `maxQueuedBytes` in before the pause took effect is closed, with
+ * 1013 (try again later), which every client retries.
+ */
+export function receiveMessage(ctx: MessageContext, conn: Connection, data: Uint8Array): void {
+  if (conn.closed) return
+  if (conn.inbox.length > 0 && conn.inboxBytes + data.byteLength > ctx.limits.maxQueuedBytes) {
+    ctx.stats.rateLimited++
+    conn.close(CloseCode.tryAgainLater)
+    return
+  }
+  conn.inbox.push(data)
+  conn.inboxBytes += data.byteLength
+  if (conn.inbox.length === 1 && !conn.drainTimer) drainInbox(ctx, conn)
+}
+
+/** The bucket a message counts against, by its type (the first byte of every y-websocket message). */
+function bucketOf(conn: Connection, data: Uint8Array) {
+  switch (data[0]) {
+    case MESSAGE.sync:
+    case MESSAGE.queryAwareness:
+      return conn.messageBucket
+    case MESSAGE.awareness:
+      return conn.awarenessFlood
+    default:
+      return null
+  }
+}
+
+function drainInbox(ctx: MessageContext, conn: Connection): void {
+  conn.drainTimer = null
+  while (!conn.closed && conn.inbox.length > 0) {
+    const data = conn.inbox[0] as Uint8Array
+    const bucket = bucketOf(conn, data)
+    if (!conn.byteBucket.has(data.byteLength) || (bucket && !bucket.has())) {
+      const wait = Math.max(conn.byteBucket.waitMs(data.byteLength), bucket?.waitMs() ?? 0, 1)
+      if (!conn.throttled) ctx.stats.throttled++
+      conn.throttle()
+      conn.drainTimer = setTimeout(() => drainInbox(ctx, conn), wait)
+      return
+    }
+    conn.byteBucket.take(data.byteLength)
+    bucket?.take()
+    conn.inbox.shift()
+    conn.inboxBytes -= data.byteLength
+    handleMessage(ctx, conn, data)
+  }
+  if (!conn.closed && conn.throttled) {
+    conn.throttled = false
+    conn.ws.resume()
+  }
+}
+
+/** One message, within the connection's rate (see receiveMessage). */
 export function handleMessage(ctx: MessageContext, conn: Connection, data: Uint8Array): void {
   if (conn.closed) return
   ctx.stats.messagesIn++
   ctx.stats.bytesIn += data.byteLength
-  if (!conn.byteBucket.take(data.byteLength)) {
-    rateLimited(ctx, conn)
-    return
-  }
   try {
     const decoder = decoding.createDecoder(data)
     const type = decoding.readVarUint(decoder)
     switch (type) {
       case MESSAGE.sync:
-        if (!conn.messageBucket.take()) {
-          rateLimited(ctx, conn)
-          return
-        }
         handleSync(ctx, conn, decoder)
         return
       case MESSAGE.awareness:
-        if (!conn.awarenessFlood.take()) {
-          rateLimited(ctx, conn)
-          return
-        }
         handleAwareness(ctx, conn, decoding.readVarUint8Array(decoder))
         return
       case MESSAGE.queryAwareness: {
-        if (!conn.messageBucket.take()) {
-          rateLimited(ctx, conn)
-          return
-        }
         const states = [...conn.room.awareness.getStates().keys()]
         if (states.length) conn.send(awarenessMessage(conn.room.awareness, states))
         return
@@ -69,11 +111,6 @@ export function handleMessage(ctx: MessageContext, conn: Connection, data: Uint8
   } catch {
     conn.close(CloseCode.badMessage)
   }
-}
-
-function rateLimited(ctx: MessageContext, conn: Connection) {
-  ctx.stats.rateLimited++
-  conn.close(CloseCode.rateLimited)
 }
 
 function handleSync(ctx: MessageContext, conn: Connection, decoder: decoding.Decoder): void {

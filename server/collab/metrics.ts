@@ -11,7 +11,10 @@ export interface CollabStats {
   updatesDroppedReadOnly: number
   updatesDroppedLocked: number
   awarenessDropped: number
+  /** Connections closed because they queued more than maxQueuedBytes while over their rate. */
   rateLimited: number
+  /** Times a connection over its rate had its socket paused (backpressure instead of a close). */
+  throttled: number
   deadConnections: number
   persistBatches: number
   persistRows: number
@@ -40,6 +43,7 @@ export function createStats(): CollabStats {
     updatesDroppedLocked: 0,
     awarenessDropped: 0,
     rateLimited: 0,
+    throttled: 0,
     deadConnections: 0,
     persistBatches: 0,
     persistRows: 0,

@@ -26,6 +26,8 @@ export interface FanoutFrame {
   kind: FanoutKind
   payload: Uint8Array
   target: string
+  /** Wall-clock ms when published (for the fan-out lag metric); null from instances without it. */
+  sentAt?: number | null
 }
 
 export function encodeFrame(frame: FanoutFrame): Buffer {
@@ -34,6 +36,7 @@ export function encodeFrame(frame: FanoutFrame): Buffer {
   encoding.writeVarUint(e, frame.kind)
   encoding.writeVarUint8Array(e, frame.payload)
   encoding.writeVarString(e, frame.target)
+  encoding.writeFloat64(e, frame.sentAt ?? Date.now())
   return Buffer.from(encoding.toUint8Array(e))
 }
 
@@ -44,6 +47,8 @@ export function decodeFrame(data: Uint8Array): FanoutFrame {
     kind: decoding.readVarUint(d) as FanoutKind,
     payload: decoding.readVarUint8Array(d),
     target: decoding.readVarString(d),
+    // Optional trailer: frames of an older instance (rolling deploy) end after the target.
+    sentAt: decoding.hasContent(d) ? decoding.readFloat64(d) : null,
   }
 }
 
@@ -56,6 +61,8 @@ export interface RedisFanoutOptions {
   onAccessChanged(change: { userId?: string; teamId?: string }): void
   /** After the subscriber reconnected (messages may have been lost meanwhile). */
   onReconnect(): void
+  /** Seconds between publishing and receiving a frame of another instance (clocks of both hosts). */
+  onLag?(seconds: number): void
   log?: (message: string, error?: unknown) => void
 }
 
@@ -122,6 +129,7 @@ export class RedisFanout {
         const frame = decodeFrame(message)
         if (frame.from === options.instanceId) return
         if (frame.target && frame.target !== options.instanceId) return
+        if (frame.sentAt) options.onLag?.(Math.max(0, Date.now() - frame.sentAt) / 1000)
         options.onFrame(channel.slice(this.docPrefix.length), frame)
       } catch (error) {
         options.log?.('Collaboration: dropped a malformed Redis message', error)

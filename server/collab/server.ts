@@ -19,7 +19,7 @@ import {
   sortExtensions,
 } from './hooks.ts'
 import { type CollabLimits, DEFAULT_LIMITS } from './limits.ts'
-import { handleMessage, type MessageContext } from './messages.ts'
+import { type MessageContext, receiveMessage } from './messages.ts'
 import { type CollabStats, countBy, createStats } from './metrics.ts'
 import type { DocumentStorage } from './persistence.ts'
 import { awarenessMessage, persistedMessage, syncStep1, syncUpdate } from './protocol.ts'
@@ -49,6 +49,15 @@ export interface CollabServerOptions {
   /** How often sessions, memberships and stages of open connections are re-checked. */
   revalidateIntervalMs?: number
   log?: (message: string, error?: unknown) => void
+  /** Timings for the operations metrics (server/ops/metrics.ts). */
+  observer?: CollabObserver
+}
+
+export interface CollabObserver {
+  /** A group-commit batch was committed: how long its INSERT took, and its rows. */
+  commit?(seconds: number, rows: number): void
+  /** A frame from another instance arrived through Redis this long after it was published. */
+  fanoutLag?(seconds: number): void
 }
 
 export interface CollabServer {
@@ -102,6 +111,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
         onCommitted,
         stats,
         delayMs: options.commitDelayMs ?? 10,
+        ...(options.observer?.commit ? { observeCommit: options.observer.commit } : {}),
         log,
       })
     : null
@@ -124,6 +134,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
         onFrame: (name, frame) => replication?.onFrame(name, frame),
         onAccessChanged: () => scheduleRevalidate(),
         onReconnect: () => replication?.onReconnect(),
+        ...(options.observer?.fanoutLag ? { onLag: options.observer.fanoutLag } : {}),
         log,
       })
     : null
@@ -208,7 +219,11 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
       const conn = origin instanceof Connection ? origin : undefined
       room.broadcast(syncUpdate(update), conn)
       if (conn) replication?.publishUpdate(room.name, update)
-      if (origin !== ORIGIN_STORAGE) queue?.enqueue(name, update, conn?.identity.userId ?? null)
+      // Stored once, by the instance a client sent it to (with its author). What another instance
+      // replicated through Redis is that instance's to store; what came from storage is stored.
+      if (origin !== ORIGIN_STORAGE && origin !== ORIGIN_REDIS) {
+        queue?.enqueue(name, update, conn?.identity.userId ?? null)
+      }
       const changeOrigin = conn ? 'client' : origin === ORIGIN_REDIS ? 'redis' : 'storage'
       for (const ext of extensions) {
         ext.onChange?.({ room, update, origin: changeOrigin, userId: conn?.identity.userId ?? null })
@@ -367,7 +382,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
     const conn = new Connection(ws, room, identity, wantsAcks, limits, stats)
     room.conns.add(conn)
     stats.connectionsOpened++
-    ws.on('message', (data: Buffer) => handleMessage(messageContext, conn, data))
+    ws.on('message', (data: Buffer) => receiveMessage(messageContext, conn, data))
     ws.on('pong', () => {
       conn.alive = true
     })
@@ -383,6 +398,7 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
   function detach(conn: Connection) {
     const { room } = conn
     conn.closed = true
+    conn.stopThrottling()
     if (!room.conns.delete(conn)) return
     stats.connectionsClosed++
     if (conn.awarenessTimer) clearTimeout(conn.awarenessTimer)
@@ -402,6 +418,8 @@ export async function createCollabServer(options: CollabServerOptions): Promise<
 
   const pingTimer = setInterval(() => {
     for (const conn of allConnections()) {
+      // A throttled socket is not read (its pongs wait in the kernel): we are the slow side.
+      if (conn.throttled) continue
       if (!conn.alive) {
         stats.deadConnections++
         conn.closed = true

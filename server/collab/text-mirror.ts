@@ -22,7 +22,7 @@ function digestsOf(texts: NarrativeTexts): SectionDigests {
 interface MirrorState {
   last: SectionDigests
   dirty: boolean
-  editedAt: Date
+  editedAt: Date | null
   firstChangeAt: number
   timer: NodeJS.Timeout | null
   running: Promise<void> | null
@@ -41,28 +41,43 @@ export class TextMirror {
   private readonly states = new Map<RoomView, MirrorState>()
   /** Writes done so far (tests and the benchmark read it). */
   writes = 0
+  /** Documents found ahead of their columns when loaded (a crash within the delay). */
+  catchUps = 0
 
   constructor(private readonly o: TextMirrorOptions) {}
 
-  /** Starts from what the document says when loaded (the columns may lag behind it). */
-  track(room: RoomView): void {
-    this.states.set(room, {
-      last: digestsOf(documentTexts(room.doc)),
+  /**
+   * Starts from what the columns hold (`baseline`), not from the loaded document: an edit stored
+   * and acknowledged just before a crash (within the delay) never reached the columns, so a
+   * document that differs from them is written now. `lastStoredAt` (the newest stored update) is
+   * the edit time of that catch-up; unknown leaves `lastEditedAt` alone. No baseline: trust the
+   * document (nothing to compare with).
+   */
+  track(room: RoomView, baseline?: { texts: NarrativeTexts; lastStoredAt: Date | null } | null): void {
+    const state: MirrorState = {
+      last: digestsOf(baseline?.texts ?? documentTexts(room.doc)),
       dirty: false,
-      editedAt: this.o.now(),
+      editedAt: null,
       firstChangeAt: 0,
       timer: null,
       running: null,
-    })
+    }
+    this.states.set(room, state)
+    if (!baseline) return
+    const current = digestsOf(documentTexts(room.doc))
+    const behind = (Object.keys(current) as NarrativeSectionKey[]).some((k) => current[k] !== state.last[k])
+    if (!behind) return
+    this.catchUps++
+    this.changed(room, baseline.lastStoredAt)
   }
 
-  changed(room: RoomView): void {
+  changed(room: RoomView, editedAt: Date | null = this.o.now()): void {
     const state = this.states.get(room)
     if (!state) return
     const now = Date.now()
     if (!state.dirty) state.firstChangeAt = now
     state.dirty = true
-    state.editedAt = this.o.now()
+    state.editedAt = editedAt
     if (state.timer) clearTimeout(state.timer)
     const wait = Math.max(0, Math.min(this.o.delayMs, state.firstChangeAt + this.o.maxDelayMs - now))
     state.timer = setTimeout(() => {

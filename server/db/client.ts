@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from './generated/client.ts'
 
@@ -19,6 +20,8 @@ export interface OpenDatabase {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory
   /** The embedded instance, when kind is pglite (tests use it to dump a golden image). */
   pglite: PGlite | null
+  /** PostgreSQL: the connection pool (its sizes are reported at /metrics). */
+  pool: pg.Pool | null
   close(): Promise<void>
 }
 
@@ -27,9 +30,13 @@ export async function openDatabase(
   options: { loadDataDir?: Blob } = {},
 ): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
-    const adapterFactory = new PrismaPg({ connectionString: target.url, max: 10 })
+    // Our own pool, so the metrics can read its sizes; Prisma ends it on $disconnect. An idle client
+    // whose connection the server ended (restart, failover) is dropped by the pool: not a crash.
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 })
+    pool.on('error', () => undefined)
+    const adapterFactory = new PrismaPg(pool, { disposeExternalPool: true })
     const db = new PrismaClient({ adapter: adapterFactory })
-    return { db, kind: 'postgres', adapterFactory, pglite: null, close: () => db.$disconnect() }
+    return { db, kind: 'postgres', adapterFactory, pglite: null, pool, close: () => db.$disconnect() }
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
   const pglite = await PGlite.create({
@@ -43,6 +50,7 @@ export async function openDatabase(
     kind: 'pglite',
     adapterFactory,
     pglite,
+    pool: null,
     close: async () => {
       await db.$disconnect()
       await pglite.close()

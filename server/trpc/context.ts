@@ -1,4 +1,5 @@
 import type { Actor } from '@pdsa/domain'
+import { createSecretBox, type SecretBox } from '../auth/sso/secret-box.ts'
 import type { Db } from '../db/client.ts'
 
 /** Process-wide collaborators the services need besides the database (set up once in server/app.ts). */
@@ -9,6 +10,8 @@ export interface AppServices {
   onAccessChanged?(change: { userId?: string; teamId?: string }): void
   /** Called after the API committed an update to a cycle's document (collaboration shows it to editors). */
   onCycleDocumentWritten?(cycleId: string, update: Uint8Array): void
+  /** Seals identity providers' client secrets (SSO_SECRET_KEY); without it single sign-on cannot be set up. */
+  secrets?: SecretBox
 }
 
 export interface TrpcContext {
@@ -19,7 +22,11 @@ export interface TrpcContext {
   app: AppServices
 }
 
-export const defaultAppServices: AppServices = { now: () => new Date() }
+export const defaultAppServices: AppServices = {
+  now: () => new Date(),
+  // Tests and tools only: the server passes a box keyed from SSO_SECRET_KEY or SESSION_SECRET.
+  secrets: createSecretBox('tests-and-tools-only-sso-secret-key-0000'),
+}
 
 /** The context without HTTP: what loaders and tests use. */
 export function createContextInner(opts: {

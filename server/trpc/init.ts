@@ -1,11 +1,19 @@
 // The only module that knows TRPCError: services throw DomainError, mapped here (docs/decisions/005-error-model.md).
-import { DOMAIN_ERROR_CODES, type DomainErrorCode, isDomainError, requestTooLargeMessage } from '@pdsa/domain'
+import {
+  batchTooLargeMessage,
+  DOMAIN_ERROR_CODES,
+  type DomainErrorCode,
+  isDomainError,
+  requestTooLargeMessage,
+} from '@pdsa/domain'
 import { initTRPC, TRPCError } from '@trpc/server'
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc'
 import superjson from 'superjson'
 import { ZodError, z } from 'zod'
 import { Prisma } from '../db/generated/client.ts'
+import { observeProcedure } from '../ops/metrics.ts'
 import type { TrpcContext } from './context.ts'
+import { internalErrorId, internalErrorMessage, logInternalError } from './internal-error.ts'
 
 const TRPC_CODE_FOR = {
   NOT_FOUND: 'NOT_FOUND',
@@ -17,6 +25,9 @@ const TRPC_CODE_FOR = {
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<DomainErrorCode, TRPC_ERROR_CODE_KEY>
+
+/** tRPC's own text when a batch exceeds `maxBatchSize` (server/app.ts); replaced by a clearer one. */
+const TRPC_BATCH_TOO_LARGE = 'Batch call exceeds maximum size'
 
 /** Who may call a procedure, in words; every procedure declares it (checked by the authorization matrix test). */
 export interface ProcedureMeta {
@@ -36,7 +47,26 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        // Last resort: whatever failed, its text (Prisma, SQL codes, stack) stays in the server's log.
+        const id = internalErrorId(error)
+        logInternalError(id, path, error.cause ?? error)
+        return {
+          ...shape,
+          message: internalErrorMessage(id),
+          data: {
+            code: shape.data.code,
+            httpStatus: shape.data.httpStatus,
+            path: shape.data.path,
+            stack: undefined,
+            zodError: null,
+            domainCode: isDomainError(error.cause) ? error.cause.code : null,
+            fieldErrors: null,
+            errorId: id,
+          },
+        }
+      }
       const cause = error.cause
       const zodError = cause instanceof ZodError ? z.flattenError(cause) : null
       const domainCode = isDomainError(cause) ? cause.code : null
@@ -48,7 +78,12 @@ const t = initTRPC
             ? describeZodError(cause)
             : error.code === 'PAYLOAD_TOO_LARGE'
               ? requestTooLargeMessage()
-              : shape.message,
+              : error.message === TRPC_BATCH_TOO_LARGE
+                ? batchTooLargeMessage()
+                : error.code === 'PARSE_ERROR' || cause instanceof SyntaxError
+                  ? // Never the JSON parser's own text.
+                    'The request body is not valid JSON.'
+                  : shape.message,
         data: {
           ...shape.data,
           // Never send stack traces to clients.
@@ -56,6 +91,7 @@ const t = initTRPC
           zodError,
           domainCode,
           fieldErrors,
+          errorId: null,
         },
       }
     },
@@ -89,7 +125,15 @@ const errorMapping = t.middleware(async ({ next }) => {
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
-export const publicProcedure = t.procedure.use(errorMapping)
+/** Duration and outcome of every call, for /metrics (outermost: sees the mapped error codes). */
+const procedureMetrics = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now()
+  const result = await next()
+  observeProcedure(path, type, (performance.now() - started) / 1000, result.ok ? null : result.error.code)
+  return result
+})
+
+export const publicProcedure = t.procedure.use(procedureMetrics).use(errorMapping)
 
 /** Signed in; mutations also need a valid CSRF token. `ctx.actor` is non-null inside. */
 export const authedProcedure = publicProcedure.use(({ ctx, type, next }) => {

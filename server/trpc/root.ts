@@ -16,6 +16,7 @@ import { measureRouter } from './routers/measure/router.ts'
 import { observationRouter } from './routers/observation/router.ts'
 import { orgRouter } from './routers/org/router.ts'
 import { searchRouter } from './routers/search/router.ts'
+import { ssoRouter } from './routers/sso/router.ts'
 
 export const appRouter = router({
   auth: authRouter,
@@ -35,6 +36,7 @@ export const appRouter = router({
   search: searchRouter,
   analytics: analyticsRouter,
   data: dataRouter,
+  sso: ssoRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -140,6 +140,54 @@ describe('real-time co-editing of a cycle worksheet', () => {
     await saveScreenshot(member, 'collab-member')
   })
 
+  it('Enter at the end of the other person’s paragraph starts a new paragraph below it, in turn', async () => {
+    // Minutes of a meeting: each person clicks at the end of the line the other one just typed (their
+    // caret is still there), presses Enter and types the next line, without waiting.
+    const box = (page: Page) => page.getByRole('textbox', { name: 'Hypothesis', exact: true })
+    const paragraphs = (page: Page) =>
+      box(page).evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement
+        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+        return [...copy.querySelectorAll('p')].map((p) => p.textContent ?? '')
+      })
+    /** A mouse click just right of the last character of the paragraph that holds `text`. */
+    async function clickAtEndOf(page: Page, text: string) {
+      await box(page).scrollIntoViewIfNeeded()
+      const point = await box(page).evaluate((el, wanted) => {
+        const paragraph = [...el.querySelectorAll('p')].find((p) => p.textContent?.includes(wanted))
+        const texts = [...(paragraph?.childNodes ?? [])].filter((n) => n.nodeType === Node.TEXT_NODE)
+        const last = texts.at(-1)
+        if (!last) return null
+        const range = document.createRange()
+        range.setStart(last, last.textContent?.length ?? 0)
+        const rect = range.getBoundingClientRect()
+        return { x: rect.right + 1, y: rect.top + rect.height / 2 }
+      }, text)
+      if (!point) throw new Error(`no paragraph with “${text}”`)
+      await page.mouse.click(point.x, point.y)
+    }
+    const lines = [
+      `L0 ${RUN} lead`,
+      `L1 ${RUN} member`,
+      `L2 ${RUN} lead`,
+      `L3 ${RUN} member`,
+      `L4 ${RUN} lead`,
+    ]
+    await box(lead).click()
+    await lead.keyboard.type(lines[0] ?? '')
+    for (let i = 1; i < lines.length; i++) {
+      const writer = i % 2 === 1 ? member : lead
+      const previous = lines[i - 1] ?? ''
+      await expect.poll(() => paragraphs(writer), { timeout: 15_000, interval: 50 }).toContain(previous)
+      await clickAtEndOf(writer, previous)
+      await writer.keyboard.press('Enter')
+      await writer.keyboard.type(lines[i] ?? '')
+    }
+    for (const page of [lead, member]) {
+      await expect.poll(() => paragraphs(page), { timeout: 15_000, interval: 100 }).toEqual(lines)
+    }
+  })
+
   it('has no serious accessibility violations on the co-edited cycle page', async () => {
     await expectAccessible(lead, 'the co-edited cycle page')
   })
@@ -189,11 +237,15 @@ describe('real-time co-editing of a cycle worksheet', () => {
   it('checks what was just typed when someone moves to Do at once', async () => {
     await lead.getByRole('textbox', { name: 'Objective', exact: true }).click()
     await lead.keyboard.type(`Learn whether a text in the home language gets replies ${RUN}.`)
-    // No waiting for "saved": the button waits for the server to store the edit before asking.
+    // No waiting for "saved": confirming waits for the server to store the edit before asking.
     await lead.getByRole('button', { name: 'Move to Do' }).click()
-    await lead.getByText('Before moving to Do:').waitFor()
+    await lead
+      .getByRole('dialog', { name: 'Move to Do?' })
+      .getByRole('button', { name: 'Move to Do' })
+      .click()
+    await lead.getByText('Before moving to Do:').first().waitFor()
     // Refused for the missing question only, not for the objective typed a moment ago.
-    await lead.getByText('Add at least one question this test should answer.').waitFor()
+    await lead.getByText('Add at least one question this test should answer.').first().waitFor()
     expect(await lead.getByText('State the objective of the cycle.').count()).toBe(0)
     await lead.getByRole('navigation', { name: 'Cycle stage: Plan' }).waitFor()
   })

@@ -165,10 +165,11 @@ describe.each(ROLES)('linked-metric view and live goal page as %s', (role) => {
     expect(await steps.count()).toBeGreaterThanOrEqual(5)
     expect(await steps.first().textContent()).toMatch(/^Cycle 1/)
     await ramp.getByRole('link', { name: CYCLE }).waitFor()
+    // One verdict per cycle, leading with the outcome (ADR 024).
     await ramp
       .getByRole('listitem')
       .filter({ hasText: CYCLE })
-      .getByText('No signal', { exact: true })
+      .locator('[data-verdict-headline^="Outcome: "]')
       .first()
       .waitFor()
     await expectAccessible(page, `the goal page as ${role}`)

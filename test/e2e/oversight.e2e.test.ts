@@ -89,7 +89,7 @@ describe('coach portfolio (coach)', () => {
     await page.waitForURL(/\/cycles\//)
     const thread = page.getByRole('article').filter({ hasText: feedback })
     await thread.waitFor()
-    await thread.getByText('Needs response').waitFor()
+    await thread.getByText('Awaiting response', { exact: true }).waitFor()
   })
 })
 
@@ -135,12 +135,17 @@ async function districtScreens(page: Page, email: string, who: string) {
   expect(
     header?.startsWith('School,Team,Goal,Goal status,Focal student group,Goal measure,District goals'),
   ).toBe(true)
-  expect(header).toContain('Findings')
-  expect(rows.filter(Boolean).length).toBeGreaterThan(10)
+  expect(header).toContain('Finding types,Finding severities,Findings')
+  // The file follows the page's school filter: Harbor Middle's goals and the district-wide findings only.
+  expect(download.suggestedFilename()).toContain('harbor-middle')
+  const data = rows.filter(Boolean)
+  expect(data.length).toBeGreaterThan(0)
+  for (const row of data) expect(row.startsWith('Harbor Middle,') || row.startsWith('(district),')).toBe(true)
 
   // The printable report, with a print stylesheet (no navigation, no buttons on paper).
   await page.getByRole('link', { name: 'Printable report' }).click()
-  await page.getByRole('heading', { level: 1, name: /alignment report$/ }).waitFor()
+  // It keeps the school filter: the report is Harbor Middle's.
+  await page.getByRole('heading', { level: 1, name: /alignment report · Harbor Middle$/ }).waitFor()
   const printButton = page.getByRole('button', { name: 'Print / save as PDF' })
   await printButton.waitFor()
   await page.getByRole('table', { name: 'Equity goals by school and student group' }).waitFor()

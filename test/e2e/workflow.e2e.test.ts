@@ -60,8 +60,18 @@ async function segment(page: Page, group: string, option: string) {
     .toBe(true)
 }
 
+/** Presses the stage button, then confirms the move in its dialog (which shows the date it sets). */
 async function moveTo(page: Page, button: string) {
   await page.getByRole('button', { name: button }).click()
+  const dialog = page.getByRole('dialog', { name: `${button}?` })
+  await dialog.getByRole('button', { name: button }).click()
+}
+
+/** Closes the stage dialog after a refusal, to edit the worksheet. */
+async function cancelMove(page: Page) {
+  const dialog = page.getByRole('dialog')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await dialog.waitFor({ state: 'detached' })
 }
 
 /** The refusal listed under the transition button when a stage cannot be left yet. */
@@ -225,6 +235,7 @@ describe('core workflow of a school team', () => {
     await refusal(page, 'Do').getByText('Write a prediction for question 1 before the test starts.').waitFor()
     await stageIs(page, 'Plan')
     await saveScreenshot(page, 'workflow-08-cycle-plan-refused')
+    await cancelMove(page)
 
     await page.getByRole('textbox', { name: 'Prediction', exact: true }).fill('Eight of ten families reply.')
     await page.getByRole('button', { name: 'Save questions' }).click()
@@ -269,6 +280,7 @@ describe('core workflow of a school team', () => {
     await moveTo(page, 'Complete the cycle')
     await refusal(page, 'Complete').getByText('Decide to adopt, adapt or abandon the change.').waitFor()
     await stageIs(page, 'Act')
+    await cancelMove(page)
 
     await page.getByRole('radio', { name: /^Adapt/ }).click()
     await notified(page, 'Decision saved.')
@@ -326,7 +338,7 @@ describe('core workflow of a school team', () => {
     await comments.getByRole('button', { name: 'Comment', exact: true }).click()
     await notified(page, 'Comment posted.')
     await comments.getByText('1 needs response').waitFor()
-    await comments.getByText('Needs response', { exact: true }).waitFor()
+    await comments.getByText('Awaiting response', { exact: true }).waitFor()
     await checkPage(page, 'workflow-15-cycle-feedback')
     await page.getByRole('button', { name: /Account menu$/ }).click()
     await page.getByRole('menuitem', { name: 'Sign out' }).click()
@@ -344,6 +356,8 @@ describe('core workflow of a school team', () => {
     await thread.getByRole('textbox', { name: 'Your response' }).fill('It asks what time suits the family.')
     await thread.getByRole('button', { name: 'Reply', exact: true }).click()
     await notified(page, 'Reply posted.')
-    await expect.poll(() => thread.getByText('Needs response', { exact: true }).count(), POLL).toBe(0)
+    // The reply does not close it: it waits for the coach to accept the reply.
+    await expect.poll(() => thread.getByText('Awaiting response', { exact: true }).count(), POLL).toBe(0)
+    await thread.getByText('Replied: awaiting coach', { exact: true }).waitFor()
   })
 })

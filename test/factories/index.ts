@@ -231,6 +231,7 @@ export async function createWorld(db: Db, name = 'World') {
       authorId: users.coach.id,
       body: 'What is your prediction?',
       requiresResponse: true,
+      feedbackState: 'requested',
     },
   })
   return {

@@ -42,9 +42,9 @@ describe('users', () => {
     expect(JSON.stringify(listed)).not.toContain('$argon2id$')
   })
 
-  it('refuses a taken email with CONFLICT naming the field, whatever the case, and writes nothing', async () => {
+  it('refuses an email taken in this district with CONFLICT naming the field, whatever the case, and writes nothing', async () => {
     const before = await database.db.user.count()
-    const taken = await database.db.user.findUniqueOrThrow({ where: { id: other.users.member.id } })
+    const taken = await database.db.user.findUniqueOrThrow({ where: { id: world.users.member.id } })
     await expect(
       admin().org.createUser({
         email: taken.email.toUpperCase(),
@@ -53,9 +53,24 @@ describe('users', () => {
       }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: `email: A user with the email ${taken.email} already exists.`,
+      message: `email: A user of this district already has the email ${taken.email}.`,
     })
     expect(await database.db.user.count()).toBe(before)
+  })
+
+  it('an email used in another district does not show through: the user is created here', async () => {
+    const elsewhere = await database.db.user.findUniqueOrThrow({ where: { id: other.users.member.id } })
+    const created = await admin().org.createUser({
+      email: elsewhere.email.toUpperCase(),
+      name: 'Same address, other district',
+      password: 'a long enough password',
+    })
+    expect(created.email).toBe(elsewhere.email)
+    const rows = await database.db.user.findMany({
+      where: { email: elsewhere.email },
+      select: { districtId: true },
+    })
+    expect(rows.map((r) => r.districtId).sort()).toEqual([world.district.id, other.district.id].sort())
   })
 
   it('rejects a short password with a message naming the field', async () => {
@@ -249,5 +264,15 @@ describe('schools, teams, groups and settings', () => {
       message: 'suppressionThreshold: At least 1.',
     })
     await admin().org.updateDistrictSettings({ suppressionThreshold: 10 })
+  })
+
+  it('keeps the district time zone: California by default, an IANA zone when changed, refusing others', async () => {
+    expect(await admin().org.districtSettings()).toMatchObject({ timeZone: 'America/Los_Angeles' })
+    await expect(admin().org.updateDistrictSettings({ timeZone: 'Pacific/Nowhere' })).rejects.toMatchObject({
+      message: expect.stringMatching(/Choose a time zone/),
+    })
+    const updated = await admin().org.updateDistrictSettings({ timeZone: 'America/New_York' })
+    expect(updated.timeZone).toBe('America/New_York')
+    await admin().org.updateDistrictSettings({ timeZone: 'America/Los_Angeles' })
   })
 })

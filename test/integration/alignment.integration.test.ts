@@ -126,6 +126,15 @@ describe('district.alignment', () => {
     expect(gaps).toHaveLength(1)
     expect(gaps[0]).toMatchObject({ schoolId: world.schoolB.id, studentGroupId: world.groups.SED.id })
     expect(gaps[0]?.message).toContain('16.0%')
+    // Graded by one rule (gradeFinding, ADR 026): a wrong-way target, an empty district goal and a
+    // severe unnamed gap (16.0% vs 2.3%: ≥ 3× and ≥ 5 points) are high; an unaligned goal is medium; an
+    // idle goal is low.
+    expect(kinds('goal_target_wrong_direction')[0]?.severity).toBe('high')
+    expect(kinds('district_goal_without_goals')[0]?.severity).toBe('high')
+    expect(gaps[0]?.severity).toBe('high')
+    expect(kinds('goal_unaligned')[0]?.severity).toBe('medium')
+    expect(kinds('goal_without_active_cycle')[0]?.severity).toBe('low')
+    expect(audit.severityRule).toContain('High:')
     // Findings come most serious first.
     const order = audit.flags.map((f) => f.severity)
     expect(order).toEqual(
@@ -164,6 +173,18 @@ describe('district.equityMatrix', () => {
     expect(cell(world.schoolB.id, world.groups.SED.id)).toMatchObject({ status: 'gap_without_goal' })
     expect(cell(world.schoolB.id, world.groups.AA.id)).toMatchObject({ status: 'suppressed', largeGap: null })
     expect(cell(world.schoolA.id, world.groups.SED.id)?.status).toBe('none')
+    expect(cell(world.schoolA.id, world.groups.SED.id)?.activeCycles).toBe(0)
+    // Cycles in progress per cell: the Black-students goal has its cycle in Plan; the EL goal at school B none.
+    expect(cell(world.schoolA.id, world.groups.AA.id)).toMatchObject({
+      activeCycles: 1,
+      goals: [{ activeCycles: 1, targetWorseThanBaseline: false }],
+    })
+    // The audit flags the EL goal's target as worse than its baseline: the matrix says so too, by the same
+    // rule, so the cell can never read "Narrowing" for it.
+    expect(cell(world.schoolB.id, world.groups.EL.id)).toMatchObject({
+      activeCycles: 0,
+      goals: [{ id: wrongWayGoalId, activeCycles: 0, targetWorseThanBaseline: true }],
+    })
     expect(matrix.columns.find((c) => c.code === 'SED')).toMatchObject({
       schoolsWithGoal: 0,
       schoolsWithUnnamedGap: 1,
@@ -192,7 +213,40 @@ describe('district.alignmentCsv', () => {
     const wrong = parsed.data.find((r) => r.Goal === 'Keep absence low')
     expect(wrong?.['District goals']).toBe('(none)')
     expect(wrong?.Findings).toContain('aligned to no district goal')
+    // Type and severity columns, one entry per finding in the Findings order (most severe first).
+    expect(wrong?.['Finding types']?.split(' | ')).toEqual([
+      'Target worse than baseline',
+      'Goal aligned to no district goal',
+      'Goal with no active cycle',
+    ])
+    expect(wrong?.['Finding severities']).toBe('high | medium | low')
+    const lcap3 = parsed.data.find((r) => r.Findings?.includes('LCAP 3'))
+    expect(lcap3).toMatchObject({
+      School: '(district)',
+      'Finding types': 'District goal with no school goal',
+      'Finding severities': 'high',
+    })
+  })
+
+  it('follows the school filter: that school’s goals and findings, and the district-wide ones', async () => {
+    const caller = callerFor(database.db, world.actors.leader, { app })
+    const { filename, csv } = await caller.district.alignmentCsv({ schoolId: world.schoolA.id })
+    expect(filename).toMatch(/^alignment-riverbend-district-.+-2026-10-20\.csv$/)
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true })
+    const schools = new Set(parsed.data.map((r) => r.School))
+    expect([...schools].sort()).toEqual(['(district)', world.schoolA.name].sort())
+    expect(parsed.data.some((r) => r.Goal === 'Reduce chronic absence for Black students')).toBe(true)
+    expect(parsed.data.some((r) => r.Goal === 'Keep absence low')).toBe(false)
     expect(parsed.data.some((r) => r.Findings?.includes('LCAP 3'))).toBe(true)
+    // School B's unnamed SED gap is not in school A's file.
+    expect(csv).not.toContain('16.0%')
+    // Another district's school is not found; a malformed id is refused at the boundary.
+    await expect(caller.district.alignmentCsv({ schoolId: other.schoolA.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    await expect(caller.district.alignmentCsv({ schoolId: 'nope' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
   })
 
   it('neutralises spreadsheet formulas in exported text', async () => {

@@ -242,10 +242,11 @@ describe('analytics.measureSeries', () => {
     expect(view.cycles.map((c) => c.id)).toContain(world.cycle.id)
     const cycle = view.cycles.find((c) => c.id === world.cycle.id)
     expect(cycle?.verdicts[0]?.verdict).toBe('improved')
-    // The first cycle at the school (week 6) has too short a baseline to freeze one.
+    // The series is drawn as the first cycle on it (week 6) draws it on its own page (ADR 024): the
+    // centre line frozen from the 6 values before that cycle.
     expect(view.cycles[0]?.window.start).toBe(WEEKS[6])
-    expect(view.baselineEnd).toBeNull()
-    expect(view.series[0]?.baselineCount).toBe(0)
+    expect(view.baselineEnd).toBe(WEEKS[6])
+    expect(view.series[0]?.baselineCount).toBe(6)
     expect(view.threshold).toBe(10)
     const groups = view.groups.filter((g) => g.hasData).map((g) => g.code)
     expect(groups.sort()).toEqual(['AA', 'ALL', 'EL', 'SED', 'WH'])
@@ -339,7 +340,7 @@ describe('analytics.cycleVerdicts and analytics.goalProgress', () => {
     expect(baseline).toHaveLength(48)
     // One centre line for every point: the baseline's, as the verdict uses it.
     expect(new Set(points.map((p) => p.cl)).size).toBe(1)
-    expect(points.some((p) => p.runSignal && p.period >= CYCLE_START)).toBe(true)
+    expect(points.some((p) => p.signal?.direction === 'better' && p.period >= CYCLE_START)).toBe(true)
   })
 
   it('reports the gap since the baseline date and the live diagram of the goal', async () => {
@@ -369,7 +370,9 @@ describe('analytics.cycleVerdicts and analytics.goalProgress', () => {
       latestDecision: 'adapt',
       latestCycleId: world.cycle.id,
       signal: { status: 'improved', improved: 1 },
-      ramp: [{ id: world.cycle.id, cycleNumber: 1, verdict: 'improved' }],
+      ramp: [
+        { id: world.cycle.id, cycleNumber: 1, headline: { text: 'Outcome: improved', lead: 'improved' } },
+      ],
     })
     // The idea's secondary driver and its primary driver both count the cycle.
     expect(progress.live.drivers[world.secondary.id]?.cycleCount).toBe(1)

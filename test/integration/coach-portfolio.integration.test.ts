@@ -111,7 +111,13 @@ describe('coach.portfolio', () => {
       needsAttention: 2,
       openFeedback: 1,
     })
-    expect(portfolio.totals).toEqual({ teams: 1, cycles: 3, needsAttention: 2, openFeedback: 1 })
+    expect(portfolio.totals).toEqual({
+      teams: 1,
+      cycles: 3,
+      needsAttention: 2,
+      openFeedback: 1,
+      awaitingReview: 0,
+    })
     const json = JSON.stringify(portfolio)
     for (const id of [other.cycle.id, other.teamA.id, world.teamB.id]) expect(json).not.toContain(id)
   })
@@ -252,5 +258,22 @@ describe('coach.portfolio', () => {
     })
     const after = (await caller.coach.portfolio()).cycles.find((c) => c.id === target?.id)
     expect(after?.openFeedback).toBe(1)
+  })
+
+  it('keeps replied feedback open, as a reply for the coach to review, until the coach accepts it', async () => {
+    const coach = callerFor(database.db, world.actors.coach, { app })
+    const lead = callerFor(database.db, world.actors.lead, { app })
+    const cycle = await insertCycle(database.db, { ...scopeA(), title: 'Feedback loop' })
+    const asked = await coach.comment.create({
+      cycleId: cycle.id,
+      body: 'Who calls?',
+      requiresResponse: true,
+    })
+    await lead.comment.create({ cycleId: cycle.id, parentId: asked.id, body: 'Ana does.' })
+    const row = async () => (await coach.coach.portfolio()).cycles.find((c) => c.id === cycle.id)
+    expect(await row()).toMatchObject({ openFeedback: 0, awaitingReview: 1 })
+    expect((await coach.coach.portfolio()).totals.awaitingReview).toBe(1)
+    await coach.comment.acceptReply({ id: asked.id })
+    expect(await row()).toMatchObject({ openFeedback: 0, awaitingReview: 0 })
   })
 })

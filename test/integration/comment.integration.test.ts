@@ -31,7 +31,9 @@ describe('comment.list', () => {
       isOpen: true,
       resolvedAt: null,
       author: { name: 'Riverbend Coach' },
-      canResolve: false,
+      feedbackState: 'requested',
+      canAccept: false,
+      canReopen: false,
       canDelete: false,
     })
     expect(list.openCount).toBeGreaterThanOrEqual(1)
@@ -109,30 +111,35 @@ describe('comment.create', () => {
     expect(await database.db.comment.count()).toBe(before)
   })
 
-  it('a reply by the team answers feedback; a reply by the coach does not', async () => {
+  it('a reply by the team moves feedback to replied but keeps it open; a reply by the coach does not', async () => {
     const asked = await feedback()
     await api(world.actors.coach).comment.create({
       cycleId: world.cycle.id,
       parentId: asked.id,
       body: 'And when?',
     })
-    expect((await database.db.comment.findUniqueOrThrow({ where: { id: asked.id } })).resolvedAt).toBeNull()
+    expect((await database.db.comment.findUniqueOrThrow({ where: { id: asked.id } })).feedbackState).toBe(
+      'requested',
+    )
     const reply = await api(world.actors.member).comment.create({
       cycleId: world.cycle.id,
       parentId: asked.id,
       body: 'Attendance, weekly.',
     })
-    expect(reply.resolvedParent).toBe(true)
+    expect(reply.answeredParent).toBe(true)
     const row = await database.db.comment.findUniqueOrThrow({ where: { id: asked.id } })
-    expect(row.resolvedAt).toEqual(NOW)
-    expect(row.resolvedById).toBe(world.users.member.id)
+    expect(row).toMatchObject({ feedbackState: 'replied', resolvedAt: null, resolvedById: null })
     const list = await api(world.actors.coach).comment.list({ cycleId: world.cycle.id })
     const thread = list.threads.find((t) => t.id === asked.id)
-    expect(thread?.isOpen).toBe(false)
-    expect(thread?.resolvedBy?.id).toBe(world.users.member.id)
+    expect(thread).toMatchObject({ isOpen: true, feedbackState: 'replied', canAccept: true, canReopen: true })
     expect(thread?.replies.map((r) => r.body)).toEqual(['And when?', 'Attendance, weekly.'])
+    const teamView = await api(world.actors.lead).comment.list({ cycleId: world.cycle.id })
+    expect(teamView.threads.find((t) => t.id === asked.id)).toMatchObject({
+      canAccept: false,
+      canReopen: false,
+    })
     const audits = await database.db.auditEvent.findMany({ where: { entityId: asked.id } })
-    expect(audits.map((a) => a.action).sort()).toEqual(['comment.create', 'comment.resolve'])
+    expect(audits.map((a) => a.action).sort()).toEqual(['comment.create', 'comment.reply_to_feedback'])
   })
 
   it('comments on goals use the goal’s team, or its school for school goals', async () => {
@@ -171,22 +178,72 @@ describe('comment.create', () => {
   })
 })
 
-describe('comment.resolve and comment.delete', () => {
-  it('lets the coach who asked, or the team, resolve open feedback', async () => {
+describe('feedback: accept the reply, re-open', () => {
+  const reply = (id: string, actor: Actor = world.actors.member) =>
+    api(actor).comment.create({ cycleId: world.cycle.id, parentId: id, body: 'Done.' })
+  const stateOf = async (id: string) =>
+    (await database.db.comment.findUniqueOrThrow({ where: { id } })).feedbackState
+
+  it('only the coach who asked accepts a reply; then the feedback is closed', async () => {
     const asked = await feedback('Data?')
-    await expect(api(world.actors.leader).comment.resolve({ id: asked.id })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-    })
-    await api(world.actors.coach).comment.resolve({ id: asked.id })
-    expect((await database.db.comment.findUniqueOrThrow({ where: { id: asked.id } })).resolvedById).toBe(
-      world.users.coach.id,
-    )
-    await expect(api(world.actors.lead).comment.resolve({ id: asked.id })).rejects.toMatchObject({
+    await expect(api(world.actors.coach).comment.acceptReply({ id: asked.id })).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: 'This feedback is already resolved.',
+      message: 'There is no reply to accept yet.',
     })
-    const second = await feedback('Who collects it?')
-    await api(world.actors.lead).comment.resolve({ id: second.id })
+    await reply(asked.id)
+    for (const actor of [world.actors.lead, world.actors.member, world.actors.leader]) {
+      await expect(api(actor).comment.acceptReply({ id: asked.id })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      })
+      await expect(api(actor).comment.reopen({ id: asked.id })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    }
+    await expect(api(other.actors.leader).comment.acceptReply({ id: asked.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    expect(await stateOf(asked.id)).toBe('replied')
+    await api(world.actors.coach).comment.acceptReply({ id: asked.id })
+    const row = await database.db.comment.findUniqueOrThrow({ where: { id: asked.id } })
+    expect(row).toMatchObject({
+      feedbackState: 'accepted',
+      resolvedAt: NOW,
+      resolvedById: world.users.coach.id,
+    })
+    const thread = (await api(world.actors.member).comment.list({ cycleId: world.cycle.id })).threads.find(
+      (t) => t.id === asked.id,
+    )
+    expect(thread).toMatchObject({ isOpen: false, resolvedBy: { id: world.users.coach.id } })
+    await expect(api(world.actors.coach).comment.acceptReply({ id: asked.id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: 'This reply is already accepted.',
+    })
+  })
+
+  it('the coach re-opens a reply; the team answers again; every move is audited', async () => {
+    const asked = await feedback('Who collects it?')
+    await reply(asked.id)
+    await api(world.actors.coach).comment.reopen({ id: asked.id })
+    expect(await stateOf(asked.id)).toBe('reopened')
+    await expect(api(world.actors.coach).comment.reopen({ id: asked.id })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    })
+    await reply(asked.id, world.actors.lead)
+    expect(await stateOf(asked.id)).toBe('replied')
+    await api(world.actors.coach).comment.acceptReply({ id: asked.id })
+    await api(world.actors.coach).comment.reopen({ id: asked.id })
+    const row = await database.db.comment.findUniqueOrThrow({ where: { id: asked.id } })
+    expect(row).toMatchObject({ feedbackState: 'reopened', resolvedAt: null, resolvedById: null })
+    const audits = await database.db.auditEvent.findMany({
+      where: { entityId: asked.id },
+      orderBy: { id: 'asc' },
+    })
+    expect(audits.map((a) => a.action)).toEqual([
+      'comment.create',
+      'comment.reply_to_feedback',
+      'comment.reopen',
+      'comment.reply_to_feedback',
+      'comment.accept_reply',
+      'comment.reopen',
+    ])
   })
 
   it('lets the author delete a comment until someone replies', async () => {

@@ -95,7 +95,13 @@ describe('goal procedures', () => {
 })
 
 describe('school-level goals', () => {
-  const schoolGoal = (w: World) => ({ ...validGoal(w), teamId: null, title: 'School-wide chronic absence' })
+  // A target in another school year than the team's goal on the same aim (a duplicate is refused, ADR 025).
+  const schoolGoal = (w: World) => ({
+    ...validGoal(w),
+    teamId: null,
+    title: 'School-wide chronic absence',
+    targetDate: '2027-06-01',
+  })
 
   it('lets district leaders and admins create and edit them, and no one else', async () => {
     const leader = callerFor(database.db, world.actors.leader)

@@ -71,7 +71,7 @@ beforeAll(async () => {
 afterAll(() => database?.close())
 
 async function actorOf(role: (typeof ROLES)[number]): Promise<Actor> {
-  const user = await database.db.user.findUniqueOrThrow({ where: { email: demoEmail(role) } })
+  const user = await database.db.user.findFirstOrThrow({ where: { email: demoEmail(role) } })
   const actor = await loadActor(database.db, user.id)
   if (!actor) throw new Error(`no actor for ${role}`)
   return actor

@@ -38,7 +38,16 @@ export const browserTest = baseTest.extend<{
   page: async ({ context }, use) => {
     const page = await context.newPage()
     page.setDefaultTimeout(15_000)
+    // Every page must work under the Content-Security-Policy (server/security-headers.ts): a
+    // violation fails the test that caused it.
+    const violations: string[] = []
+    page.on('console', (message) => {
+      const text = message.text()
+      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(text))
+        violations.push(text)
+    })
     await use(page)
+    expect(violations, 'Content-Security-Policy violations in the browser console').toEqual([])
   },
 })
 

@@ -27,8 +27,11 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { Form, NavLink as RouterNavLink, useLocation } from 'react-router'
+import { Form, NavLink as RouterNavLink, useLocation, useSubmit } from 'react-router'
+import { CommandPalette, type PalettePage } from '~/components/CommandPalette'
+import { NavigationProgress } from '~/components/NavigationProgress'
 import { useTRPC } from '~/lib/trpc'
+import { clearOfflineData } from '~/service-worker/offline-data'
 import classes from './AppLayout.module.css'
 
 function initials(name: string) {
@@ -42,10 +45,33 @@ function initials(name: string) {
 
 /** The frame of every signed-in page: header with the user menu, navigation by role, main content. */
 export function AppLayout({ csrfToken, children }: { csrfToken: string | null; children: React.ReactNode }) {
+  const submit = useSubmit()
   const [opened, { toggle, close }] = useDisclosure()
   const trpc = useTRPC()
   const { data: nav } = useQuery(trpc.org.navigation.queryOptions())
   const location = useLocation()
+  // The pages the navigation offers this user, for the command palette.
+  const pages: PalettePage[] = nav
+    ? [
+        ...nav.teams.map((t) => ({ label: `${t.name} (team workspace)`, path: `/teams/${t.id}` })),
+        ...(nav.isCoach ? [{ label: 'Coach portfolio', path: '/coach' }] : []),
+        ...(nav.canReadDistrict || nav.schools.length > 0
+          ? [{ label: 'District overview', path: '/district' }]
+          : []),
+        ...(nav.canReadDistrict
+          ? [
+              { label: 'Alignment audit', path: '/district/alignment' },
+              { label: 'Equity matrix', path: '/district/equity' },
+            ]
+          : []),
+        { label: 'Measures and data', path: '/measures' },
+        { label: 'Search cycles', path: '/search' },
+        { label: 'Import data', path: '/data/import' },
+        { label: 'Export data', path: '/data/export' },
+        ...(nav.canAdminister ? [{ label: 'Administration', path: '/admin' }] : []),
+        ...(nav.canLeadDistrict ? [{ label: 'Audit log', path: '/admin/audit' }] : []),
+      ]
+    : []
   const link = (to: string, label: string, icon: React.ReactNode, description?: string) => (
     <NavLink
       key={to}
@@ -65,6 +91,7 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
       navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <NavigationProgress />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -86,43 +113,55 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
               </Text>
             ) : null}
           </Group>
-          {nav ? (
-            <Menu position="bottom-end" width={240} withinPortal>
-              <Menu.Target>
-                {/* Named by its visible text (WCAG 2.5.3); on phones only the hidden words name it. */}
-                <UnstyledButton className={classes.user}>
-                  <Group gap="xs" wrap="nowrap">
-                    <Avatar color="brand" radius="xl" size="sm" aria-hidden>
-                      {initials(nav.user.name)}
-                    </Avatar>
-                    <Stack gap={0} visibleFrom="sm">
-                      <Text size="sm" fw={600} lh={1.2}>
-                        {nav.user.name}
-                      </Text>
-                      <Text size="xs" c="dimmed" lh={1.2}>
-                        {nav.roleLabels.join(' · ')}
-                      </Text>
-                    </Stack>
-                    <IconChevronDown size={14} aria-hidden />
-                    <VisuallyHidden>Account menu</VisuallyHidden>
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{nav.user.email}</Menu.Label>
-                <Form method="post" action="/logout">
-                  <input type="hidden" name="csrf" value={csrfToken ?? ''} />
-                  <Menu.Item
-                    type="submit"
-                    component="button"
-                    leftSection={<IconLogout size={16} aria-hidden />}
+          <Group gap="sm" wrap="nowrap">
+            {nav ? <CommandPalette pages={pages} /> : null}
+            {nav ? (
+              <Menu position="bottom-end" width={240} withinPortal>
+                <Menu.Target>
+                  {/* Named by its visible text (WCAG 2.5.3); on phones only the hidden words name it. */}
+                  <UnstyledButton className={classes.user}>
+                    <Group gap="xs" wrap="nowrap">
+                      <Avatar color="brand" radius="xl" size="sm" aria-hidden>
+                        {initials(nav.user.name)}
+                      </Avatar>
+                      <Stack gap={0} visibleFrom="sm">
+                        <Text size="sm" fw={600} lh={1.2}>
+                          {nav.user.name}
+                        </Text>
+                        <Text size="xs" c="dimmed" lh={1.2}>
+                          {nav.roleLabels.join(' · ')}
+                        </Text>
+                      </Stack>
+                      <IconChevronDown size={14} aria-hidden />
+                      <VisuallyHidden>Account menu</VisuallyHidden>
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{nav.user.email}</Menu.Label>
+                  <Form
+                    method="post"
+                    action="/logout"
+                    onSubmit={(event) => {
+                      // Nothing kept for offline use stays on this computer for the next person.
+                      event.preventDefault()
+                      const form = event.currentTarget
+                      void clearOfflineData().finally(() => submit(form))
+                    }}
                   >
-                    Sign out
-                  </Menu.Item>
-                </Form>
-              </Menu.Dropdown>
-            </Menu>
-          ) : null}
+                    <input type="hidden" name="csrf" value={csrfToken ?? ''} />
+                    <Menu.Item
+                      type="submit"
+                      component="button"
+                      leftSection={<IconLogout size={16} aria-hidden />}
+                    >
+                      Sign out
+                    </Menu.Item>
+                  </Form>
+                </Menu.Dropdown>
+              </Menu>
+            ) : null}
+          </Group>
         </Group>
       </AppShell.Header>
 

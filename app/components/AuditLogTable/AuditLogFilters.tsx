@@ -1,7 +1,7 @@
 import { Button, Group, Select } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
+import { auditActionLabel, auditEntityLabel } from '@pdsa/domain'
 import { useState } from 'react'
-import { humanize } from './audit-format'
 
 export interface AuditFilterValues {
   actorId?: string
@@ -41,7 +41,7 @@ export function AuditLogFilters({
         label="Record type"
         placeholder="Any"
         clearable
-        data={facets.entityTypes.map((t) => ({ value: t, label: humanize(t) }))}
+        data={facets.entityTypes.map((t) => ({ value: t, label: auditEntityLabel(t) }))}
         value={value.entityType ?? null}
         onChange={(v) => set({ entityType: v ?? undefined })}
         w={180}
@@ -51,7 +51,7 @@ export function AuditLogFilters({
         placeholder="Any"
         clearable
         searchable
-        data={facets.actions}
+        data={facets.actions.map((a) => ({ value: a, label: auditActionLabel(a) }))}
         value={value.action ?? null}
         onChange={(v) => set({ action: v ?? undefined })}
         w={200}

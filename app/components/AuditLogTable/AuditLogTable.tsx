@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Code,
   Modal,
@@ -12,11 +11,12 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core'
+import { auditActionLabel, auditEntityLabel } from '@pdsa/domain'
 import { IconHistory } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
-import { type AuditEvent, changeSummary, entityPath, humanize } from './audit-format'
+import { type AuditEvent, changeSummary, entityPath } from './audit-format'
 
 const when = (d: Date) =>
   d.toLocaleString('en-US', {
@@ -70,19 +70,21 @@ export function AuditLogTable({ events, filtered }: { events: AuditEvent[]; filt
                     <Text size="sm">{e.actor?.name ?? 'System'}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color="gray" tt="none">
-                      {e.action}
-                    </Badge>
+                    <Text size="sm" title={e.action}>
+                      {auditActionLabel(e.action)}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{humanize(e.entityType)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {auditEntityLabel(e.entityType)}
+                    </Text>
                     {path ? (
-                      <Anchor component={Link} to={path} size="xs">
-                        Open
+                      <Anchor component={Link} to={path} size="sm">
+                        {e.entityName ?? 'Open'}
                       </Anchor>
                     ) : (
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {e.entityId.slice(0, 8)}
+                      <Text size="sm">
+                        {e.entityName ?? (e.entityType === 'district' ? 'Settings' : 'Deleted record')}
                       </Text>
                     )}
                   </Table.Td>
@@ -98,7 +100,7 @@ export function AuditLogTable({ events, filtered }: { events: AuditEvent[]; filt
                       size="xs"
                       variant="subtle"
                       onClick={() => setOpen(e)}
-                      aria-label={`Details of ${e.action} on ${when(e.createdAt)}`}
+                      aria-label={`Details of ${auditActionLabel(e.action)} on ${when(e.createdAt)}`}
                     >
                       Details
                     </Button>
@@ -113,12 +115,12 @@ export function AuditLogTable({ events, filtered }: { events: AuditEvent[]; filt
         opened={open !== null}
         onClose={() => setOpen(null)}
         size="xl"
-        title={open ? `${humanize(open.action)}` : ''}
+        title={open ? auditActionLabel(open.action) : ''}
       >
         {open ? (
           <Stack gap="sm">
             <Text size="sm">
-              {open.actor?.name ?? 'System'} · {when(open.createdAt)} · {humanize(open.entityType)}{' '}
+              {open.actor?.name ?? 'System'} · {when(open.createdAt)} · {auditEntityLabel(open.entityType)}{' '}
               <Text span ff="monospace" size="xs">
                 {open.entityId}
               </Text>

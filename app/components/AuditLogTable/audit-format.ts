@@ -17,11 +17,6 @@ export function entityPath(event: Pick<AuditEvent, 'entityType' | 'entityId'>): 
   return base ? `${base}${event.entityId}` : null
 }
 
-export function humanize(code: string): string {
-  const text = code.replace(/[._]/g, ' ')
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
 function short(value: unknown): string {
   if (value === null || value === undefined) return '—'
   const text = typeof value === 'string' ? value : JSON.stringify(value)

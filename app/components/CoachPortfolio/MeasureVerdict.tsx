@@ -1,4 +1,6 @@
 import { Stack, Text } from '@mantine/core'
+import type { CycleVerdictKindName, MeasureFamily } from '@pdsa/domain'
+import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { ExplainedVerdict } from '~/components/ExplainedVerdict'
 import type { VerdictKind } from '~/components/VerdictBadge'
 
@@ -36,8 +38,9 @@ export function MeasureVerdictList({
   verdicts: readonly {
     measureId: string
     measureName: string
+    measureFamily: MeasureFamily
     studentGroupName?: string | null | undefined
-    verdict: VerdictKind
+    verdict: CycleVerdictKindName
     message?: string | null | undefined
   }[]
   empty: string
@@ -49,8 +52,10 @@ export function MeasureVerdictList({
       </Text>
     )
   }
+  // The cycle's one verdict first (outcome, then process: ADR 024), then each measure's.
   return (
     <Stack gap={4} align="flex-start">
+      <CycleVerdictHeadline verdicts={verdicts} />
       {verdicts.map((v) => (
         <MeasureVerdict
           key={`${v.measureId}-${v.studentGroupName ?? ''}`}

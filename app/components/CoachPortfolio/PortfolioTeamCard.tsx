@@ -76,6 +76,16 @@ export function PortfolioTeamCard({
           >
             {team.openFeedback} awaiting response
           </Badge>
+          {team.awaitingReview > 0 ? (
+            <Badge
+              color="blue.9"
+              variant="filled"
+              leftSection={<IconMessageCircleQuestion size={12} aria-hidden />}
+              tt="none"
+            >
+              {plural(team.awaitingReview, 'reply', 'replies')} to review
+            </Badge>
+          ) : null}
         </Group>
         <Calibration calibration={team.calibration} rule={calibrationRule} />
         {team.cycleCount > 0 ? (

@@ -56,7 +56,8 @@ export function paramsFromFilters(f: PortfolioFilters): Record<string, string> {
   return out
 }
 
-export const needsAttention = (c: PortfolioCycle) => c.checks.length > 0 || c.openFeedback > 0
+export const needsAttention = (c: PortfolioCycle) =>
+  c.checks.length > 0 || c.openFeedback > 0 || c.awaitingReview > 0
 
 export function applyFilters(cycles: readonly PortfolioCycle[], f: PortfolioFilters): PortfolioCycle[] {
   const kept = cycles.filter(
@@ -75,6 +76,7 @@ export function applyFilters(cycles: readonly PortfolioCycle[], f: PortfolioFilt
   const compare: Record<PortfolioSort, (a: PortfolioCycle, b: PortfolioCycle) => number> = {
     attention: (a, b) =>
       Number(needsAttention(b)) - Number(needsAttention(a)) ||
+      b.awaitingReview - a.awaitingReview ||
       b.openFeedback - a.openFeedback ||
       b.checks.length - a.checks.length ||
       openFirst(a, b),

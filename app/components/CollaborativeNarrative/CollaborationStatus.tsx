@@ -1,4 +1,5 @@
 import { Alert, Badge, Group, Loader, Paper, Text } from '@mantine/core'
+import { NARRATIVE_SECTIONS } from '@pdsa/domain'
 import { COLLAB_CLOSE } from '@pdsa/domain/collab'
 import { IconAlertTriangle, IconCheck, IconCloudOff, IconEye, IconPlugConnected } from '@tabler/icons-react'
 import { useCycleDocument } from '~/hooks/use-cycle-document'
@@ -62,6 +63,34 @@ function ConnectionBadge({ status }: { status: CycleDocumentStatus }) {
   )
 }
 
+/** "Hypothesis and Predictions": the sections whose edits wait on this device. */
+function sectionList(keys: readonly string[]): string {
+  const labels = NARRATIVE_SECTIONS.filter((s) => keys.includes(s.key)).map((s) => s.label)
+  if (labels.length <= 1) return labels.join('')
+  return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`
+}
+
+/** While offline: that the page works from this device's copy, and what will be sent later. */
+function OfflineNotice({ status, canEdit }: { status: CycleDocumentStatus; canEdit: boolean }) {
+  const editing = canEdit && status.access !== 'read'
+  const pending = sectionList(status.unsavedSections)
+  return (
+    <Alert
+      mt="xs"
+      color="gray"
+      variant="light"
+      title="Offline — your changes are kept on this device"
+      icon={<IconCloudOff size={16} aria-hidden />}
+    >
+      {!editing
+        ? 'You are reading the worksheet as it was last loaded on this device.'
+        : status.unsaved
+          ? `Your edits${pending ? ` to ${pending}` : ''} will be sent to the team when the connection is back.`
+          : 'Nothing is waiting to be sent. Keep writing: your edits are sent when the connection is back.'}
+    </Alert>
+  )
+}
+
 function SaveState({ status, canEdit }: { status: CycleDocumentStatus; canEdit: boolean }) {
   if (!canEdit || status.access === 'read') {
     return (
@@ -82,6 +111,16 @@ function SaveState({ status, canEdit }: { status: CycleDocumentStatus; canEdit: 
         </Text>
       </Group>
     ) : null
+  }
+  if (status.connection === 'offline') {
+    return (
+      <Group gap={4}>
+        <IconAlertTriangle size={14} color="var(--mantine-color-orange-9)" aria-hidden />
+        <Text size="sm" c="orange.9">
+          Not sent yet
+        </Text>
+      </Group>
+    )
   }
   if (status.connection === 'connected') {
     return (
@@ -143,6 +182,7 @@ export function CollaborationStatus({
           <ConnectionBadge status={status} />
         </Group>
       </Group>
+      {status.connection === 'offline' ? <OfflineNotice status={status} canEdit={canEdit} /> : null}
       {closed ? (
         <Alert mt="xs" color="red" variant="light" icon={<IconAlertTriangle size={16} aria-hidden />}>
           {closed}

@@ -8,6 +8,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useId } from 'react'
 import classes from './CollaborativeNarrative.module.css'
 import type { CycleDocument } from './cycle-document'
+import { ReadPageSelection, readPageSelection } from './read-page-selection'
 
 /**
  * Another person's caret with their name, in their colour. Hidden from assistive technology: the name
@@ -58,6 +59,7 @@ export function NarrativeEditor({
         StarterKit.configure({ undoRedo: false, heading: false, codeBlock: false, horizontalRule: false }),
         Collaboration.configure({ document: document.doc, field: section }),
         CollaborationCaret.configure({ provider: document.provider, user, render: renderCaret }),
+        ReadPageSelection,
       ],
       editorProps: {
         attributes: {
@@ -72,6 +74,15 @@ export function NarrativeEditor({
   )
 
   const isEmpty = useEditorState({ editor, selector: ({ editor: e }) => e?.isEmpty ?? true })
+
+  // Before a remote change is applied, read the selection the person just made in the page (see
+  // read-page-selection.ts): otherwise the other person's next keystroke or caret move undoes it.
+  useEffect(() => {
+    if (!editor) return
+    return document.beforeRemoteChange(() => {
+      if (!editor.isDestroyed) readPageSelection(editor.view)
+    })
+  }, [document, editor])
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return

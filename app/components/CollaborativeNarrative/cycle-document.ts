@@ -4,6 +4,11 @@
 //
 // "Saved" is exact: every sync message that carries content (step 2, update) is counted per socket,
 // and the server's `persisted` message says how many of them are committed in the database.
+//
+// A dead network is noticed within seconds even when the socket does not close (docs/decisions/
+// 023-offline-app-shell-and-presence.md): when nothing has arrived for a moment the client asks the
+// server for its state (a y-sync step 1, which every y-websocket server answers); when still nothing
+// arrives the connection counts as lost, the page says it is offline, and the socket is replaced.
 import {
   COLLAB_ACK_PARAM,
   COLLAB_CLOSE,
@@ -12,9 +17,13 @@ import {
   type DocumentAccess,
 } from '@pdsa/domain/collab'
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
+import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+
+type YType = Parameters<typeof Y.findRootTypeKey>[0]
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed'
 
@@ -34,6 +43,8 @@ export interface CycleDocumentStatus {
   closeCode: number | null
   /** The last reason the server gave for ignoring an edit ("locked", "read-only"…). */
   refusal: string | null
+  /** Root types (sections) changed on this device and not confirmed stored yet. */
+  unsavedSections: readonly string[]
 }
 
 export const INITIAL_STATUS: CycleDocumentStatus = {
@@ -45,6 +56,26 @@ export const INITIAL_STATUS: CycleDocumentStatus = {
   locked: [],
   closeCode: null,
   refusal: null,
+  unsavedSections: [],
+}
+
+/** How the client notices a connection that stopped carrying messages without closing. */
+export interface HeartbeatOptions {
+  /** Nothing received for this long: ask the server for its state (it always answers). */
+  idleMs: number
+  /** Nothing received for this long: the connection is lost. */
+  deadMs: number
+  /** A socket that has not opened after this long is given up and replaced. */
+  connectTimeoutMs: number
+  /** How often the above are checked. */
+  tickMs: number
+}
+
+export const DEFAULT_HEARTBEAT: HeartbeatOptions = {
+  idleMs: 1_500,
+  deadMs: 4_000,
+  connectTimeoutMs: 8_000,
+  tickMs: 250,
 }
 
 export interface LocalCopy {
@@ -64,6 +95,7 @@ export interface CycleDocumentOptions {
   /** Reports whether the device thinks it is online (navigator.onLine in the browser). */
   isOnline?: () => boolean
   connect?: boolean
+  heartbeat?: Partial<HeartbeatOptions>
 }
 
 const isContentMessage = (data: unknown): boolean => {
@@ -87,9 +119,18 @@ export class CycleDocument {
   private dirty = false
   private everConnected = false
   private readonly isOnline: () => boolean
+  private readonly heartbeat: HeartbeatOptions
+  private readonly heartbeatTimer: ReturnType<typeof setInterval>
+  /** When the current socket last received a message (or opened, or was created). */
+  private lastReceivedAt = 0
+  private lastProbeAt = 0
+  private socketCreatedAt = 0
+  /** The heartbeat gave up on the connection, or a socket failed before opening: no server now. */
+  private unreachable = false
 
   constructor(options: CycleDocumentOptions) {
     this.isOnline = options.isOnline ?? (() => true)
+    this.heartbeat = { ...DEFAULT_HEARTBEAT, ...options.heartbeat }
     const self = this
     const Base = options.WebSocketImpl ?? WebSocket
     // Counts the content messages sent on each socket (see the header comment).
@@ -99,6 +140,30 @@ export class CycleDocument {
         self.socket = this
         self.sent = 0
         self.acked = 0
+        self.socketCreatedAt = Date.now()
+        self.lastReceivedAt = self.socketCreatedAt
+        const received = () => {
+          if (self.socket === this) self.lastReceivedAt = Date.now()
+        }
+        this.addEventListener('open', received)
+        // Registered before y-websocket's own `onmessage`, so it runs first: editors take in the
+        // selection the person just made before a remote change or caret redraws them.
+        this.addEventListener('message', () => {
+          self.runBeforeRemoteChange()
+          received()
+          if (self.socket === this && self.unreachable) {
+            self.unreachable = false
+            self.refreshOnline()
+          }
+        })
+        this.addEventListener('close', () => {
+          // A socket that never opened: the server cannot be reached (offline until one opens).
+          if (self.socket === this && !opened) self.markUnreachable()
+        })
+        let opened = false
+        this.addEventListener('open', () => {
+          opened = true
+        })
       }
       override send(data: Parameters<WebSocket['send']>[0]) {
         if (self.socket === this && isContentMessage(data)) self.sent++
@@ -115,19 +180,15 @@ export class CycleDocument {
     })
     this.installMessageHandlers()
     this.provider.awareness.setLocalStateField('user', options.user)
-    this.provider.on('status', ({ status }) => {
-      if (status === 'connected') this.everConnected = true
-      this.set({
-        connection: status === 'connected' ? 'connected' : this.everConnected ? 'reconnecting' : 'connecting',
-      })
-      this.refreshOnline()
-    })
+    this.provider.on('status', () => this.refreshOnline())
     this.provider.on('sync', (synced: boolean) => {
       this.set({ synced })
       this.settle()
     })
     this.provider.on('closed', ({ code }) => this.set({ connection: 'closed', closeCode: code }))
     this.doc.on('update', this.onUpdate)
+    this.doc.on('afterTransaction', this.onTransaction)
+    this.heartbeatTimer = setInterval(this.checkConnection, this.heartbeat.tickMs)
     // Connect after the local copy is loaded, so offline edits go out with the first sync.
     void (this.localCopy?.whenSynced ?? Promise.resolve()).then(() => {
       if (this.destroyed) return
@@ -137,6 +198,85 @@ export class CycleDocument {
   }
 
   private destroyed = false
+
+  /** The sections a local (or restored) change touched, for "what will sync" while offline. */
+  private onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin === this.provider || transaction.changed.size === 0) return
+    const roots = new Set(this.status.unsavedSections)
+    for (const type of transaction.changed.keys()) {
+      let root: YType = type
+      while (root._item?.parent) root = root._item.parent as YType
+      try {
+        roots.add(Y.findRootTypeKey(root))
+      } catch {
+        // not a root type of this document
+      }
+    }
+    if (roots.size !== this.status.unsavedSections.length) this.set({ unsavedSections: [...roots] })
+  }
+
+  /** The heartbeat (see the header comment). */
+  private checkConnection = () => {
+    const { provider, heartbeat } = this
+    if (!provider.ws || this.destroyed) return
+    const now = Date.now()
+    if (provider.wsconnected) {
+      const idle = now - this.lastReceivedAt
+      if (idle >= heartbeat.deadMs) {
+        this.connectionLost()
+      } else if (idle >= heartbeat.idleMs && now - this.lastProbeAt >= heartbeat.idleMs) {
+        this.lastProbeAt = now
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, COLLAB_MESSAGE.sync)
+        syncProtocol.writeSyncStep1(encoder, this.doc)
+        provider.ws.send(encoding.toUint8Array(encoder))
+      }
+    } else if (provider.wsconnecting && now - this.socketCreatedAt >= heartbeat.connectTimeoutMs) {
+      this.connectionLost()
+    }
+  }
+
+  private readonly beforeRemote = new Set<() => void>()
+
+  /**
+   * Registers `flush`, run before each message from the server is applied (remote edits and other
+   * people's carets). A ProseMirror view learns about a click from the browser's asynchronous
+   * `selectionchange` event; a view update in between writes the old selection back into the page
+   * and the click is lost (Enter then splits the paragraph where the caret was before, e.g. at its
+   * start). Editors pass a function that reads the pending selection now. Returns the unregister.
+   */
+  beforeRemoteChange(flush: () => void): () => void {
+    this.beforeRemote.add(flush)
+    return () => this.beforeRemote.delete(flush)
+  }
+
+  private runBeforeRemoteChange() {
+    for (const flush of this.beforeRemote) {
+      try {
+        flush()
+      } catch {
+        // an editor being torn down: nothing to read
+      }
+    }
+  }
+
+  private markUnreachable() {
+    if (this.unreachable) return
+    this.unreachable = true
+    this.refreshOnline()
+  }
+
+  /**
+   * The connection stopped carrying messages (or never opened): offline from now on, and the socket
+   * is replaced by a new attempt (the old one may take minutes to report its close, if ever).
+   */
+  private connectionLost() {
+    this.unreachable = true
+    const { provider } = this
+    provider.disconnect()
+    provider.connect()
+    this.refreshOnline()
+  }
 
   private onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === this.provider) return
@@ -169,18 +309,36 @@ export class CycleDocument {
   private settle() {
     if (this.dirty && this.status.synced && this.sent > 0 && this.acked >= this.sent) {
       this.dirty = false
-      this.set({ unsaved: false })
+      this.set({ unsaved: false, unsavedSections: [] })
     }
   }
 
-  /** Call when the browser goes on- or offline. */
+  /** Recomputes the connection state (from the provider, the heartbeat and the browser's flag). */
   refreshOnline(): void {
-    const { connection } = this.status
-    if (connection === 'connected' || connection === 'closed') return
-    if (!this.isOnline()) this.set({ connection: 'offline' })
-    else if (connection === 'offline') {
-      this.set({ connection: 'reconnecting' })
-      this.provider.connect() // retry now instead of after the back-off
+    if (this.destroyed || this.status.connection === 'closed') return
+    const { provider } = this
+    if (provider.wsconnected) this.everConnected = true
+    let connection: ConnectionState
+    if (!this.isOnline() || this.unreachable) connection = 'offline'
+    else if (provider.wsconnected) connection = 'connected'
+    else connection = this.everConnected ? 'reconnecting' : 'connecting'
+    this.set({ connection })
+  }
+
+  /**
+   * Call when the browser says it went on- or offline. Offline drops the socket at once (it may look
+   * open for a long time otherwise); online retries at once instead of after the back-off.
+   */
+  browserOnlineChanged(): void {
+    if (this.destroyed || this.status.connection === 'closed') return
+    const { provider } = this
+    if (!this.isOnline()) {
+      if (provider.ws) this.connectionLost()
+      else this.refreshOnline()
+    } else if (!provider.wsconnected && provider.shouldConnect) {
+      provider.disconnect()
+      provider.connect()
+      this.refreshOnline()
     }
   }
 
@@ -228,7 +386,9 @@ export class CycleDocument {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    clearInterval(this.heartbeatTimer)
     this.doc.off('update', this.onUpdate)
+    this.doc.off('afterTransaction', this.onTransaction)
     this.provider.destroy()
     this.localCopy?.destroy()
     this.doc.destroy()

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
+import { FEEDBACK_STATE_LABELS } from '@pdsa/domain'
 import { IconCheck } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -30,7 +31,10 @@ function useCommentActions() {
     }
   }
   return {
-    resolve: useMutation(trpc.comment.resolve.mutationOptions(options('Marked as resolved.'))),
+    accept: useMutation(
+      trpc.comment.acceptReply.mutationOptions(options('Reply accepted: feedback closed.')),
+    ),
+    reopen: useMutation(trpc.comment.reopen.mutationOptions(options('Feedback re-opened.'))),
     remove: useMutation(trpc.comment.delete.mutationOptions(options('Comment deleted.'))),
   }
 }
@@ -83,7 +87,10 @@ function CommentBody({ comment }: { comment: Thread | Reply }) {
   )
 }
 
-/** A comment with its replies, its "needs response" state, and reply / resolve / delete actions. */
+/**
+ * A comment with its replies, its feedback state (awaiting response → replied → accepted, or re-opened),
+ * and reply / accept / re-open / delete actions. Only the coach who asked sees accept and re-open.
+ */
 export function CommentThread({
   thread,
   target,
@@ -94,7 +101,8 @@ export function CommentThread({
   canComment: boolean
 }) {
   const [replying, setReplying] = useState(false)
-  const { resolve, remove } = useCommentActions()
+  const { accept, reopen, remove } = useCommentActions()
+  const state = thread.feedbackState
   return (
     <Paper
       withBorder
@@ -103,20 +111,22 @@ export function CommentThread({
       style={thread.isOpen ? { borderColor: 'var(--mantine-color-red-8)' } : undefined}
     >
       <Stack gap="xs">
-        {thread.requiresResponse ? (
-          thread.isOpen ? (
-            <Badge color="red.9" variant="filled" size="sm">
-              Needs response
-            </Badge>
-          ) : (
+        {state ? (
+          state === 'accepted' ? (
             <Badge
               color="green"
               c="green.9"
               variant="light"
               size="sm"
+              tt="none"
               leftSection={<IconCheck size={12} aria-hidden />}
             >
-              Resolved{thread.resolvedBy ? ` by ${thread.resolvedBy.name}` : ''}
+              {FEEDBACK_STATE_LABELS.accepted}
+              {thread.resolvedBy ? ` by ${thread.resolvedBy.name}` : ''}
+            </Badge>
+          ) : (
+            <Badge color={state === 'replied' ? 'blue.9' : 'red.9'} variant="filled" size="sm" tt="none">
+              {FEEDBACK_STATE_LABELS[state]}
             </Badge>
           )
         ) : null}
@@ -143,14 +153,25 @@ export function CommentThread({
                 Reply
               </Button>
             ) : null}
-            {thread.canResolve ? (
+            {thread.canAccept ? (
+              <Button
+                size="compact-sm"
+                variant="light"
+                leftSection={<IconCheck size={14} aria-hidden />}
+                loading={accept.isPending}
+                onClick={() => accept.mutate({ id: thread.id })}
+              >
+                Accept reply
+              </Button>
+            ) : null}
+            {thread.canReopen ? (
               <Button
                 size="compact-sm"
                 variant="subtle"
-                loading={resolve.isPending}
-                onClick={() => resolve.mutate({ id: thread.id })}
+                loading={reopen.isPending}
+                onClick={() => reopen.mutate({ id: thread.id })}
               >
-                Mark resolved
+                Re-open
               </Button>
             ) : null}
             {thread.canDelete ? (

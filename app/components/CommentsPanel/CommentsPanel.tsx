@@ -4,7 +4,7 @@ import { parseClientError, useTRPC } from '~/lib/trpc'
 import { CommentForm, type CommentTargetRef } from './CommentForm'
 import { CommentThread } from './CommentThread'
 
-/** Comments and coach feedback on a cycle or a goal: threads, "needs response" badges, reply and resolve. */
+/** Comments and coach feedback on a cycle or a goal: threads, feedback-state badges, reply, accept and re-open. */
 export function CommentsPanel({ target }: { target: CommentTargetRef }) {
   const trpc = useTRPC()
   const { data, error, isPending } = useQuery(trpc.comment.list.queryOptions(target))
@@ -14,11 +14,19 @@ export function CommentsPanel({ target }: { target: CommentTargetRef }) {
         <Title order={2} size="h4" id="comments-heading">
           Comments and feedback
         </Title>
-        {data && data.openCount > 0 ? (
-          <Badge color="red" c="red.9" variant="light">
-            {data.openCount} need{data.openCount === 1 ? 's' : ''} response
-          </Badge>
-        ) : null}
+        <Group gap="xs">
+          {data && data.openCount > 0 ? (
+            <Badge color="red" c="red.9" variant="light">
+              {data.openCount} need{data.openCount === 1 ? 's' : ''} response
+            </Badge>
+          ) : null}
+          {data && data.awaitingReviewCount > 0 ? (
+            <Badge color="blue" c="blue.9" variant="light">
+              {data.awaitingReviewCount} {data.awaitingReviewCount === 1 ? 'reply' : 'replies'} awaiting the
+              coach
+            </Badge>
+          ) : null}
+        </Group>
       </Group>
       {isPending ? (
         <Center py="md">

@@ -1,12 +1,14 @@
-import { Paper, Stack, Text, Title } from '@mantine/core'
+import { Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { formatIsoDate } from '@pdsa/domain'
 import { IconChartLine } from '@tabler/icons-react'
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
+import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { EmptyState } from '~/components/EmptyState'
 import { LinkedMetricChart } from '~/components/LinkedMetricChart'
 import { VerdictCard } from '~/components/VerdictCard'
 import { useTRPC } from '~/lib/trpc'
+import type { RouterOutputs } from '~/lib/types'
 
 interface CycleInput {
   id: string
@@ -41,7 +43,7 @@ function useRefreshOnChange(cycle: CycleInput) {
   }, [signature, cycle.id, queryClient, trpc])
 }
 
-type LinkedMeasure = ReturnType<typeof useCycleVerdicts>['measures'][number]
+type LinkedMeasure = RouterOutputs['analytics']['cycleVerdicts']['measures'][number]
 
 function useCycleVerdicts(cycleId: string) {
   const trpc = useTRPC()
@@ -57,6 +59,57 @@ function chartNote(m: LinkedMeasure): string {
       ? `The centre line comes from all ${m.verdict.baselineCount} values before the cycle; the chart starts at ${formatIsoDate(m.chart.points[0]?.period, 'short')}.`
       : 'The centre line comes from the values before the cycle started.'
   return m.verdict.method ? `${from} ${m.verdict.method.limitsNote}.` : from
+}
+
+/**
+ * The chart a linked measure's verdict rests on (baseline frozen at the cycle start, the cycle's window
+ * shaded, the points the verdict named marked by direction): the cycle page and the printed worksheet.
+ */
+export function CycleMeasureChart({
+  measure: m,
+  cycleId,
+  schoolName,
+  threshold,
+  evaluationEnd,
+  height,
+}: {
+  measure: LinkedMeasure
+  cycleId: string
+  schoolName: string
+  threshold: number
+  evaluationEnd: string | null
+  height?: number
+}) {
+  return (
+    <LinkedMetricChart
+      title={`${m.measure.name} for ${m.verdict.studentGroupName} at ${schoolName}`}
+      unit={m.measure.unit}
+      chartType={m.measure.chartType}
+      threshold={threshold}
+      mode="single"
+      series={[
+        {
+          groupId: m.verdict.studentGroupId ?? 'all',
+          groupName: m.verdict.studentGroupName,
+          points: m.chart.points,
+        },
+      ]}
+      windows={[
+        {
+          id: cycleId,
+          title: 'This cycle',
+          start: m.verdict.window.start,
+          end: evaluationEnd ?? m.verdict.window.end,
+          verdict: m.verdict.verdict,
+          isCurrent: true,
+        },
+      ]}
+      limits={m.chart.limits}
+      phaseBreaks={m.chart.phaseBreak ? [m.chart.phaseBreak] : []}
+      note={chartNote(m)}
+      {...(height ? { height } : {})}
+    />
+  )
 }
 
 /**
@@ -86,6 +139,14 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
             the data show a signal.
           </Text>
         </div>
+        {data.measures.length > 0 ? (
+          <Group gap="xs" align="center">
+            <Text size="sm" fw={650}>
+              This cycle’s verdict:
+            </Text>
+            <CycleVerdictHeadline verdicts={data.measures.map((m) => m.verdict)} size="sm" />
+          </Group>
+        ) : null}
         {data.measures.length === 0 ? (
           <EmptyState icon={<IconChartLine size={22} />} title="No linked measures yet">
             Link the measures this cycle should move (in the Plan section’s data collection plan) to see their
@@ -95,32 +156,12 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
           data.measures.map((m) => (
             <Stack key={m.measure.id} gap="sm">
               <VerdictCard verdict={m.verdict} />
-              <LinkedMetricChart
-                title={`${m.measure.name} for ${m.verdict.studentGroupName} at ${schoolName}`}
-                unit={m.measure.unit}
-                chartType={m.measure.chartType}
+              <CycleMeasureChart
+                measure={m}
+                cycleId={cycleId}
+                schoolName={schoolName}
                 threshold={data.threshold}
-                mode="single"
-                series={[
-                  {
-                    groupId: m.verdict.studentGroupId ?? 'all',
-                    groupName: m.verdict.studentGroupName,
-                    points: m.chart.points,
-                  },
-                ]}
-                windows={[
-                  {
-                    id: cycleId,
-                    title: 'This cycle',
-                    start: m.verdict.window.start,
-                    end: data.window.evaluationEnd ?? m.verdict.window.end,
-                    verdict: m.verdict.verdict,
-                    isCurrent: true,
-                  },
-                ]}
-                limits={m.chart.limits}
-                phaseBreaks={m.chart.phaseBreak ? [m.chart.phaseBreak] : []}
-                note={chartNote(m)}
+                evaluationEnd={data.window.evaluationEnd}
               />
             </Stack>
           ))

@@ -1,1 +1,1 @@
-export { CycleLinkedMeasures } from './CycleLinkedMeasures'
+export { CycleLinkedMeasures, CycleMeasureChart } from './CycleLinkedMeasures'

@@ -1,7 +1,10 @@
-import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core'
+import { Group, Radio, Stack, Text, Textarea } from '@mantine/core'
+import { useDebouncedCallback } from '@mantine/hooks'
 import { type ActDecision, DECISION_LABELS } from '@pdsa/domain'
 import { useState } from 'react'
 import { type CycleView, NewCycleButton } from '~/components/NewCycleModal'
+import { SaveState } from '~/components/SaveState'
+import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
 import { Narrative } from './narrative'
 import { useCycleUpdate } from './use-cycle-update'
 import { WorksheetSection } from './WorksheetSection'
@@ -12,10 +15,28 @@ const HELP: Record<ActDecision, string> = {
   abandon: 'Stop testing this change.',
 }
 
+/** The spread plan saves itself a moment after typing stops, like the notes (ADR 025). */
 function SpreadPlan({ cycle }: { cycle: CycleView }) {
   const [text, setText] = useState(cycle.spreadPlan)
+  const [saved, setSaved] = useState(cycle.spreadPlan)
   const [error, setError] = useState<string | null>(null)
-  const update = useCycleUpdate('Spread plan saved.', (e) => setError(e.spreadPlan ?? null))
+  const update = useCycleUpdate('', (e) => setError(e.spreadPlan ?? null))
+  const save = useDebouncedCallback(
+    (value: string) => {
+      update.mutate(
+        { id: cycle.id, spreadPlan: value },
+        {
+          onSuccess: () => {
+            setSaved(value)
+            setError(null)
+          },
+        },
+      )
+    },
+    { delay: 800, flushOnUnmount: true },
+  )
+  const dirty = text !== saved
+  useReportUnsaved('Spread and sustain plan', dirty)
   return (
     <Stack gap="xs">
       <Textarea
@@ -26,17 +47,15 @@ function SpreadPlan({ cycle }: { cycle: CycleView }) {
         minRows={2}
         value={text}
         error={error}
-        onChange={(e) => setText(e.currentTarget.value)}
+        onChange={(e) => {
+          const value = e.currentTarget.value
+          setText(value)
+          save(value)
+        }}
+        onBlur={() => save.flush()}
       />
       <Group justify="flex-end">
-        <Button
-          variant="default"
-          loading={update.isPending}
-          disabled={text === cycle.spreadPlan}
-          onClick={() => update.mutate({ id: cycle.id, spreadPlan: text })}
-        >
-          Save spread plan
-        </Button>
+        <SaveState state={update.isPending ? 'saving' : dirty ? (error ? 'unsaved' : 'saving') : 'saved'} />
       </Group>
     </Stack>
   )

@@ -49,7 +49,7 @@ export function LockedPlanNotes({ cycle }: { cycle: CycleView }) {
             {parseClientError(error).message}
           </Alert>
         ) : !texts ? (
-          <Skeleton height={48} radius="sm" aria-label="Loading the locked plan" />
+          <Skeleton height={48} radius="sm" role="status" aria-label="Loading the locked plan" />
         ) : written.length === 0 ? (
           <Text size="sm" c="dimmed">
             No objective, hypothesis or prediction notes were written before the test started; the questions

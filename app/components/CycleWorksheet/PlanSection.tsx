@@ -7,7 +7,10 @@ import { DriversField } from './DriversField'
 import { Narrative } from './narrative'
 import { SubHeading, WorksheetSection } from './WorksheetSection'
 
-/** Plan: objective, hypothesis, questions with predictions, the test plan, tasks, data collection, measures, drivers. */
+/**
+ * Plan: objective, hypothesis, the linked measures (before the predictions that are quantified in them),
+ * questions with predictions, the test plan, tasks, drivers.
+ */
 export function PlanSection({ cycle, options }: { cycle: CycleView; options: CycleFormOptions | undefined }) {
   return (
     <WorksheetSection
@@ -20,6 +23,9 @@ export function PlanSection({ cycle, options }: { cycle: CycleView; options: Cyc
     >
       <Narrative cycle={cycle} section="objective" />
       <Narrative cycle={cycle} section="hypothesis" />
+      <SubHeading>Linked measures and data collection</SubHeading>
+      <LinkedMeasuresEditor cycle={cycle} options={options} />
+      <Narrative cycle={cycle} section="dataCollection" />
       <SubHeading>Questions and predictions</SubHeading>
       <QuestionsEditor cycle={cycle} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -30,9 +36,6 @@ export function PlanSection({ cycle, options }: { cycle: CycleView; options: Cyc
       <Narrative cycle={cycle} section="plan" label="Who, what, when, where" />
       <SubHeading>Tasks</SubHeading>
       <TasksEditor cycle={cycle} />
-      <SubHeading>Linked measures and data collection</SubHeading>
-      <LinkedMeasuresEditor cycle={cycle} options={options} />
-      <Narrative cycle={cycle} section="dataCollection" />
       <DriversField cycle={cycle} options={options} />
     </WorksheetSection>
   )

@@ -1,12 +1,13 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
+import { timeZoneNames } from '@pdsa/domain'
 import { IconShieldLock } from '@tabler/icons-react'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import { SchoolYearStartInput, schoolYearStartFieldProblem, toSchoolYearStart } from './SchoolYearStartInput'
 
-/** The district's name, its small-cell privacy threshold and the day its school year starts. */
+/** The district's name, its small-cell privacy threshold, the day its school year starts and its time zone. */
 export function DistrictSettingsForm() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
@@ -17,6 +18,7 @@ export function DistrictSettingsForm() {
       suppressionThreshold: settings.suppressionThreshold as number | string,
       schoolYearStartMonth: settings.schoolYearStart.slice(0, 2),
       schoolYearStartDay: Number(settings.schoolYearStart.slice(3)) as number | string,
+      timeZone: settings.timeZone,
     },
     validate: {
       name: (v) => (v.trim() ? null : 'Enter the district’s name.'),
@@ -25,6 +27,7 @@ export function DistrictSettingsForm() {
           ? null
           : 'A whole number from 1 to 100.',
       schoolYearStartDay: (day, values) => schoolYearStartFieldProblem(values.schoolYearStartMonth, day),
+      timeZone: (v) => (v ? null : 'Choose the district’s time zone.'),
     },
   })
   const feedback = mutationFeedback({
@@ -42,6 +45,7 @@ export function DistrictSettingsForm() {
           suppressionThreshold: saved.suppressionThreshold,
           schoolYearStartMonth: saved.schoolYearStart.slice(0, 2),
           schoolYearStartDay: Number(saved.schoolYearStart.slice(3)),
+          timeZone: saved.timeZone,
         })
         await queryClient.invalidateQueries({ queryKey: trpc.org.districtSettings.pathKey() })
         await queryClient.invalidateQueries({ queryKey: trpc.org.navigation.pathKey() })
@@ -57,6 +61,7 @@ export function DistrictSettingsForm() {
             name: v.name,
             suppressionThreshold: Number(v.suppressionThreshold),
             schoolYearStart: toSchoolYearStart(v.schoolYearStartMonth, v.schoolYearStartDay),
+            timeZone: v.timeZone,
           }),
         )}
       >
@@ -95,6 +100,16 @@ export function DistrictSettingsForm() {
             disabled={!settings.canEdit}
             month={form.getInputProps('schoolYearStartMonth')}
             day={form.getInputProps('schoolYearStartDay')}
+          />
+          <Select
+            label="Time zone"
+            description="Dates and times are shown in it, and daily and weekly emails go out at its local hours."
+            searchable
+            allowDeselect={false}
+            data={timeZoneNames()}
+            maw={420}
+            disabled={!settings.canEdit}
+            {...form.getInputProps('timeZone')}
           />
           {settings.canEdit ? (
             <Group justify="flex-end">

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import { DECISION_LABELS, STAGE_LABELS } from '@pdsa/domain'
 import { IconChevronRight } from '@tabler/icons-react'
 import { Link } from 'react-router'
+import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import type { RouterOutputs } from '~/lib/types'
 
@@ -74,8 +75,8 @@ export function ChangeIdeaRamp({ diagram, live }: { diagram: Diagram; live: Live
                             {STAGE_LABELS[c.stage]}
                             {c.decision ? ` · decision: ${DECISION_LABELS[c.decision]}` : ''}
                           </Text>
+                          <CycleVerdictHeadline headline={c.headline} empty="No linked measures" />
                         </Stack>
-                        <VerdictBadge verdict={c.verdict} size="xs" />
                       </Group>
                     ))}
                   </Stack>

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { type CycleStage, DECISION_LABELS } from '@pdsa/domain'
-import { IconEdit, IconTrash } from '@tabler/icons-react'
+import { IconEdit, IconPlayerPlay, IconTrash } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { StageBadge } from '~/components/StageBadge'
 import { plural } from '~/lib/plural'
@@ -69,6 +69,19 @@ export function ChangeIdeaItem({ idea, actions }: { idea: ChangeIdea; actions: T
               {idea.latestCycle.title}
             </Anchor>
             <StageBadge stage={idea.latestCycle.stage as CycleStage} size="xs" />
+          </Group>
+        ) : null}
+        {actions.startCycle && idea.status !== 'abandoned' ? (
+          <Group>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconPlayerPlay size={14} aria-hidden />}
+              onClick={() => actions.startCycle?.(idea)}
+              aria-label={`Start a cycle testing ${idea.title}`}
+            >
+              Start a cycle
+            </Button>
           </Group>
         ) : null}
         {idea.evidenceLinks.length > 0 ? (

@@ -1,12 +1,14 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconHierarchy2, IconPlus } from '@tabler/icons-react'
+import { useState } from 'react'
 import { ChangeIdeaFormModal } from '~/components/ChangeIdeaForm'
 import { EmptyState } from '~/components/EmptyState'
+import { NewCycleModal } from '~/components/NewCycleModal/NewCycleModal'
 import { ChangeIdeaItem } from './ChangeIdeaItem'
 import { ConfirmDeleteModal } from './ConfirmDeleteModal'
 import { DriverFormModal } from './DriverFormModal'
 import { PrimaryDriverCard } from './PrimaryDriverCard'
-import type { Diagram } from './types'
+import type { ChangeIdea, Diagram } from './types'
 import { useTreeEditor } from './use-tree-editor'
 
 /**
@@ -15,7 +17,10 @@ import { useTreeEditor } from './use-tree-editor'
  */
 export function DriverTree({ diagram }: { diagram: Diagram }) {
   const editor = useTreeEditor(diagram.canEdit)
-  const { actions, pending, close } = editor
+  const [startFrom, setStartFrom] = useState<ChangeIdea | null>(null)
+  const { pending, close } = editor
+  const cycleTeamId = diagram.cycleTeamId
+  const actions = cycleTeamId ? { ...editor.actions, startCycle: setStartFrom } : editor.actions
   const primaries = diagram.primaries.map((p) => ({ id: p.id, title: p.title }))
   // Numbered like the cards, which also keeps group labels unique (Mantine keys groups by label).
   const driverGroups = diagram.primaries
@@ -97,6 +102,14 @@ export function DriverTree({ diagram }: { diagram: Diagram }) {
         </Paper>
       ) : null}
 
+      {cycleTeamId && startFrom ? (
+        <NewCycleModal
+          opened
+          onClose={() => setStartFrom(null)}
+          teamId={cycleTeamId}
+          preset={{ goalId: diagram.goalId, changeIdeaId: startFrom.id, title: startFrom.title }}
+        />
+      ) : null}
       {pending?.kind === 'driver' ? (
         <DriverFormModal
           goalId={diagram.goalId}

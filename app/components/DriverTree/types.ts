@@ -22,4 +22,6 @@ export interface TreeActions {
   addChangeIdea: (secondaryId: string | null) => void
   editChangeIdea: (idea: ChangeIdea) => void
   deleteChangeIdea: (idea: ChangeIdea) => void
+  /** Plan a cycle that tests this idea (absent when the actor may not start cycles for the goal's team). */
+  startCycle?: ((idea: ChangeIdea) => void) | undefined
 }

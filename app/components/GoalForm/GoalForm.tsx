@@ -16,6 +16,7 @@ import { DateInput } from '@mantine/dates'
 import type { UseFormReturnType } from '@mantine/form'
 import { type MeasureUnit, REFERENCE_KINDS, REFERENCE_LABELS } from '@pdsa/domain'
 import { AimPreview } from './AimPreview'
+import { BaselineFromData, type useDataBaseline } from './BaselineFromData'
 import type { GoalFormOptions, GoalFormValues } from './goal-form-values'
 
 const UNIT_SUFFIX: Record<MeasureUnit, string> = {
@@ -37,10 +38,13 @@ export function GoalForm({
   form,
   options,
   showStatus,
+  dataBaseline,
 }: {
   form: UseFormReturnType<GoalFormValues>
   options: GoalFormOptions
   showStatus: boolean
+  /** The data's baseline for the aim chosen so far (see BaselineFromData). */
+  dataBaseline: ReturnType<typeof useDataBaseline>
 }) {
   const values = form.getValues()
   const measure = options.measures.find((m) => m.id === values.measureId)
@@ -162,6 +166,7 @@ export function GoalForm({
             </>
           )}
         </SimpleGrid>
+        <BaselineFromData form={form} query={dataBaseline} />
       </div>
       <MultiSelect
         label="Aligned district goals"

@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
+import { preventEnterSubmit } from '~/lib/prevent-enter-submit'
 import { parseClientError, useTRPC } from '~/lib/trpc'
+import { baselineSourceOf, useDataBaseline } from './BaselineFromData'
 import { GoalForm } from './GoalForm'
 import {
   type GoalDetail,
@@ -96,15 +98,22 @@ function GoalFormBody({
       },
     }),
   )
+  const dataBaseline = useDataBaseline(schoolId, form.getValues())
   const submit = form.onSubmit((values) => {
-    const input = toGoalInput(values)
+    // The server checks a "data" baseline against the data and records where the baseline came from.
+    const input = { ...toGoalInput(values), baselineSource: baselineSourceOf(values, dataBaseline.data) }
     if (goal) update.mutate({ id: goal.id, ...input })
     else create.mutate({ schoolId, teamId, ...input })
   })
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onKeyDown={preventEnterSubmit} noValidate>
       <Stack gap="lg">
-        <GoalForm form={form} options={options} showStatus={Boolean(goal) && goal?.status !== 'archived'} />
+        <GoalForm
+          form={form}
+          options={options}
+          showStatus={Boolean(goal) && goal?.status !== 'archived'}
+          dataBaseline={dataBaseline}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

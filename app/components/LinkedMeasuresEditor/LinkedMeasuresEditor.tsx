@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form'
 import { IconPlus } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CycleFormOptions, CycleView } from '~/components/NewCycleModal'
+import { SaveState } from '~/components/SaveState'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
+import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
 import { useTRPC } from '~/lib/trpc'
 import { LinkedMeasureFields } from './LinkedMeasureFields'
 import { LinkedMeasuresList } from './LinkedMeasuresList'
@@ -42,6 +44,7 @@ function LinkedMeasuresForm({ cycle, options }: { cycle: CycleView; options: Cyc
     }),
   )
   const measures = form.getValues().measures
+  useReportUnsaved('Linked measures', form.isDirty())
   const submit = form.onSubmit((v) => save.mutate({ id: cycle.id, measures: v.measures.map(toLinkedInput) }))
   return (
     <form onSubmit={submit} noValidate>
@@ -68,9 +71,12 @@ function LinkedMeasuresForm({ cycle, options }: { cycle: CycleView; options: Cyc
           >
             Link a measure
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-            Save measures
-          </Button>
+          <Group gap="sm">
+            <SaveState state={save.isPending ? 'saving' : form.isDirty() ? 'unsaved' : 'idle'} />
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              Save measures
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

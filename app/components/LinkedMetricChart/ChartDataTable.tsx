@@ -1,11 +1,12 @@
 import { ScrollArea, Table } from '@mantine/core'
 import { formatIsoDate, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
+import { SIGNAL_WORDS } from './ChartMarks'
 import { countsText } from './ChartTooltip'
-import type { ChartMode, GapSeriesView, GroupSeriesView } from './chart-data'
+import type { ChartMode, GapSeriesView, GroupSeriesView, PointSignalView } from './chart-data'
 import { withheldText } from './withheld-text'
 
-const signalText = (p: { sigmaSignal: boolean; runSignal: boolean }) =>
-  p.sigmaSignal ? 'Outside limits' : p.runSignal ? 'Run or trend' : ''
+const signalText = (p: { signal: PointSignalView | null }) =>
+  p.signal ? SIGNAL_WORDS[p.signal.direction] : ''
 
 /** The chart's numbers as a table (the accessible alternative): withheld cells read "n < 10", "Hidden" or "≤ 5 %". */
 export function ChartDataTable({

@@ -1,13 +1,16 @@
 import { Group, Text } from '@mantine/core'
-import { Swatch } from './ChartMarks'
+import { SIGNAL_WORDS, Swatch } from './ChartMarks'
 import type { ChartMode, GroupSeriesView } from './chart-data'
 import { GROUP_COLORS } from './chart-data'
 
 function Item({ swatch, children }: { swatch: React.ReactNode; children: React.ReactNode }) {
+  // The words wrap (never cut) when the legend is narrower than an entry.
   return (
-    <Group gap={6} wrap="nowrap" component="li">
+    <Group gap={6} wrap="nowrap" component="li" align="flex-start" style={{ minWidth: 0, maxWidth: '100%' }}>
       {swatch}
-      <Text size="xs">{children}</Text>
+      <Text size="xs" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
     </Group>
   )
 }
@@ -22,6 +25,7 @@ export function ChartLegend({
   hasWindows,
   limitsName = 'Control limits',
   hasPhaseBreaks = false,
+  hasNeutralSignals = false,
 }: {
   mode: ChartMode
   hasLimits: boolean
@@ -32,9 +36,19 @@ export function ChartLegend({
   /** The limits drawn, named so a reader knows which: "Control limits (Laney p′)". */
   limitsName?: string
   hasPhaseBreaks?: boolean
+  /** Some signal point has no better or worse direction: its mark is explained too. */
+  hasNeutralSignals?: boolean
 }) {
   return (
-    <Group gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Chart legend">
+    <Group
+      gap="md"
+      component="ul"
+      p={0}
+      m={0}
+      preventGrowOverflow={false}
+      style={{ listStyle: 'none', rowGap: 4 }}
+      aria-label="Chart legend"
+    >
       {mode === 'disaggregated' ? (
         series.map((s, i) => (
           <Item
@@ -64,10 +78,9 @@ export function ChartLegend({
           {hasLimits && mode === 'single' ? (
             <Item swatch={<Swatch kind="line" dash="limit" />}>{limitsName}</Item>
           ) : null}
-          <Item swatch={<Swatch kind="run" />}>Signal: shift, run or trend</Item>
-          {hasLimits && mode === 'single' ? (
-            <Item swatch={<Swatch kind="sigma" />}>Signal: outside the limits</Item>
-          ) : null}
+          <Item swatch={<Swatch kind="better" />}>{SIGNAL_WORDS.better}</Item>
+          <Item swatch={<Swatch kind="worse" />}>{SIGNAL_WORDS.worse}</Item>
+          {hasNeutralSignals ? <Item swatch={<Swatch kind="neutral" />}>{SIGNAL_WORDS.neutral}</Item> : null}
         </>
       )}
       {mode !== 'gap' ? (
@@ -76,7 +89,9 @@ export function ChartLegend({
         </Item>
       ) : null}
       {hasWindows ? (
-        <Item swatch={<Swatch kind="area" />}>Cycle window, labelled with its verdict</Item>
+        <Item swatch={<Swatch kind="area" />}>
+          Cycle window, numbered (listed under the chart with its verdict)
+        </Item>
       ) : null}
       {hasPhaseBreaks ? (
         <Item swatch={<Swatch kind="phase" />}>New level after an adopted cycle (the baseline restarts)</Item>

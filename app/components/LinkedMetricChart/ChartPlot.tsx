@@ -1,4 +1,5 @@
-// The linked-metric chart's plot (recharts), loaded on its own after hydration (see LinkedMetricChart).
+// The linked-metric chart's plot (recharts), loaded on its own after hydration (see LinkedMetricChart and
+// docs/decisions/027-server-throughput-and-page-weight.md).
 import {
   CartesianGrid,
   ComposedChart,
@@ -13,7 +14,7 @@ import {
 import { MARK_COLORS, renderHiddenMark, renderValueDot } from './ChartMarks'
 import { ChartTooltip } from './ChartTooltip'
 import { type ChartMode, GROUP_COLORS, type LinkedMetricChartProps, toTime } from './chart-data'
-import { PhaseLabel, WindowLabel, windowFill } from './WindowLabel'
+import { PhaseLabel, WindowTag, windowFill, windowLabelText } from './WindowLabel'
 import type { windowLabelRows } from './window-label-rows'
 
 const tickDate = (t: number) =>
@@ -31,6 +32,8 @@ export interface ChartPlotProps {
   windows: NonNullable<LinkedMetricChartProps['windows']>
   labelRows: ReturnType<typeof windowLabelRows>
   rowCount: number
+  /** The plot's width in px, for the phase labels' length. */
+  plotPx: number
   phaseBreaks: NonNullable<LinkedMetricChartProps['phaseBreaks']>
   mode: ChartMode
   gap: LinkedMetricChartProps['gap']
@@ -52,6 +55,7 @@ export default function ChartPlot({
   windows,
   labelRows,
   rowCount,
+  plotPx,
   phaseBreaks,
   mode,
   gap,
@@ -96,8 +100,9 @@ export default function ChartPlot({
           stroke={windowFill(w.verdict)}
           strokeOpacity={w.isCurrent ? 0.7 : 0.3}
           label={
-            <WindowLabel
-              text={w.title}
+            <WindowTag
+              n={i + 1}
+              fullText={`${windowLabelText(w.title, w.verdict)}${w.group ? ` (${w.group})` : ''}`}
               verdict={w.verdict}
               row={labelRows[i]?.row ?? 0}
               rows={rowCount}
@@ -114,7 +119,9 @@ export default function ChartPlot({
           strokeWidth={2}
           strokeDasharray="6 3"
           ifOverflow="hidden"
-          label={<PhaseLabel text={b.label} row={i % 2} />}
+          label={
+            <PhaseLabel text={b.label} row={i % 2} maxChars={Math.max(12, Math.floor(plotPx / 2 / 6.4))} />
+          }
         />
       ))}
       {mode === 'gap' ? (

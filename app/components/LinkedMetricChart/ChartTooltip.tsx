@@ -1,5 +1,6 @@
 import { Paper, Stack, Text } from '@mantine/core'
 import { formatIsoDate, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
+import { SIGNAL_WORDS } from './ChartMarks'
 import type { ChartMode, DisaggregatedRow, GapRow, GroupSeriesView, SingleRow } from './chart-data'
 import { type WithheldView, withheldText } from './withheld-text'
 
@@ -58,8 +59,7 @@ export function ChartTooltip({
     if (r.lcl !== null || r.ucl !== null) {
       lines.push(`Limits: ${formatMeasureValue(r.lcl, unit)} – ${formatMeasureValue(r.ucl, unit)}`)
     }
-    if (r.signalKind === 'sigma') lines.push('Signal: outside the control limits')
-    if (r.signalKind === 'run') lines.push('Signal: part of a run or trend')
+    if (r.signalKind) lines.push(SIGNAL_WORDS[r.signalKind])
   } else if (mode === 'disaggregated') {
     const r = row as DisaggregatedRow
     for (const s of series) {
@@ -79,6 +79,7 @@ export function ChartTooltip({
         ? `Gap: none (a cell is missing or withheld)`
         : `Gap: ${formatMeasureChange(r.gap, unit)}`,
     )
+    if (r.signalKind) lines.push(SIGNAL_WORDS[r.signalKind])
   }
   return (
     <Paper withBorder shadow="sm" p="xs" maw={320}>

@@ -1,11 +1,14 @@
 import { Box, Button, Collapse, Group, SegmentedControl, Stack, Text } from '@mantine/core'
+import { useElementSize } from '@mantine/hooks'
 import { CHART_TYPE_LABELS, formatIsoDate, formatMeasureValue } from '@pdsa/domain'
 import { IconTable } from '@tabler/icons-react'
 import { lazy, Suspense, useId, useState } from 'react'
 import { useHydrated } from '~/hooks/use-hydrated'
 import { ChartDataTable } from './ChartDataTable'
+import { ChartGlossary } from './ChartGlossary'
 import { ChartLegend } from './ChartLegend'
 import type { ChartPlotProps } from './ChartPlot'
+import { ChartWindowList } from './ChartWindowList'
 import {
   type ChartMode,
   disaggregatedRows,
@@ -15,12 +18,12 @@ import {
   toTime,
   yDomain,
 } from './chart-data'
-import { windowLabelText } from './WindowLabel'
+import { TAG_ROW_PX } from './WindowLabel'
 import { windowLabelRows } from './window-label-rows'
 
 // The plot (recharts) measures its container, so it is drawn in the browser only: the server renders a
-// placeholder of the same size (caption, legend and data table stay server-rendered), and recharts loads in its
-// own chunk (docs/decisions/027-server-throughput-and-page-weight.md).
+// placeholder of the same size (caption, legend, window list and data table stay server-rendered), and
+// recharts loads in its own chunk (docs/decisions/027-server-throughput-and-page-weight.md).
 const ChartPlot = lazy(() => import('./ChartPlot'))
 
 function ChartArea({ height, plot }: { height: number; plot: ChartPlotProps }) {
@@ -64,6 +67,10 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
   const [showTable, setShowTable] = useState(false)
   const tableId = useId()
   const captionId = useId()
+  const windowListId = useId()
+  // The plot's real width: window tags are laid out in px, so they never overlap at 390 px either.
+  const { ref: plotBox, width: boxWidth } = useElementSize()
+  const plotPx = Math.max(120, (boxWidth || 900) - 56 - 8 - 16)
   const hasLimits = chartType !== 'run' && mode === 'single'
   const first = series[0]
   const values =
@@ -98,18 +105,21 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
   const breaks = phaseBreaks.length
     ? `, ${phaseBreaks.length === 1 ? 'a new phase' : `${phaseBreaks.length} new phases`} after an adopted cycle`
     : ''
+  // Each window carries a numbered tag above the plot; the list under the chart says what it is.
   const labelRows = windowLabelRows(
-    windows.map((w) => ({
-      start: toTime(w.start),
-      end: toTime(w.end),
-      text: windowLabelText(w.title, w.verdict),
-    })),
+    windows.map((w, i) => ({ start: toTime(w.start), end: toTime(w.end), text: String(i + 1) })),
     firstT,
     lastT,
+    { plotPx, charPx: 7, padPx: 14, maxRows: 12 },
   )
-  // Room above the plot for the window labels' rows (three at least, so charts line up).
-  const rowCount = Math.max(3, ...labelRows.map((r) => r.row + 1))
-  const labelBand = 9 + rowCount * 13
+  const tagRows = Math.max(0, ...labelRows.map((r) => r.row + 1))
+  // Room above the plot for the tags' rows (and the phase labels, which sit inside the plot).
+  const rowCount = Math.max(1, tagRows)
+  const labelBand = 8 + rowCount * TAG_ROW_PX
+  const hasNeutralSignals =
+    mode === 'gap'
+      ? (gap?.signals.some((s) => s.direction === 'neutral') ?? false)
+      : series.some((s) => s.points.some((p) => p.signal?.direction === 'neutral'))
   const summary = `${kind}${hasLimits && props.limits === 'laney' ? ' with Laney limits' : ''}, ${span}${windows.length ? `, ${windows.length} cycle window${windows.length === 1 ? '' : 's'} shaded` : ''}${breaks}.`
   const fmt = (v: number) =>
     mode === 'gap' ? `${v > 0 ? '+' : ''}${v.toFixed(1)}` : formatMeasureValue(v, unit)
@@ -125,20 +135,23 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
             {note ? ` ${note}` : ''}
           </Text>
         </div>
-        {props.viewControl ? (
-          <SegmentedControl
-            size="xs"
-            aria-label="Chart view"
-            value={props.viewControl.value}
-            disabled={props.viewControl.disabled}
-            onChange={(v) => props.viewControl?.onChange(v as ChartMode)}
-            data={[
-              { value: 'single', label: 'This group' },
-              { value: 'disaggregated', label: 'By student group' },
-              { value: 'gap', label: props.viewControl.gapLabel },
-            ]}
-          />
-        ) : null}
+        <Group gap="xs" align="center">
+          <ChartGlossary />
+          {props.viewControl ? (
+            <SegmentedControl
+              size="xs"
+              aria-label="Chart view"
+              value={props.viewControl.value}
+              disabled={props.viewControl.disabled}
+              onChange={(v) => props.viewControl?.onChange(v as ChartMode)}
+              data={[
+                { value: 'single', label: 'This group' },
+                { value: 'disaggregated', label: 'By student group' },
+                { value: 'gap', label: props.viewControl.gapLabel },
+              ]}
+            />
+          ) : null}
+        </Group>
       </Group>
       {rows.length === 0 ? (
         <Box p="xl" ta="center" bg="var(--mantine-color-gray-0)" style={{ borderRadius: 8 }}>
@@ -147,29 +160,32 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
           </Text>
         </Box>
       ) : (
-        <ChartArea
-          height={height}
-          plot={{
-            title,
-            summary,
-            rows,
-            height,
-            labelBand,
-            low,
-            high,
-            fmt,
-            windows,
-            labelRows,
-            rowCount,
-            phaseBreaks,
-            mode,
-            gap,
-            series,
-            hasLimits,
-            unit,
-            threshold,
-          }}
-        />
+        <Box ref={plotBox} w="100%">
+          <ChartArea
+            height={height}
+            plot={{
+              title,
+              summary,
+              rows,
+              height,
+              labelBand,
+              low,
+              high,
+              fmt,
+              windows,
+              labelRows,
+              rowCount,
+              plotPx,
+              phaseBreaks,
+              mode,
+              gap,
+              series,
+              hasLimits,
+              unit,
+              threshold,
+            }}
+          />
+        </Box>
       )}
       <ChartLegend
         mode={mode}
@@ -180,7 +196,9 @@ export function LinkedMetricChart(props: LinkedMetricChartProps & { viewControl?
         hasWindows={windows.length > 0}
         limitsName={limitsName(props.limits, chartType)}
         hasPhaseBreaks={phaseBreaks.length > 0}
+        hasNeutralSignals={hasNeutralSignals}
       />
+      <ChartWindowList windows={windows} id={windowListId} />
       {rows.length > 0 ? (
         <div>
           <Button

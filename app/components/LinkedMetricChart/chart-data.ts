@@ -14,9 +14,17 @@ export interface ChartPointView {
   cl: number | null
   lcl: number | null
   ucl: number | null
-  sigmaSignal: boolean
-  runSignal: boolean
+  /** A point a shown cycle's verdict named, and which way it moved (ADR 024); null: no signal. */
+  signal: PointSignalView | null
   isBaseline: boolean
+}
+
+/** better / worse in the measure's direction; neutral where the measure (or the gap) has none. */
+export type SignalDirection = 'better' | 'worse' | 'neutral'
+
+export interface PointSignalView {
+  direction: SignalDirection
+  rules: readonly string[]
 }
 
 export interface GroupSeriesView {
@@ -30,13 +38,17 @@ export interface GapSeriesView {
   baselineMedian: number | null
   focalGroupName: string
   referenceName: string
-  /** Periods the gap verdict's rules fired on. */
-  signalPeriods: readonly string[]
+  /** Points the gap verdict's rules fired on, with the direction (better = the gap narrowed). */
+  signals: readonly { period: string; direction: SignalDirection; rule: string }[]
 }
 
 export interface ChartWindowView {
   id: string
   title: string
+  /** Whose cycle it is, for the list under the chart: "Attendance team · Chronic absence, Black students". */
+  group?: string | undefined
+  /** Words after the verdict when the verdict is not about the plotted series ("judged for all students"). */
+  verdictNote?: string | undefined
   start: string
   /** Last day counted (end + lag). */
   end: string
@@ -81,7 +93,7 @@ export interface SingleRow extends ChartPointView {
   t: number
   /** Where hidden cells are marked (just above the axis). */
   hiddenMark: number | null
-  signalKind: 'sigma' | 'run' | null
+  signalKind: SignalDirection | null
 }
 
 export function singleRows(points: readonly ChartPointView[], floor: number): SingleRow[] {
@@ -89,7 +101,7 @@ export function singleRows(points: readonly ChartPointView[], floor: number): Si
     ...p,
     t: toTime(p.period),
     hiddenMark: p.suppressed ? floor : null,
-    signalKind: p.sigmaSignal ? 'sigma' : p.runSignal ? 'run' : null,
+    signalKind: p.signal?.direction ?? null,
   }))
 }
 
@@ -116,15 +128,19 @@ export interface GapRow {
   focal: number | null
   reference: number | null
   gap: number | null
-  signalKind: 'run' | null
+  signalKind: SignalDirection | null
 }
 
 export function gapRows(gap: GapSeriesView): GapRow[] {
-  const signals = new Set(gap.signalPeriods)
+  const signals = new Map<string, SignalDirection>()
+  for (const s of gap.signals) {
+    const had = signals.get(s.period)
+    signals.set(s.period, had && had !== s.direction ? 'neutral' : s.direction)
+  }
   return gap.series.map((g) => ({
     ...g,
     t: toTime(g.period),
-    signalKind: signals.has(g.period) ? 'run' : null,
+    signalKind: signals.get(g.period) ?? null,
   }))
 }
 

@@ -5,9 +5,18 @@
 
 /** Rows the chart's top margin may grow to; beyond, labels share the row that frees up first. */
 export const MAX_LABEL_ROWS = 6
-/** Width of one character of the 11 px label font, and the plot width the estimate assumes. */
+/** Width of one character of the 11 px label font, and the plot width assumed when none is measured. */
 const CHAR_PX = 6.4
 const PLOT_PX = 1000
+
+export interface LabelRowOptions {
+  /** The plot's measured width in px (the chart's width less its axes). */
+  plotPx?: number
+  /** Px per character of the label, and px added around it. */
+  charPx?: number
+  padPx?: number
+  maxRows?: number
+}
 
 export interface LabelledWindow {
   /** Window start and end as times (ms). */
@@ -25,9 +34,11 @@ export function windowLabelRows(
   windows: readonly LabelledWindow[],
   firstT: number,
   lastT: number,
+  options: LabelRowOptions = {},
 ): { row: number; alignEnd: boolean }[] {
+  const { plotPx = PLOT_PX, charPx = CHAR_PX, padPx = 2 * CHAR_PX, maxRows = MAX_LABEL_ROWS } = options
   const span = Math.max(1, lastT - firstT)
-  const widthOf = (text: string) => ((text.length + 2) * CHAR_PX * span) / PLOT_PX
+  const widthOf = (text: string) => ((text.length * charPx + padPx) * span) / Math.max(1, plotPx)
   const rowEnds: number[] = []
   const placed = new Map<number, { row: number; alignEnd: boolean }>()
   const order = windows.map((w, i) => ({ w, i })).sort((a, b) => a.w.start - b.w.start)
@@ -37,8 +48,7 @@ export function windowLabelRows(
     const from = alignEnd ? w.end - width : w.start
     const to = alignEnd ? w.end : w.start + width
     let row = rowEnds.findIndex((end) => end <= from)
-    if (row < 0)
-      row = rowEnds.length < MAX_LABEL_ROWS ? rowEnds.length : rowEnds.indexOf(Math.min(...rowEnds))
+    if (row < 0) row = rowEnds.length < maxRows ? rowEnds.length : rowEnds.indexOf(Math.min(...rowEnds))
     rowEnds[row] = to
     placed.set(i, { row, alignEnd })
   }

@@ -70,9 +70,12 @@ export function LinkedMetricView({
   headingOrder = 2,
   showVerdictCards = true,
   highlightCycleIds = [],
+  goalId = null,
 }: {
   measureId: string
   schoolId: string
+  /** The chart of a goal: only the goal's own cycles are shaded and judged (ADR 024). */
+  goalId?: string | null
   /** The group shown first (default: all students); the focal group of the gap view. */
   initialGroupId?: string | null
   initialMode?: ChartMode
@@ -84,7 +87,9 @@ export function LinkedMetricView({
   const [mode, setMode] = useState<ChartMode>(initialMode)
   const [groupId, setGroupId] = useState<string | null>(initialGroupId)
   const query = useQuery({
-    ...trpc.analytics.measureSeries.queryOptions(linkedMetricInput(measureId, schoolId, mode, groupId)),
+    ...trpc.analytics.measureSeries.queryOptions(
+      linkedMetricInput(measureId, schoolId, mode, groupId, goalId),
+    ),
     placeholderData: keepPreviousData,
   })
   const data = query.data
@@ -96,7 +101,7 @@ export function LinkedMetricView({
         </Text>
       )
     }
-    return <Skeleton height={360} radius="md" aria-label="Loading the chart" />
+    return <Skeleton height={360} radius="md" role="status" aria-label="Loading the chart" />
   }
   const shownMode = data.view as ChartMode
   const withData = data.groups.filter((g) => g.hasData)
@@ -110,21 +115,34 @@ export function LinkedMetricView({
       : shownMode === 'gap' && data.gap
         ? `Gap in ${data.measure.name}: ${data.gap.focalGroupName} compared with ${data.gap.referenceName} at ${data.school.name}`
         : `${data.measure.name} for ${groupName} at ${data.school.name}`
-  const windows: ChartWindowView[] = data.cycles.map((c) => ({
-    id: c.id,
-    title: c.title,
-    start: c.window.start,
-    end: windowEnd(c.window),
-    verdict: windowVerdict(c.verdicts),
-    isCurrent: highlightCycleIds.includes(c.id),
-  }))
+  // A window's verdict is the one on the plotted group's series; a cycle that judged another group says so.
+  const plotted = shownMode === 'disaggregated' ? null : (data.series[0]?.groupId ?? null)
+  const onPlotted = (v: { studentGroupId: string | null }) =>
+    (v.studentGroupId ?? data.allGroupId) === plotted
+  const byTeamAndGoal = data.subject.kind === 'measure'
+  const windows: ChartWindowView[] = data.cycles.map((c) => {
+    const own = plotted ? c.verdicts.filter(onPlotted) : c.verdicts
+    const others = [...new Set(c.verdicts.filter((v) => !own.includes(v)).map((v) => v.studentGroupName))]
+    return {
+      id: c.id,
+      title: c.title,
+      group: byTeamAndGoal ? `${c.teamName} · ${c.goalTitle ?? 'no goal'}` : undefined,
+      start: c.window.start,
+      end: windowEnd(c.window),
+      verdict: windowVerdict(own),
+      verdictNote: own.length === 0 && others.length > 0 ? `(judged for ${others.join(', ')})` : undefined,
+      isCurrent: highlightCycleIds.includes(c.id),
+    }
+  })
   const gapView = data.gap
     ? {
         series: data.gap.series,
         baselineMedian: data.gap.baselineMedian,
         focalGroupName: data.gap.focalGroupName,
         referenceName: data.gap.referenceName,
-        signalPeriods: data.gap.reasons.flatMap((r) => r.periods),
+        signals: data.gap.reasons.flatMap((r) =>
+          r.periods.map((period) => ({ period, direction: r.direction, rule: r.rule })),
+        ),
       }
     : null
   const note =
@@ -149,9 +167,11 @@ export function LinkedMetricView({
         <div>
           {Heading}
           <Text size="sm" c="dimmed">
-            Each shaded band is a cycle that links this measure, labelled with its verdict. Values for fewer
-            than {data.threshold} students read “n &lt; {data.threshold}”; values that would let someone work
-            one out are hidden, and rates near 0 % or 100 % read as a range such as “≤ 5 %”.
+            {data.subject.kind === 'goal'
+              ? 'Each shaded band is one of this goal’s cycles that links this measure, numbered and listed under the chart with its verdict.'
+              : 'Each shaded band is a cycle that links this measure at this school, numbered and listed under the chart by team and goal, with its verdict.'}{' '}
+            Values for fewer than {data.threshold} students read “n &lt; {data.threshold}”; values that would
+            let someone work one out are hidden, and rates near 0 % or 100 % read as a range such as “≤ 5 %”.
           </Text>
         </div>
         <Group gap="xs" align="flex-end">

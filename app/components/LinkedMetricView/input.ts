@@ -7,12 +7,27 @@ export function linkedMetricInput(
   schoolId: string,
   mode: ChartMode,
   groupId: string | null,
+  /** A goal's chart: only the goal's own cycles (ADR 024). */
+  goalId: string | null = null,
 ) {
-  if (mode === 'disaggregated') return { measureId, schoolId, view: 'disaggregated' as const }
+  const subject = goalId ? { goalId } : {}
+  if (mode === 'disaggregated') return { measureId, schoolId, view: 'disaggregated' as const, ...subject }
   if (mode === 'gap') {
-    return { measureId, schoolId, view: 'gap' as const, ...(groupId ? { focalGroupId: groupId } : {}) }
+    return {
+      measureId,
+      schoolId,
+      view: 'gap' as const,
+      ...(groupId ? { focalGroupId: groupId } : {}),
+      ...subject,
+    }
   }
-  return { measureId, schoolId, view: 'single' as const, ...(groupId ? { groupIds: [groupId] } : {}) }
+  return {
+    measureId,
+    schoolId,
+    view: 'single' as const,
+    ...(groupId ? { groupIds: [groupId] } : {}),
+    ...subject,
+  }
 }
 
 /** The day after `end + lagDays` is no longer part of the cycle's window. */

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
+import { preventEnterSubmit } from '~/lib/prevent-enter-submit'
 import { useTRPC } from '~/lib/trpc'
 import { CycleDetailsFields } from './CycleDetailsFields'
 import {
@@ -64,7 +65,7 @@ function EditCycleForm({ options, onClose, cycle }: Omit<Props, 'opened'> & { op
     }),
   )
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onKeyDown={preventEnterSubmit} noValidate>
       <Stack gap="lg">
         <CycleDetailsFields form={form} options={options} withActuals />
         <Group justify="flex-end">

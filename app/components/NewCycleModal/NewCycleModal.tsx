@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
+import { preventEnterSubmit } from '~/lib/prevent-enter-submit'
 import { useTRPC } from '~/lib/trpc'
 import { CycleDetailsFields } from './CycleDetailsFields'
 import {
@@ -20,10 +21,12 @@ interface Props {
   teamId: string
   /** Continue this cycle's ramp (the next cycle of the same change idea). */
   previous?: CycleView
+  /** Start from a change idea: its goal and the idea chosen, its title proposed. */
+  preset?: { goalId: string; changeIdeaId: string; title: string }
 }
 
 /** Plan a new cycle (or the next cycle of a ramp); opens the new cycle's worksheet. */
-export function NewCycleModal({ opened, onClose, teamId, previous }: Props) {
+export function NewCycleModal({ opened, onClose, teamId, previous, preset }: Props) {
   return (
     <Modal
       closeButtonProps={{ 'aria-label': 'Close' }}
@@ -34,7 +37,13 @@ export function NewCycleModal({ opened, onClose, teamId, previous }: Props) {
     >
       <FormOptionsLoader teamId={teamId} enabled={opened}>
         {(options) => (
-          <NewCycleForm options={options} onClose={onClose} teamId={teamId} previous={previous} />
+          <NewCycleForm
+            options={options}
+            onClose={onClose}
+            teamId={teamId}
+            previous={previous}
+            preset={preset}
+          />
         )}
       </FormOptionsLoader>
     </Modal>
@@ -46,11 +55,18 @@ function NewCycleForm({
   onClose,
   teamId,
   previous,
+  preset,
 }: Omit<Props, 'opened'> & { options: CycleFormOptions }) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const navigate = useNavigate()
-  const form = useForm({ initialValues: initialCycleValues(previous), validate: validateCycleValues })
+  const initial = initialCycleValues(previous)
+  const form = useForm({
+    initialValues: preset
+      ? { ...initial, goalId: preset.goalId, changeIdeaId: preset.changeIdeaId, title: preset.title }
+      : initial,
+    validate: validateCycleValues,
+  })
   const feedback = mutationFeedback({
     success: 'Cycle planned. Next, write the objective and your predictions.',
     onFieldErrors: (errors) => form.setErrors(errors),
@@ -70,11 +86,15 @@ function NewCycleForm({
     create.mutate({ teamId, previousCycleId: previous?.id ?? null, ...toCycleInput(values) }),
   )
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onKeyDown={preventEnterSubmit} noValidate>
       <Stack gap="lg">
         {previous ? (
           <Text size="sm" c="dimmed">
             Continues “{previous.title}”: the linked measures and targeted drivers are copied.
+          </Text>
+        ) : preset ? (
+          <Text size="sm" c="dimmed">
+            Tests the change idea “{preset.title}”: its goal and the idea are chosen below.
           </Text>
         ) : null}
         <CycleDetailsFields form={form} options={options} withActuals={false} />

@@ -10,8 +10,11 @@ import {
   PURPOSE_LABELS,
   STAGE_LABELS,
 } from '@pdsa/domain'
+import { CycleMeasureChart } from '~/components/CycleLinkedMeasures'
+import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import type { RouterOutputs } from '~/lib/types'
 import classes from './PrintableWorksheet.module.css'
+import { linesNotShown } from './repeated-text'
 
 type Cycle = RouterOutputs['cycle']['byId']
 type Verdicts = RouterOutputs['analytics']['cycleVerdicts']
@@ -29,13 +32,28 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   )
 }
 
-function Narrative({ cycle, keyName }: { cycle: Cycle; keyName: NarrativeSectionKey }) {
+function Narrative({
+  cycle,
+  keyName,
+  text: shownText,
+  optional = false,
+}: {
+  cycle: Cycle
+  keyName: NarrativeSectionKey
+  /** What to print instead of the whole section (the lines a table does not already show). */
+  text?: string
+  /** Print nothing (not "Not written yet") when empty. */
+  optional?: boolean
+}) {
   const section = NARRATIVE_SECTIONS.find((s) => s.key === keyName)
-  const text = cycle.texts[keyName]?.trim() ?? ''
+  const text = (shownText ?? cycle.texts[keyName] ?? '').trim()
+  if (optional && !text) return null
   return (
     <Box className={classes.block}>
       <Title order={3} size="h5">
-        {section?.label ?? keyName}
+        {shownText !== undefined
+          ? `${section?.label ?? keyName} (more than the table)`
+          : (section?.label ?? keyName)}
       </Title>
       {text ? (
         <Text size="sm" className={classes.prose}>
@@ -119,6 +137,9 @@ const predicted = (q: Cycle['questions'][number]) => {
 
 export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts: Verdicts | null }) {
   const yesNo = (v: boolean | null) => (v === null ? 'Not recorded' : v ? 'Yes' : 'No')
+  const questionTexts = cycle.questions.flatMap((q) => [q.question, q.prediction])
+  const moreQuestions = linesNotShown(cycle.texts.questions ?? '', questionTexts)
+  const morePredictions = linesNotShown(cycle.texts.predictions ?? '', questionTexts)
   return (
     <article className={classes.sheet} aria-label={`PDSA worksheet: ${cycle.title}`}>
       <Stack gap="md">
@@ -134,6 +155,7 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
               {STAGE_LABELS[cycle.stage]}
             </Badge>
             <Text size="sm">{PURPOSE_LABELS[cycle.purpose]}</Text>
+            {verdicts ? <CycleVerdictHeadline verdicts={verdicts.measures.map((m) => m.verdict)} /> : null}
           </Group>
         </Box>
 
@@ -169,8 +191,18 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
               ],
             }))}
           />
-          <Narrative cycle={cycle} keyName="questions" />
-          <Narrative cycle={cycle} keyName="predictions" />
+          {/* Of the free-text questions and predictions, only what the table does not show (each once). */}
+          {cycle.questions.length === 0 ? (
+            <>
+              <Narrative cycle={cycle} keyName="questions" />
+              <Narrative cycle={cycle} keyName="predictions" />
+            </>
+          ) : (
+            <>
+              <Narrative cycle={cycle} keyName="questions" text={moreQuestions} optional />
+              <Narrative cycle={cycle} keyName="predictions" text={morePredictions} optional />
+            </>
+          )}
           <Narrative cycle={cycle} keyName="plan" />
           <TableBlock
             title="Tasks"
@@ -226,6 +258,23 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
             })}
           />
         </StageSection>
+
+        {verdicts && verdicts.measures.length > 0 ? (
+          <StageSection id="print-charts" title="Linked-metric charts">
+            {verdicts.measures.map((m) => (
+              <Box key={`${m.measure.id}-${m.verdict.studentGroupId ?? 'all'}`} className={classes.block}>
+                <CycleMeasureChart
+                  measure={m}
+                  cycleId={cycle.id}
+                  schoolName={cycle.school.name}
+                  threshold={verdicts.threshold}
+                  evaluationEnd={verdicts.window.evaluationEnd}
+                  height={260}
+                />
+              </Box>
+            ))}
+          </StageSection>
+        ) : null}
 
         <StageSection id="print-do" title="Do">
           <Field label="Carried out as planned">{yesNo(cycle.carriedOutAsPlanned)}</Field>

@@ -14,6 +14,8 @@ import { useForm } from '@mantine/form'
 import { type Confirmation, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { Fragment } from 'react'
 import type { CycleView } from '~/components/NewCycleModal'
+import { SaveState } from '~/components/SaveState'
+import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
 import { LockedPrediction } from './LockedPrediction'
 import { type CycleQuestion, toQuestionInput, toQuestionValues } from './question-values'
 import { useSaveQuestions } from './use-save-questions'
@@ -98,6 +100,7 @@ export function QuestionResults({ cycle }: { cycle: CycleView }) {
 function ResultsForm({ cycle }: { cycle: CycleView }) {
   const form = useForm({ initialValues: { questions: cycle.questions.map(toQuestionValues) } })
   const save = useSaveQuestions((errors) => form.setErrors(errors), 'Results saved.')
+  useReportUnsaved('Results', form.isDirty())
   const submit = form.onSubmit((v) =>
     save.mutate({ id: cycle.id, questions: v.questions.map(toQuestionInput) }),
   )
@@ -146,6 +149,7 @@ function ResultsForm({ cycle }: { cycle: CycleView }) {
           )
         })}
         <Group justify="flex-end">
+          <SaveState state={save.isPending ? 'saving' : form.isDirty() ? 'unsaved' : 'idle'} />
           <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
             Save results
           </Button>

@@ -2,6 +2,8 @@ import { Button, Group, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconPlus } from '@tabler/icons-react'
 import type { CycleView } from '~/components/NewCycleModal'
+import { SaveState } from '~/components/SaveState'
+import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
 import { LockedPrediction } from './LockedPrediction'
 import { QuestionFields } from './QuestionFields'
 import { emptyQuestion, toQuestionInput, toQuestionValues } from './question-values'
@@ -57,6 +59,7 @@ function PlanQuestionsForm({ cycle }: { cycle: CycleView }) {
     save.mutate({ id: cycle.id, questions: v.questions.map(toQuestionInput) }),
   )
   const questions = form.getValues().questions
+  useReportUnsaved('Questions and predictions', form.isDirty())
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
@@ -82,9 +85,12 @@ function PlanQuestionsForm({ cycle }: { cycle: CycleView }) {
           >
             Add question
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-            Save questions
-          </Button>
+          <Group gap="sm">
+            <SaveState state={save.isPending ? 'saving' : form.isDirty() ? 'unsaved' : 'idle'} />
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              Save questions
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

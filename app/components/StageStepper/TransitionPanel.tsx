@@ -1,111 +1,160 @@
-import { Alert, Button, Group, List, Stack, Text } from '@mantine/core'
+import { Button, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { type CycleStage, nextStage, STAGE_LABELS } from '@pdsa/domain'
-import { IconArrowRight, IconCircleCheck, IconLock } from '@tabler/icons-react'
+import { nextStage, previousStage, STAGE_LABELS } from '@pdsa/domain'
+import { IconArrowBackUp, IconArrowRight, IconCircleCheck, IconLock } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import type { CycleView } from '~/components/NewCycleModal'
 import { waitForCycleDocumentSaved } from '~/hooks/use-cycle-document'
 import { parseClientError, useTRPC } from '~/lib/trpc'
+import { MoveBackDialog } from './MoveBackDialog'
+import { TransitionDialog } from './TransitionDialog'
 
-const HINTS: Partial<Record<CycleStage, string>> = {
+const HINTS: Partial<Record<CycleView['stage'], string>> = {
   plan: 'Moving to Do starts the test and locks the predictions.',
   do: 'Moving to Study records the end of the test.',
   study: 'Moving to Act means the results are compared with the predictions.',
   act: 'Completing the cycle records the decision on the change idea.',
 }
 
-/** The button that moves the cycle forward one stage; when the server refuses, every problem is listed. */
-export function TransitionPanel({
-  cycleId,
-  stage,
-  canEdit,
-}: {
-  cycleId: string
-  stage: CycleStage
-  canEdit: boolean
-}) {
+type Problem = { field: string; message: string }
+
+/**
+ * Moves the cycle forward one stage after a confirmation that shows the dates it sets (editable) and
+ * what it locks; the team lead can also move it back one stage, with a reason (ADR 025).
+ */
+export function TransitionPanel({ cycle }: { cycle: CycleView }) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const [problems, setProblems] = useState<string[]>([])
+  const [confirming, setConfirming] = useState(false)
+  const [goingBack, setGoingBack] = useState(false)
+  const [problems, setProblems] = useState<Problem[]>([])
+  const [backError, setBackError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const next = nextStage(stage)
+  const next = nextStage(cycle.stage)
+  const previous = previousStage(cycle.stage)
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.changeIdea.pathKey() }),
+    ])
   const transition = useMutation(
     trpc.cycle.transition.mutationOptions({
       onSuccess: async (result) => {
         setProblems([])
+        setConfirming(false)
         notifications.show({
           color: 'green',
           message:
             result.stage === 'complete' ? 'Cycle complete.' : `Moved to ${STAGE_LABELS[result.stage]}.`,
         })
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.changeIdea.pathKey() }),
-        ])
+        await refresh()
       },
       onError: (error) => {
         const parsed = parseClientError(error)
-        const listed = Object.values(parsed.fieldErrors).flat()
-        setProblems(listed.length > 0 ? listed : [parsed.message])
+        const listed = Object.entries(parsed.fieldErrors).flatMap(([field, messages]) =>
+          messages.map((message) => ({ field, message })),
+        )
+        setProblems(listed.length > 0 ? listed : [{ field: 'stage', message: parsed.message }])
       },
     }),
   )
+  const moveBack = useMutation(
+    trpc.cycle.moveBack.mutationOptions({
+      onSuccess: async (result) => {
+        setGoingBack(false)
+        setBackError(null)
+        notifications.show({ color: 'green', message: `Moved back to ${STAGE_LABELS[result.stage]}.` })
+        await refresh()
+      },
+      onError: (error) => setBackError(parseClientError(error).message),
+    }),
+  )
+  const backButton =
+    cycle.canMoveBack && previous ? (
+      <Button
+        variant="subtle"
+        color="orange"
+        c="orange.9"
+        leftSection={<IconArrowBackUp size={16} aria-hidden />}
+        onClick={() => {
+          setBackError(null)
+          setGoingBack(true)
+        }}
+      >
+        Move back to {STAGE_LABELS[previous]}
+      </Button>
+    ) : null
+  const backDialog =
+    cycle.canMoveBack && previous && goingBack ? (
+      <MoveBackDialog
+        stage={cycle.stage}
+        opened
+        onClose={() => setGoingBack(false)}
+        onConfirm={(reason) => moveBack.mutate({ id: cycle.id, from: cycle.stage, reason })}
+        pending={moveBack.isPending}
+        error={backError}
+      />
+    ) : null
   if (!next) {
     return (
-      <Group gap="xs">
-        <IconCircleCheck size={18} color="var(--mantine-color-green-9)" aria-hidden />
-        <Text size="sm">This cycle is complete. Plan the next cycle to keep testing.</Text>
+      <Group gap="sm" justify="space-between">
+        <Group gap="xs">
+          <IconCircleCheck size={18} color="var(--mantine-color-green-9)" aria-hidden />
+          <Text size="sm">This cycle is complete. Plan the next cycle to keep testing.</Text>
+        </Group>
+        {backButton}
+        {backDialog}
       </Group>
     )
   }
-  if (!canEdit) return null
+  if (!cycle.canEdit) return null
   return (
     <Stack gap="xs">
       <Group gap="sm" wrap="wrap">
         <Button
           rightSection={<IconArrowRight size={16} aria-hidden />}
-          loading={transition.isPending || saving}
-          onClick={async () => {
-            // The server checks (and snapshots) the stored worksheet: send what was just typed first.
-            setSaving(true)
-            const saved = await waitForCycleDocumentSaved(cycleId)
-            setSaving(false)
-            if (saved) transition.mutate({ id: cycleId, to: next })
-            else
-              setProblems([
-                'Some worksheet edits are not saved yet. Wait for “All changes saved”, then try again.',
-              ])
+          onClick={() => {
+            setProblems([])
+            setConfirming(true)
           }}
         >
           {next === 'complete' ? 'Complete the cycle' : `Move to ${STAGE_LABELS[next]}`}
         </Button>
         <Text size="xs" c="dimmed" maw={360}>
-          {stage === 'plan' ? (
+          {cycle.stage === 'plan' ? (
             <IconLock size={12} aria-hidden style={{ verticalAlign: -1, marginRight: 4 }} />
           ) : null}
-          {HINTS[stage]}
+          {HINTS[cycle.stage]}
         </Text>
+        {backButton}
       </Group>
-      {problems.length > 0 ? (
-        <Alert
-          color="orange"
-          variant="light"
-          title={
-            <Text component="span" fw={700} size="sm" c="dark.9">
-              Before moving to {STAGE_LABELS[next]}:
-            </Text>
-          }
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setProblems([])}
-        >
-          <List size="sm" spacing={4}>
-            {problems.map((p) => (
-              <List.Item key={p}>{p}</List.Item>
-            ))}
-          </List>
-        </Alert>
+      {confirming ? (
+        <TransitionDialog
+          cycle={cycle}
+          to={next}
+          opened
+          onClose={() => setConfirming(false)}
+          pending={transition.isPending || saving}
+          problems={problems}
+          onConfirm={async (dates) => {
+            // The server checks (and snapshots) the stored worksheet: send what was just typed first.
+            setSaving(true)
+            const saved = await waitForCycleDocumentSaved(cycle.id)
+            setSaving(false)
+            if (saved) transition.mutate({ id: cycle.id, to: next, ...dates })
+            else
+              setProblems([
+                {
+                  field: 'stage',
+                  message:
+                    'Some worksheet edits are not saved yet. Wait for “All changes saved”, then try again.',
+                },
+              ])
+          }}
+        />
       ) : null}
+      {backDialog}
     </Stack>
   )
 }

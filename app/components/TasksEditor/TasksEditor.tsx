@@ -15,7 +15,9 @@ import { formatIsoDate } from '@pdsa/domain'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CycleView } from '~/components/NewCycleModal'
+import { SaveState } from '~/components/SaveState'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
+import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
 import { useTRPC } from '~/lib/trpc'
 
 type Task = CycleView['tasks'][number]
@@ -91,6 +93,7 @@ function TasksForm({ cycle }: { cycle: CycleView }) {
     }),
   )
   const tasks = form.getValues().tasks
+  useReportUnsaved('Tasks', form.isDirty())
   const submit = form.onSubmit((v) =>
     save.mutate({
       id: cycle.id,
@@ -192,9 +195,12 @@ function TasksForm({ cycle }: { cycle: CycleView }) {
           >
             Add task
           </Button>
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-            Save tasks
-          </Button>
+          <Group gap="sm">
+            <SaveState state={save.isPending ? 'saving' : form.isDirty() ? 'unsaved' : 'idle'} />
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              Save tasks
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

@@ -9,7 +9,11 @@ export function DeactivateUserModal({ user, onClose }: { user: UserRow | null; o
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const reactivating = user?.deactivated ?? false
-  const feedback = mutationFeedback({ success: reactivating ? 'User reactivated.' : 'User deactivated.' })
+  const approving = user?.awaitingApproval ?? false
+  const verb = approving ? 'Approve' : reactivating ? 'Reactivate' : 'Deactivate'
+  const feedback = mutationFeedback({
+    success: approving ? 'Account approved.' : reactivating ? 'User reactivated.' : 'User deactivated.',
+  })
   const update = useMutation(
     trpc.org.updateUser.mutationOptions({
       onError: feedback.onError,
@@ -21,16 +25,14 @@ export function DeactivateUserModal({ user, onClose }: { user: UserRow | null; o
     }),
   )
   return (
-    <Modal
-      opened={user !== null}
-      onClose={onClose}
-      title={user ? `${reactivating ? 'Reactivate' : 'Deactivate'} ${user.name}?` : ''}
-    >
+    <Modal opened={user !== null} onClose={onClose} title={user ? `${verb} ${user.name}?` : ''}>
       <Stack gap="md">
         <Text size="sm">
-          {reactivating
-            ? 'They can sign in again with their password and get back the roles they still hold.'
-            : 'They are signed out everywhere at once and cannot sign in. Their goals, cycles, comments and data stay, and their roles are kept in case you reactivate them.'}
+          {approving
+            ? `${user?.email} signed in through your district’s identity provider for the first time. Approving lets them in with the roles they hold (check them under Roles).`
+            : reactivating
+              ? 'They can sign in again with their password and get back the roles they still hold.'
+              : 'They are signed out everywhere at once and cannot sign in. Their goals, cycles, comments and data stay, and their roles are kept in case you reactivate them.'}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -41,7 +43,7 @@ export function DeactivateUserModal({ user, onClose }: { user: UserRow | null; o
             loading={update.isPending}
             onClick={() => user && update.mutate({ id: user.id, deactivated: !reactivating })}
           >
-            {reactivating ? 'Reactivate' : 'Deactivate'}
+            {verb}
           </Button>
         </Group>
       </Stack>

@@ -132,7 +132,11 @@ export function UsersTable() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {u.deactivated ? (
+                    {u.awaitingApproval ? (
+                      <Badge color="yellow.3" c="dark.9" variant="filled">
+                        Awaiting approval
+                      </Badge>
+                    ) : u.deactivated ? (
                       <Badge color="gray.7" variant="filled">
                         Deactivated
                       </Badge>
@@ -165,7 +169,7 @@ export function UsersTable() {
                             disabled={u.isSelf}
                             onClick={() => setDeactivating(u)}
                           >
-                            {u.deactivated ? 'Reactivate…' : 'Deactivate…'}
+                            {u.awaitingApproval ? 'Approve…' : u.deactivated ? 'Reactivate…' : 'Deactivate…'}
                           </Menu.Item>
                         </Menu.Dropdown>
                       </Menu>

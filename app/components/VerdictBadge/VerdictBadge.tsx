@@ -57,11 +57,14 @@ export function VerdictBadge({
   verdict,
   size = 'sm',
   label,
+  wrap = false,
 }: {
   verdict: VerdictKind
   size?: BadgeProps['size']
   /** Replaces the default words (e.g. "Signal: improved"). */
   label?: string
+  /** Let long words wrap onto a second line instead of being cut with "…" (narrow cells). */
+  wrap?: boolean
 }) {
   const s = STYLES[verdict]
   return (
@@ -75,7 +78,9 @@ export function VerdictBadge({
       style={{
         flexShrink: 0,
         ...(s.variant === 'outline' ? { background: 'var(--mantine-color-white)' } : {}),
+        ...(wrap ? { height: 'auto', maxWidth: '100%', paddingBlock: 2 } : {}),
       }}
+      styles={wrap ? { label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } } : undefined}
     >
       {label ?? s.label}
     </Badge>

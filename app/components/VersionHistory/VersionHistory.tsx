@@ -10,13 +10,16 @@ interface SnapshotItem {
   id: string
   fromStage: CycleStage
   toStage: CycleStage
+  /** Why a team lead moved the cycle back (null for moves forward). */
+  reason?: string | null
   takenAt: Date
   takenBy: { id: string; name: string } | null
 }
 
 const when = (d: Date) =>
   new Date(d).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' })
-const label = (s: SnapshotItem) => `${STAGE_LABELS[s.fromStage]} → ${STAGE_LABELS[s.toStage]}`
+const label = (s: SnapshotItem) =>
+  `${STAGE_LABELS[s.fromStage]} → ${STAGE_LABELS[s.toStage]}${s.reason ? ' (moved back)' : ''}`
 
 function SnapshotModal({ snapshot, onClose }: { snapshot: SnapshotItem; onClose: () => void }) {
   const trpc = useTRPC()
@@ -68,6 +71,11 @@ export function VersionHistory({ snapshots }: { snapshots: SnapshotItem[] }) {
                 <Text size="xs" c="dimmed" suppressHydrationWarning>
                   {s.takenBy?.name ?? 'Someone'} · {when(s.takenAt)}
                 </Text>
+                {s.reason ? (
+                  <Text size="xs" fs="italic">
+                    Reason: {s.reason}
+                  </Text>
+                ) : null}
               </div>
               <Button
                 size="compact-sm"

@@ -3,6 +3,7 @@ import { canAdministerDistrict } from '@pdsa/domain'
 import {
   IconBuildingCommunity,
   IconHistory,
+  IconKey,
   IconSettings,
   IconUsers,
   IconUsersGroup,
@@ -13,12 +14,13 @@ import { DistrictSettingsForm } from '~/components/DistrictSettingsForm'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { PageHeader } from '~/components/PageHeader'
 import { SchoolsAdmin } from '~/components/SchoolsAdmin'
+import { SsoSettings } from '~/components/SsoSettings'
 import { StudentGroupsAdmin } from '~/components/StudentGroupsAdmin'
 import { UsersTable } from '~/components/UsersTable'
 import { prefetch, requireActor, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/admin'
 
-const TABS = ['users', 'schools', 'groups', 'settings'] as const
+const TABS = ['users', 'schools', 'groups', 'sign-in', 'settings'] as const
 type Tab = (typeof TABS)[number]
 const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab)
 
@@ -41,6 +43,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       trpc.org.schools.queryOptions({ includeArchivedTeams: true }),
       trpc.org.studentGroups.queryOptions({ includeInactive: true }),
       trpc.org.districtSettings.queryOptions(),
+      trpc.sso.providers.queryOptions(),
     ]),
   }
 }
@@ -55,7 +58,7 @@ export default function AdminRoute({ loaderData }: Route.ComponentProps) {
     <HydrationBoundary state={loaderData.dehydratedState}>
       <PageHeader
         title="Administration"
-        description="People and their roles, schools and teams, student groups, and district settings."
+        description="People and their roles, schools and teams, student groups, sign-in, and district settings."
         actions={
           <Button
             component={Link}
@@ -82,6 +85,9 @@ export default function AdminRoute({ loaderData }: Route.ComponentProps) {
           <Tabs.Tab value="groups" leftSection={<IconUsersGroup size={16} aria-hidden />}>
             Student groups
           </Tabs.Tab>
+          <Tabs.Tab value="sign-in" leftSection={<IconKey size={16} aria-hidden />}>
+            Sign-in
+          </Tabs.Tab>
           <Tabs.Tab value="settings" leftSection={<IconSettings size={16} aria-hidden />}>
             Settings
           </Tabs.Tab>
@@ -94,6 +100,9 @@ export default function AdminRoute({ loaderData }: Route.ComponentProps) {
         </Tabs.Panel>
         <Tabs.Panel value="groups">
           <StudentGroupsAdmin />
+        </Tabs.Panel>
+        <Tabs.Panel value="sign-in">
+          <SsoSettings />
         </Tabs.Panel>
         <Tabs.Panel value="settings">
           <DistrictSettingsForm />

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconFilterOff, IconUsersGroup } from '@tabler/icons-react'
 import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
@@ -81,6 +81,10 @@ function CoachPortfolioPage() {
         <Text size="sm" c={data.totals.openFeedback ? 'red.9' : 'dimmed'}>
           <strong>{plural(data.totals.openFeedback, 'piece')}</strong> of feedback awaiting a response
         </Text>
+        <Text size="sm" c={data.totals.awaitingReview ? 'blue.9' : 'dimmed'}>
+          <strong>{plural(data.totals.awaitingReview, 'reply', 'replies')}</strong> for you to accept or
+          re-open
+        </Text>
       </Group>
       <Stack gap="xl">
         <section aria-labelledby="teams-heading">
@@ -117,12 +121,10 @@ function CoachPortfolioPage() {
             </EmptyState>
           ) : (
             <>
-              <Paper withBorder>
-                <PortfolioCyclesTable
-                  cycles={visible}
-                  onGiveFeedback={(c) => setFeedbackOn({ id: c.id, title: c.title, teamName: c.team.name })}
-                />
-              </Paper>
+              <PortfolioCyclesTable
+                cycles={visible}
+                onGiveFeedback={(c) => setFeedbackOn({ id: c.id, title: c.title, teamName: c.team.name })}
+              />
               {cycles.length > visible.length ? (
                 <Button
                   variant="default"

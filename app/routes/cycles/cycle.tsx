@@ -15,6 +15,7 @@ import { MethodChecks } from '~/components/MethodChecks'
 import { StageStepper, TransitionPanel } from '~/components/StageStepper'
 import { VersionHistory } from '~/components/VersionHistory'
 import { AfterHydration } from '~/hooks/use-hydrated'
+import { UnsavedChangesGuard } from '~/hooks/use-unsaved-changes'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/cycle'
@@ -49,7 +50,7 @@ function CyclePage({ cycleId }: { cycleId: string }) {
     enabled: cycle.canEdit,
   })
   return (
-    <>
+    <UnsavedChangesGuard>
       <CycleHeader cycle={cycle} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -57,7 +58,7 @@ function CyclePage({ cycleId }: { cycleId: string }) {
             <Paper withBorder p="md">
               <Stack gap="md">
                 <StageStepper stage={cycle.stage} />
-                <TransitionPanel cycleId={cycle.id} stage={cycle.stage} canEdit={cycle.canEdit} />
+                <TransitionPanel cycle={cycle} />
               </Stack>
             </Paper>
             <MethodChecks checks={cycle.methodChecks} />
@@ -85,7 +86,7 @@ function CyclePage({ cycleId }: { cycleId: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
-    </>
+    </UnsavedChangesGuard>
   )
 }
 

@@ -6,6 +6,7 @@ import { HydrationBoundary, useQuery, useSuspenseQuery } from '@tanstack/react-q
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { PrintableWorksheet } from '~/components/PrintableWorksheet'
+import { PrintStyles } from '~/components/PrintStyles'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/print'
@@ -24,23 +25,13 @@ export const meta: Route.MetaFunction = ({ data }) => [
   { title: `${data?.title ?? 'Worksheet'} · PDSA Tracker` },
 ]
 
-/** When printing: no app header, navigation or toolbar; the worksheet uses the whole page. */
-const PRINT_CSS = `
-@media print {
-  .mantine-AppShell-header, .mantine-AppShell-navbar, [data-print-hidden] { display: none !important; }
-  .mantine-AppShell-main { padding: 0 !important; margin: 0 !important; min-height: 0 !important; }
-  body { background: #fff !important; }
-  @page { margin: 14mm; }
-}
-`
-
 function PrintPage({ cycleId }: { cycleId: string }) {
   const trpc = useTRPC()
   const { data: cycle } = useSuspenseQuery(trpc.cycle.byId.queryOptions({ id: cycleId }))
   const { data: verdicts } = useQuery(trpc.analytics.cycleVerdicts.queryOptions({ cycleId }))
   return (
     <>
-      <style>{PRINT_CSS}</style>
+      <PrintStyles />
       <Group justify="space-between" mb="lg" data-print-hidden>
         <Anchor component={Link} to={`/cycles/${cycle.id}`}>
           <Group gap={4}>

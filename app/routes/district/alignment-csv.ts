@@ -9,7 +9,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { trpc, queryClient } = serverTrpc(context)
   let file: { filename: string; csv: string }
   try {
-    file = await queryClient.fetchQuery(trpc.district.alignmentCsv.queryOptions())
+    // The page's school filter (?school=…) carries over to the file; the procedure validates it.
+    const schoolId = new URL(request.url).searchParams.get('school')
+    file = await queryClient.fetchQuery(trpc.district.alignmentCsv.queryOptions({ schoolId }))
   } catch (error) {
     throwAsResponse(error, request)
   }

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { CYCLE_STAGES, canLeadDistrict, STAGE_LABELS } from '@pdsa/domain'
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
 import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
-import { data as httpData, Link } from 'react-router'
+import { data as httpData, Link, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { plural } from '~/lib/plural'
 import { useTRPC } from '~/lib/trpc'
@@ -109,7 +109,20 @@ function GoalsTable({ goals, label }: { goals: readonly AlignmentGoal[]; label: 
 function PrintableReport({ generatedAt }: { generatedAt: string }) {
   const trpc = useTRPC()
   const { data } = useSuspenseQuery(trpc.district.alignment.queryOptions())
-  const { data: matrix } = useSuspenseQuery(trpc.district.equityMatrix.queryOptions())
+  const { data: allMatrix } = useSuspenseQuery(trpc.district.equityMatrix.queryOptions())
+  // The alignment page's school filter (?school=…) carries over: the same goals, findings and matrix row.
+  const [params] = useSearchParams()
+  const schoolParam = params.get('school')
+  const school = allMatrix.rows.find((r) => r.school.id === schoolParam)?.school ?? null
+  const ofSchool = <T extends { school: { id: string } }>(goals: readonly T[]) =>
+    school ? goals.filter((g) => g.school.id === school.id) : goals
+  const flags = school
+    ? data.flags.filter((f) => f.schoolId === school.id || f.schoolId === null)
+    : data.flags
+  const matrix = school
+    ? { ...allMatrix, rows: allMatrix.rows.filter((r) => r.school.id === school.id) }
+    : allMatrix
+  const unaligned = ofSchool(data.unaligned.goals)
   const when = new Date(generatedAt).toLocaleDateString('en-US', {
     year: 'numeric',
     month: 'long',
@@ -123,7 +136,7 @@ function PrintableReport({ generatedAt }: { generatedAt: string }) {
       <Group justify="space-between" mb="md" data-print-hide>
         <Button
           component={Link}
-          to="/district/alignment"
+          to={`/district/alignment${school ? `?school=${encodeURIComponent(school.id)}` : ''}`}
           variant="default"
           leftSection={<IconArrowLeft size={16} aria-hidden />}
         >
@@ -136,7 +149,7 @@ function PrintableReport({ generatedAt }: { generatedAt: string }) {
       <Stack gap="lg">
         <header>
           <Title order={1} size="h2">
-            {data.district.name}: alignment report
+            {data.district.name}: alignment report{school ? ` · ${school.name}` : ''}
           </Title>
           <Text size="sm" c="dimmed">
             Generated {when} · {plural(data.totals.schools, 'school')} ·{' '}
@@ -148,9 +161,12 @@ function PrintableReport({ generatedAt }: { generatedAt: string }) {
 
         <section aria-labelledby="p-findings">
           <Title order={2} size="h4" id="p-findings" mb="xs">
-            Findings ({data.flags.length})
+            Findings ({flags.length})
           </Title>
-          <FindingsList flags={data.flags} />
+          <FindingsList flags={flags} />
+          <Text size="xs" c="dimmed" mt="xs">
+            Severity. {data.severityRule}
+          </Text>
         </section>
 
         {data.districtGoals.map((d) => (
@@ -163,24 +179,25 @@ function PrintableReport({ generatedAt }: { generatedAt: string }) {
               <VerdictTally verdicts={d.verdicts} empty="" />
               <GapTally gaps={d.gaps} />
             </Group>
-            {d.goals.length === 0 ? (
+            {ofSchool(d.goals).length === 0 ? (
               <Text size="sm" fw={600} c="orange.9">
-                No school or team goal is aligned to this district goal.
+                No {school ? `goal of ${school.name}` : 'school or team goal'} is aligned to this district
+                goal.
               </Text>
             ) : (
-              <GoalsTable goals={d.goals} label={`Goals aligned to ${d.code}`} />
+              <GoalsTable goals={ofSchool(d.goals)} label={`Goals aligned to ${d.code}`} />
             )}
           </section>
         ))}
 
         <section aria-labelledby="p-unaligned">
           <Title order={2} size="h4" id="p-unaligned" mb="xs">
-            Goals aligned to no district goal ({data.unaligned.goals.length})
+            Goals aligned to no district goal ({unaligned.length})
           </Title>
-          {data.unaligned.goals.length === 0 ? (
+          {unaligned.length === 0 ? (
             <Text size="sm">None.</Text>
           ) : (
-            <GoalsTable goals={data.unaligned.goals} label="Goals aligned to no district goal" />
+            <GoalsTable goals={unaligned} label="Goals aligned to no district goal" />
           )}
         </section>
 

@@ -73,7 +73,7 @@ function AlignmentPage() {
             <>
               <Button
                 component="a"
-                href="/district/alignment.csv"
+                href={`/district/alignment.csv${school ? `?school=${encodeURIComponent(school)}` : ''}`}
                 download
                 variant="default"
                 leftSection={<IconDownload size={16} aria-hidden />}
@@ -82,7 +82,7 @@ function AlignmentPage() {
               </Button>
               <Button
                 component={Link}
-                to="/district/alignment/print"
+                to={`/district/alignment/print${school ? `?school=${encodeURIComponent(school)}` : ''}`}
                 variant="default"
                 leftSection={<IconPrinter size={16} aria-hidden />}
               >
@@ -207,6 +207,9 @@ function AlignmentPage() {
         </section>
         <Text size="xs" c="dimmed">
           {plural(data.totals.flags, 'finding')} in all. {data.largeGapRule}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Severity. {data.severityRule}
         </Text>
       </Stack>
     </>

@@ -10,6 +10,7 @@ import { GoalFormModal } from '~/components/GoalForm'
 import { GoalSummary } from '~/components/GoalSummary'
 import { LinkedMetricView, linkedMetricInput } from '~/components/LinkedMetricView'
 import { PageHeader } from '~/components/PageHeader'
+import { PrintStyles } from '~/components/PrintStyles'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
@@ -31,7 +32,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       ? [
           trpc.analytics.goalProgress.queryOptions({ goalId: goal.id }),
           trpc.analytics.measureSeries.queryOptions(
-            linkedMetricInput(goal.measure.id, goal.school.id, 'single', goal.focalGroup.id),
+            linkedMetricInput(goal.measure.id, goal.school.id, 'single', goal.focalGroup.id, goal.id),
           ),
         ]
       : [],
@@ -127,6 +128,7 @@ function GoalAnalytics({
             measureId={goal.measure.id}
             schoolId={goal.school.id}
             initialGroupId={goal.focalGroup.id}
+            goalId={goal.id}
             headingOrder={3}
           />
         </Stack>
@@ -187,6 +189,7 @@ function GoalPage({ goalId }: { goalId: string }) {
   ]
   return (
     <>
+      <PrintStyles />
       <PageHeader
         title={goal.title}
         crumbs={crumbs}

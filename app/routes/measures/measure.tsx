@@ -10,6 +10,7 @@ import { MeasureForm } from '~/components/MeasureForm'
 import { ObservationEntry } from '~/components/ObservationEntry'
 import { ObservationsTable, recentObservationsInput } from '~/components/ObservationsTable'
 import { PageHeader } from '~/components/PageHeader'
+import { PrintStyles } from '~/components/PrintStyles'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/measure'
@@ -52,6 +53,7 @@ function MeasurePage({ measureId }: { measureId: string }) {
   const viewSchool = measure.viewSchools.find((s) => s.id === params.get('school')) ?? measure.viewSchools[0]
   return (
     <>
+      <PrintStyles />
       <PageHeader
         title={measure.name}
         crumbs={[{ label: 'Measures and data', to: '/measures' }, { label: measure.name }]}
@@ -105,7 +107,7 @@ function MeasurePage({ measureId }: { measureId: string }) {
           </section>
         ) : null}
         {measure.entrySchools.length > 0 && !measure.archived ? (
-          <section aria-labelledby="entry-heading">
+          <section aria-labelledby="entry-heading" data-print-hidden>
             <Title order={2} size="h3" id="entry-heading" mb="sm">
               Enter data
             </Title>

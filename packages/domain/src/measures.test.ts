@@ -4,6 +4,7 @@ import {
   defaultMultiplier,
   isAlignedPeriod,
   isoDateOf,
+  measureValueProblem,
   observationRowProblems,
   observationValue,
   periodStart,
@@ -96,5 +97,43 @@ describe('observation rows', () => {
     expect(
       observationRowProblems(row({ numerator: null, denominator: null, value: 140 }), percent, '2026-03-04'),
     ).toEqual([{ field: 'value', message: 'A percent is between 0 and 100.' }])
+  })
+
+  it('refuses figures no measure can take: ±1e308, a fraction of a count, a ratio that overflows', () => {
+    const count = { unit: 'count', cadence: 'weekly', chartType: 'c', multiplier: 1 } as const
+    const values = (value: number) => row({ numerator: null, denominator: null, value })
+    expect(observationRowProblems(values(1e308), count, '2026-03-04')).toEqual([
+      { field: 'value', message: 'Must be between -1,000,000,000 and 1,000,000,000.' },
+    ])
+    expect(observationRowProblems(values(-1e308), percent, '2026-03-04')[0]?.field).toBe('value')
+    expect(observationRowProblems(values(2.5), count, '2026-03-04')).toEqual([
+      { field: 'value', message: 'A count is a whole number.' },
+    ])
+    expect(observationRowProblems(values(-1), count, '2026-03-04')).toEqual([
+      { field: 'value', message: 'A count cannot be negative.' },
+    ])
+    const rate = { unit: 'rate', cadence: 'weekly', chartType: 'u', multiplier: 1000 } as const
+    expect(
+      observationRowProblems(row({ numerator: 1e9, denominator: 1e-9 }), rate, '2026-03-04')[0]?.field,
+    ).toBe('denominator')
+  })
+})
+
+describe('measureValueProblem', () => {
+  const percent = { unit: 'percent', multiplier: 100 } as const
+  it('keeps percents within 0 and the multiplier, gaps within ± the multiplier', () => {
+    expect(measureValueProblem(55, percent)).toBeNull()
+    expect(measureValueProblem(101, percent)).toBe('A percent is between 0 and 100.')
+    expect(measureValueProblem(-20, percent, 'gap')).toBeNull()
+    expect(measureValueProblem(-120, percent, 'gap')).toBe(
+      'A gap between two percents is between -100 and 100.',
+    )
+    expect(measureValueProblem(0.4, { unit: 'percent', multiplier: 1 })).toBeNull()
+  })
+  it('keeps counts, rates and days non-negative, scores any sign, and everything within ±1e9', () => {
+    expect(measureValueProblem(-1, { unit: 'rate', multiplier: 1 })).toBe('A rate cannot be negative.')
+    expect(measureValueProblem(-1, { unit: 'score', multiplier: 1 })).toBeNull()
+    expect(measureValueProblem(1e308, { unit: 'score', multiplier: 1 })).toMatch(/^Must be between/)
+    expect(measureValueProblem(Number.NaN, { unit: 'days', multiplier: 1 })).toMatch(/^Must be between/)
   })
 })

@@ -1,6 +1,7 @@
 // Measures and their observation periods: labels, defaults, which chart suits which unit, and how a
 // period date lines up with the measure's cadence. Pure: "today" is always an argument.
 import type { Cadence, ChartType, MeasureFamily, MeasureUnit } from './enums.ts'
+import { MEASURE_VALUE_LIMIT } from './schemas/common.ts'
 
 export const FAMILY_LABELS: Record<MeasureFamily, string> = {
   outcome: 'Outcome',
@@ -167,6 +168,34 @@ export function observationValue(
   return row.value
 }
 
+const LIMIT_TEXT = MEASURE_VALUE_LIMIT.toLocaleString('en-US')
+
+/**
+ * What is wrong with a figure on a measure's scale, or null: a value, baseline, target or prediction
+ * (`level`), or the difference between two groups' levels (`gap`). Percents stay within 0 and the
+ * multiplier, counts, rates and days are not negative, and nothing goes beyond ±MEASURE_VALUE_LIMIT.
+ */
+export function measureValueProblem(
+  value: number,
+  measure: Pick<MeasureRules, 'unit' | 'multiplier'>,
+  kind: 'level' | 'gap' = 'level',
+): string | null {
+  if (!Number.isFinite(value) || Math.abs(value) > MEASURE_VALUE_LIMIT) {
+    return `Must be between -${LIMIT_TEXT} and ${LIMIT_TEXT}.`
+  }
+  if (kind === 'gap') {
+    return measure.unit === 'percent' && Math.abs(value) > measure.multiplier
+      ? `A gap between two percents is between -${measure.multiplier} and ${measure.multiplier}.`
+      : null
+  }
+  if (measure.unit === 'percent' && (value < 0 || value > measure.multiplier)) {
+    return `A percent is between 0 and ${measure.multiplier}.`
+  }
+  if (measure.unit !== 'score' && value < 0)
+    return `A ${UNIT_LABELS[measure.unit].toLowerCase()} cannot be negative.`
+  return null
+}
+
 const isProportion = (m: MeasureRules) => m.unit === 'percent' || m.chartType === 'p' || m.chartType === 'pp'
 
 /**
@@ -192,12 +221,18 @@ export function observationRowProblems(
     })
   }
   if (!hasRatio && row.value !== null) {
-    if (measure.unit === 'percent' && (row.value < 0 || row.value > measure.multiplier)) {
-      problems.push({ field: 'value', message: `A percent is between 0 and ${measure.multiplier}.` })
-    } else if (measure.unit !== 'score' && row.value < 0) {
+    const problem = measureValueProblem(row.value, measure)
+    if (problem) problems.push({ field: 'value', message: problem })
+    else if (measure.unit === 'count' && !Number.isInteger(row.value)) {
+      problems.push({ field: 'value', message: 'A count is a whole number.' })
+    }
+  }
+  if (hasRatio) {
+    const value = observationValue(row, measure)
+    if (value !== null && (!Number.isFinite(value) || Math.abs(value) > MEASURE_VALUE_LIMIT)) {
       problems.push({
-        field: 'value',
-        message: `A ${UNIT_LABELS[measure.unit].toLowerCase()} cannot be negative.`,
+        field: 'denominator',
+        message: 'The numerator over this denominator is out of range: check both.',
       })
     }
   }

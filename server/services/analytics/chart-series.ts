@@ -7,6 +7,7 @@ import {
   type Observation,
   type SeriesAnalysis,
 } from '@pdsa/analytics'
+import type { VerdictReason } from './cycle-measure-verdict.ts'
 import { type Withheld, withheldOf } from './release-decision.ts'
 import type { Cell } from './school-cells.ts'
 
@@ -27,12 +28,42 @@ export interface ChartPoint {
   cl: number | null
   lcl: number | null
   ucl: number | null
-  /** Outside the control limits. */
-  sigmaSignal: boolean
-  /** Part of a runs signal: an IHI shift or trend, or (cycle charts) a point the verdict's rules named. */
-  runSignal: boolean
+  /**
+   * A point a shown cycle's verdict named (ADR 024): which way it moved (better / worse in the measure's
+   * direction; neutral when there is no direction) and the rules that fired. null: no signal here.
+   * Every chart of the same series marks the same points, because the marks come from the verdicts.
+   */
+  signal: PointSignal | null
   phase: number
   isBaseline: boolean
+}
+
+export type SignalDirection = 'better' | 'worse' | 'neutral'
+
+export interface PointSignal {
+  direction: SignalDirection
+  rules: VerdictReason['rule'][]
+}
+
+/**
+ * The signal marks of a series from the verdicts shown with it: each period a verdict's rule named,
+ * with that rule's direction (a period named as better by one verdict and worse by another is neutral).
+ */
+export function signalsFromVerdicts(
+  verdicts: readonly { reasons: readonly Pick<VerdictReason, 'rule' | 'direction' | 'periods'>[] }[],
+): Map<string, PointSignal> {
+  const out = new Map<string, PointSignal>()
+  for (const v of verdicts) {
+    for (const r of v.reasons) {
+      for (const period of r.periods) {
+        const had = out.get(period)
+        const direction: SignalDirection = had && had.direction !== r.direction ? 'neutral' : r.direction
+        const rules = had ? [...new Set([...had.rules, r.rule])] : [r.rule]
+        out.set(period, { direction, rules })
+      }
+    }
+  }
+  return out
 }
 
 export interface PhaseSummary {
@@ -114,13 +145,14 @@ function phasesOf(analysis: SeriesAnalysis, cells: readonly Cell[]): PhaseSummar
 
 /**
  * Chart points for the cells. `freeze`: the first k points are the baseline (centre line and limits
- * frozen from them). `signalPeriods`: periods to mark as run signals instead of the IHI shifts and
- * trends of the whole series (a cycle chart marks the points its verdict named).
+ * frozen from them). `signals`: the points to mark, from the verdicts of the cycles the chart shows
+ * (signalsFromVerdicts); without it no point is marked — a chart never flags points on its own rules,
+ * so the goal page, the cycle page and the measure page mark the same points (ADR 024).
  */
 export function chartSeries(
   measure: ChartMeasure,
   cells: readonly Cell[],
-  options: { freeze?: number | undefined; signalPeriods?: ReadonlySet<string> } = {},
+  options: { freeze?: number | undefined; signals?: ReadonlyMap<string, PointSignal> } = {},
 ): ChartSeries {
   const outcome = analyze(measure, cells, options.freeze)
   if (!outcome.ok) {
@@ -131,8 +163,7 @@ export function chartSeries(
         cl: null,
         lcl: null,
         ucl: null,
-        sigmaSignal: false,
-        runSignal: false,
+        signal: options.signals?.get(c.period) ?? null,
         phase: 1,
         isBaseline: false,
       })),
@@ -143,8 +174,6 @@ export function chartSeries(
   }
   const a = outcome.analysis
   const phases = phasesOf(a, cells)
-  const runPeriods =
-    options.signalPeriods ?? new Set(phases.flatMap((p) => p.ihiSignals.flatMap((s) => s.periods)))
   const baselineCount = validFreeze(options.freeze, cells.length) ?? 0
   const points = cells.map((c, i) => ({
     period: c.period,
@@ -156,8 +185,7 @@ export function chartSeries(
     cl: num(a.centreLine[i]),
     lcl: num(a.lowerLimit[i]),
     ucl: num(a.upperLimit[i]),
-    sigmaSignal: a.sigmaSignal[i] === 1,
-    runSignal: runPeriods.has(c.period),
+    signal: options.signals?.get(c.period) ?? null,
     phase: a.phase[i] ?? 1,
     isBaseline: i < baselineCount,
   }))

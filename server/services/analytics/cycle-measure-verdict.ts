@@ -1,7 +1,7 @@
 // What a linked measure's verdict says (the shape every screen, export and cache reads) and what it is
 // judged from besides the cycle's own cells.
 import type { ChangeReason, ChartType, ComparisonSeries, VerdictMethod } from '@pdsa/analytics'
-import type { Cadence, Direction, MeasureUnit } from '@pdsa/domain'
+import type { Cadence, Direction, MeasureFamily, MeasureUnit } from '@pdsa/domain'
 import type { PriorCycleInput } from './verdict-inputs.ts'
 
 export type CycleVerdictKind = 'improved' | 'worsened' | 'no_signal' | 'not_enough_data'
@@ -19,6 +19,8 @@ export interface CycleMeasureVerdict {
   cycleId: string
   measureId: string
   measureName: string
+  /** The measure's family: the cycle's headline verdict leads with outcome measures (ADR 024). */
+  measureFamily: MeasureFamily
   /** null: the link reads all students. */
   studentGroupId: string | null
   studentGroupName: string

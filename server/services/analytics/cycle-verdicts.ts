@@ -22,6 +22,9 @@ const linkSelect = {
   stage: true,
   schoolId: true,
   teamId: true,
+  goalId: true,
+  goal: { select: { title: true } },
+  team: { select: { name: true } },
   plannedStart: true,
   plannedEnd: true,
   actualStart: true,
@@ -35,6 +38,7 @@ const linkSelect = {
       measure: {
         select: {
           name: true,
+          family: true,
           unit: true,
           chartType: true,
           multiplier: true,
@@ -65,6 +69,9 @@ export interface EvaluatedCycle {
   stage: CycleStage
   schoolId: string
   teamId: string
+  teamName: string
+  goalId: string | null
+  goalTitle: string | null
   window: VerdictWindow
 }
 
@@ -137,6 +144,9 @@ export async function evaluateCycleLinks({
     stage: c.stage as CycleStage,
     schoolId: c.schoolId,
     teamId: c.teamId,
+    teamName: c.team.name,
+    goalId: c.goalId,
+    goalTitle: c.goal?.title ?? null,
     window: verdictWindow(c),
   }))
   const links: EvaluatedLink[] = []

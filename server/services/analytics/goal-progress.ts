@@ -75,6 +75,7 @@ export async function getGoalProgress({ db, actor, goalId }: { db: DbTx; actor: 
       ...(verdictsOf.get(cycle.id) ?? []),
       {
         measureName: verdict.measureName,
+        measureFamily: verdict.measureFamily,
         studentGroupName: verdict.studentGroupName,
         verdict: verdict.verdict,
       },

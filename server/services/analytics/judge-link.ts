@@ -1,6 +1,6 @@
 // One linked measure's verdict, from its (already suppressed) cells, with the sentence for teachers.
 import { type ChartType, cycleVerdict } from '@pdsa/analytics'
-import { type Cadence, type Direction, groupPhrase, type MeasureUnit } from '@pdsa/domain'
+import { type Cadence, type Direction, groupPhrase, type MeasureFamily, type MeasureUnit } from '@pdsa/domain'
 import { verdictObservations } from './chart-series.ts'
 import type { CycleMeasureVerdict, LinkVerdictInputs, VerdictWindow } from './cycle-measure-verdict.ts'
 import { describeCycleVerdict, describeVerdictMethod } from './describe-verdict.ts'
@@ -25,6 +25,7 @@ export interface LinkToJudge {
   expectedDirection: string
   measure: {
     name: string
+    family: string
     unit: string
     chartType: string
     multiplier: number
@@ -88,6 +89,7 @@ export function judgeLink(
     cycleId: link.cycleId,
     measureId: link.measureId,
     measureName: m.name,
+    measureFamily: m.family as MeasureFamily,
     studentGroupId: link.studentGroupId,
     studentGroupName: group ? groupLabel(group) : 'a removed student group',
     unit: m.unit as MeasureUnit,

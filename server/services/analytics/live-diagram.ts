@@ -1,6 +1,6 @@
 // The live driver diagram: for every driver and change idea, how many cycles tested it, the latest
 // decision, and whether the linked measures of those cycles show a signal; per change idea its ramp.
-import type { ActDecision, CycleStage } from '@pdsa/domain'
+import { type ActDecision, type CycleStage, cycleHeadline, type MeasureFamily } from '@pdsa/domain'
 import type { CycleVerdictKind } from './judge-link.ts'
 
 export type SignalStatus = 'improved' | 'worsened' | 'mixed' | 'no_signal' | 'not_enough_data' | 'untested'
@@ -22,7 +22,12 @@ export interface LiveCycle {
   changeIdeaId: string | null
   driverIds: string[]
   createdAt: Date
-  verdicts: { measureName: string; studentGroupName: string; verdict: CycleVerdictKind }[]
+  verdicts: {
+    measureName: string
+    measureFamily: MeasureFamily
+    studentGroupName: string
+    verdict: CycleVerdictKind
+  }[]
 }
 
 export interface NodeSummary {
@@ -110,7 +115,8 @@ export function liveDiagram(
         cycleNumber: c.cycleNumber,
         stage: c.stage,
         decision: c.decision,
-        verdict: summarizeVerdicts(c.verdicts.map((v) => v.verdict)).status,
+        /** One verdict per cycle, leading with the outcome (ADR 024). */
+        headline: cycleHeadline(c.verdicts),
         verdicts: c.verdicts,
       }))
   return {

@@ -1,25 +1,18 @@
 // The linked-metric view of a measure at a school: its chart (one group, every group, or the gap of a
 // focal group), with the window and verdict of every cycle that links the measure there. Small cells
 // are hidden for everyone (ADR 011) before anything is analysed.
-import { MIN_BASELINE_POINTS } from '@pdsa/analytics'
 import { type Actor, canReadSchool, forbidden, type MeasureSeriesInput, notFound } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
+import { requireReadableGoal } from '../goals/get-goal.ts'
 import { requireSchool } from '../references.ts'
 import { readableTeamWorkWhere, validation } from '../shared.ts'
-import { type ChartMeasure, type ChartSeries, chartSeries } from './chart-series.ts'
+import { type ChartMeasure, type ChartSeries, chartSeries, signalsFromVerdicts } from './chart-series.ts'
 import { evaluateCycleLinks } from './cycle-verdicts.ts'
 import { analyzeGap, type GapResult } from './gap-analysis.ts'
 import { type AnalyticsGroup, loadPrivacyContext } from './privacy-context.ts'
-import { type Cell, loadSchoolCells, seriesKeyOf } from './school-cells.ts'
+import { loadSchoolCells, seriesKeyOf } from './school-cells.ts'
 import { measureSeriesMeta } from './series-meta.ts'
-import { chartTypeFor, type PhaseBreak, type VerdictLimits, verdictLimits } from './verdict-chart.ts'
-
-/** Baseline = the points before the first cycle's start, when there are enough of them; else none. */
-function freezeBefore(cells: readonly Cell[], firstStart: string | null): number | undefined {
-  if (!firstStart) return undefined
-  const count = cells.filter((c) => c.period < firstStart).length
-  return count >= MIN_BASELINE_POINTS && count < cells.length ? count : undefined
-}
+import { type PhaseBreak, type VerdictLimits, verdictChart, verdictLimits } from './verdict-chart.ts'
 
 /** Each distinct re-baseline break of the verdicts, in date order. */
 function phaseBreaksOf(
@@ -52,6 +45,11 @@ export async function getMeasureSeries({
   if (measure.schoolId && measure.schoolId !== school.id) {
     throw validation('schoolId', 'This measure belongs to another school.')
   }
+  // A goal's chart shows only the goal's own cycles (ADR 024), never every cycle on the measure there.
+  const goal = input.goalId ? await requireReadableGoal(db, actor, input.goalId) : null
+  if (goal && (goal.measureId !== measure.id || goal.schoolId !== school.id)) {
+    throw validation('goalId', 'This goal is measured by another measure or at another school.')
+  }
   const privacy = await loadPrivacyContext(db, actor)
   const key = { measureId: measure.id, schoolId: school.id }
   const [tables, links] = await Promise.all([
@@ -64,7 +62,10 @@ export async function getMeasureSeries({
       to: input.to,
     }),
     db.cycleMeasure.findMany({
-      where: { measureId: measure.id, cycle: { schoolId: school.id, ...readableTeamWorkWhere(actor) } },
+      where: {
+        measureId: measure.id,
+        cycle: { schoolId: school.id, ...(goal ? { goalId: goal.id } : {}), ...readableTeamWorkWhere(actor) },
+      },
       select: { cycleId: true },
     }),
   ])
@@ -87,29 +88,40 @@ export async function getMeasureSeries({
   const allId = privacy.allGroup?.id ?? ''
   const view = input.view ?? 'single'
   const pick = (id: string | undefined) => (id ? privacy.groupById.get(id) : undefined)
-  // One group's chart is drawn with the limits its latest verdict used, and shows where adopted
-  // cycles re-baselined it.
-  const singleGroup = view === 'single' ? (pick(input.groupIds?.[0]) ?? privacy.allGroup) : undefined
-  const judged = cycles
-    .flatMap((c) => c.verdicts)
-    .filter((v) => singleGroup && (v.studentGroupId ?? allId) === singleGroup.id)
-  const latest = judged.filter((v) => v.method).at(-1)
-  const limits: VerdictLimits = latest
-    ? verdictLimits(measure.chartType, latest)
-    : verdictLimits(measure.chartType, { method: null })
-  const phaseBreaks = phaseBreaksOf(judged)
-  const chartMeasure: ChartMeasure = {
-    chartType: chartTypeFor(measure.chartType, limits),
+  const measureChart: ChartMeasure = {
+    chartType: measure.chartType as ChartMeasure['chartType'],
     multiplier: measure.multiplier,
     higherIsBetter: measure.higherIsBetter,
   }
-  const seriesOf = (group: AnalyticsGroup): GroupSeries => {
+  /** The shown cycles' verdicts on one group's series, in the order of the cycles' starts. */
+  const verdictsOn = (groupId: string) =>
+    cycles.flatMap((c) => c.verdicts).filter((v) => (v.studentGroupId ?? allId) === groupId)
+  // One rule for every page that draws a series (ADR 024): the series is drawn as the verdict of the
+  // first cycle it shows draws it (the cycle page draws one cycle: its own) — centre line and limits
+  // frozen from that verdict's baseline, its limits, its re-baseline break — and the points marked as
+  // signals are exactly those the shown cycles' verdicts named, with their direction.
+  const drawSeries = (group: AnalyticsGroup) => {
     const cells = table?.series(group.id) ?? []
-    return {
-      groupId: group.id,
-      groupName: group.name,
-      ...chartSeries(chartMeasure, cells, { freeze: freezeBefore(cells, firstStart) }),
+    const judged = verdictsOn(group.id)
+    const first = judged[0]
+    const signals = signalsFromVerdicts(judged)
+    if (!first) {
+      const limits = verdictLimits(measure.chartType as ChartMeasure['chartType'], { method: null })
+      return { chart: chartSeries(measureChart, cells), limits }
     }
+    const drawn = verdictChart(measureChart, cells, first)
+    const points = drawn.points.map((p) => ({ ...p, signal: signals.get(p.period) ?? null }))
+    return { chart: { ...drawn, points }, limits: drawn.limits }
+  }
+  const singleGroup = view === 'single' ? (pick(input.groupIds?.[0]) ?? privacy.allGroup) : undefined
+  const judged = singleGroup ? verdictsOn(singleGroup.id) : []
+  const phaseBreaks = phaseBreaksOf(judged)
+  let limits: VerdictLimits = verdictLimits(measure.chartType as ChartMeasure['chartType'], { method: null })
+  const seriesOf = (group: AnalyticsGroup): GroupSeries => {
+    const drawn = drawSeries(group)
+    if (group.id === singleGroup?.id) limits = drawn.limits
+    const { points, phases, baselineCount, issue } = drawn.chart
+    return { groupId: group.id, groupName: group.name, points, phases, baselineCount, issue }
   }
   let series: GroupSeries[] = []
   let gap: GapResult | null = null
@@ -144,10 +156,12 @@ export async function getMeasureSeries({
     view,
     series,
     gap,
-    /** Where the frozen baseline ends: the first cycle's start (when enough data precede it). */
-    baselineEnd: series.some((s) => s.baselineCount > 0) ? firstStart : null,
-    /** The limits the chart draws (those of the shown group's latest verdict). */
+    /** Where the frozen baseline ends: the first shown cycle's start (when data precede it). */
+    baselineEnd: series.some((s) => s.baselineCount > 0) ? (judged[0]?.window.start ?? firstStart) : null,
+    /** The limits the chart draws (those of the first verdict on the shown group, as its cycle page). */
     limits,
+    /** Whose cycles the chart shows: a goal's own, or (the measure page) every cycle at the school. */
+    subject: goal ? { kind: 'goal' as const, goalId: goal.id } : { kind: 'measure' as const, goalId: null },
     /** Where adopted cycles re-baselined the shown group's series (the verdicts' phase starts). */
     phaseBreaks,
     cycles,

@@ -3,7 +3,7 @@
 // break as a phase of their own, the baseline from the break to the cycle's start (centre line and
 // limits frozen there), so the chart never credits this cycle with the earlier cycle's gain.
 import type { ChartType } from '@pdsa/analytics'
-import { type ChartMeasure, type ChartSeries, chartSeries } from './chart-series.ts'
+import { type ChartMeasure, type ChartSeries, chartSeries, signalsFromVerdicts } from './chart-series.ts'
 import type { CycleMeasureVerdict } from './judge-link.ts'
 import type { Cell } from './school-cells.ts'
 
@@ -43,18 +43,18 @@ export function verdictChart(
   const limits = verdictLimits(measure.chartType, verdict)
   const drawn = { ...measure, chartType: chartTypeFor(measure.chartType, limits) }
   const start = verdict.window.start
-  const signalPeriods = new Set(verdict.reasons.flatMap((r) => r.periods))
+  const signals = signalsFromVerdicts([verdict])
   const phaseStart = verdict.method?.phaseStart ?? null
   const before = phaseStart ? cells.filter((c) => c.period < phaseStart) : []
   if (!phaseStart || before.length === 0) {
     const freeze = cells.filter((c) => c.period < start).length
-    return { ...chartSeries(drawn, cells, { freeze, signalPeriods }), limits, phaseBreak: null }
+    return { ...chartSeries(drawn, cells, { freeze, signals }), limits, phaseBreak: null }
   }
   const after = cells.filter((c) => c.period >= phaseStart)
-  const earlier = chartSeries(drawn, before, { signalPeriods: new Set() })
+  const earlier = chartSeries(drawn, before)
   const current = chartSeries(drawn, after, {
     freeze: after.filter((c) => c.period < start).length,
-    signalPeriods,
+    signals,
   })
   const offset = Math.max(1, ...earlier.points.map((p) => p.phase))
   return {

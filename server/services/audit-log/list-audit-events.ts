@@ -50,8 +50,14 @@ export async function listAuditEvents({
   })
   const page = rows.slice(0, limit)
   const last = page.at(-1)
+  const names = await entityNames(db, districtId, page)
   return {
-    events: page.map((r) => ({ ...r, id: r.id.toString() })),
+    events: page.map((r) => ({
+      ...r,
+      id: r.id.toString(),
+      /** The record's name (a user's, a goal's title…), not its id, where it still exists. */
+      entityName: names.get(`${r.entityType}:${r.entityId}`) ?? null,
+    })),
     nextCursor: rows.length > limit && last ? last.id.toString() : null,
     facets: cursor ? null : await auditFacets(db, districtId),
   }
@@ -82,4 +88,57 @@ async function auditFacets(db: DbTx, districtId: string) {
     actions: actions.map((a) => a.action),
     actors,
   }
+}
+
+/** Names of the records a page of events points at, in one query per kind (within the district). */
+async function entityNames(
+  db: DbTx,
+  districtId: string,
+  events: readonly { entityType: string; entityId: string }[],
+): Promise<Map<string, string>> {
+  const ids = (type: string) => [
+    ...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId)),
+  ]
+  const uuid = /^[0-9a-f-]{36}$/i
+  const of = (type: string) => ids(type).filter((id) => uuid.test(id))
+  const [users, schools, teams, goals, cycles, measures, districtGoals, ideas, groups] = await Promise.all([
+    db.user.findMany({ where: { districtId, id: { in: of('user') } }, select: { id: true, name: true } }),
+    db.school.findMany({ where: { districtId, id: { in: of('school') } }, select: { id: true, name: true } }),
+    db.team.findMany({ where: { districtId, id: { in: of('team') } }, select: { id: true, name: true } }),
+    db.equityGoal.findMany({
+      where: { districtId, id: { in: of('equity_goal') } },
+      select: { id: true, title: true },
+    }),
+    db.pdsaCycle.findMany({
+      where: { districtId, id: { in: of('pdsa_cycle') } },
+      select: { id: true, title: true },
+    }),
+    db.measure.findMany({
+      where: { districtId, id: { in: of('measure') } },
+      select: { id: true, name: true },
+    }),
+    db.districtGoal.findMany({
+      where: { districtId, id: { in: of('district_goal') } },
+      select: { id: true, code: true, title: true },
+    }),
+    db.changeIdea.findMany({
+      where: { districtId, id: { in: of('change_idea') } },
+      select: { id: true, title: true },
+    }),
+    db.studentGroup.findMany({
+      where: { districtId, id: { in: of('student_group') } },
+      select: { id: true, name: true },
+    }),
+  ])
+  const out = new Map<string, string>()
+  for (const u of users) out.set(`user:${u.id}`, u.name)
+  for (const s of schools) out.set(`school:${s.id}`, s.name)
+  for (const t of teams) out.set(`team:${t.id}`, t.name)
+  for (const g of goals) out.set(`equity_goal:${g.id}`, g.title)
+  for (const c of cycles) out.set(`pdsa_cycle:${c.id}`, c.title)
+  for (const m of measures) out.set(`measure:${m.id}`, m.name)
+  for (const d of districtGoals) out.set(`district_goal:${d.id}`, `${d.code} ${d.title}`)
+  for (const i of ideas) out.set(`change_idea:${i.id}`, i.title)
+  for (const g of groups) out.set(`student_group:${g.id}`, g.name)
+  return out
 }

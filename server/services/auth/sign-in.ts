@@ -1,4 +1,4 @@
-import { DomainError, homePathFor, type SignInInput } from '@pdsa/domain'
+import { canAdministerDistrict, DomainError, homePathFor, type SignInInput } from '@pdsa/domain'
 import { dummyPasswordHash, verifyPassword } from '../../auth/password.ts'
 import type { SignInLimiter } from '../../auth/rate-limit.ts'
 import { createSession, type SessionConfig } from '../../auth/session.ts'
@@ -7,6 +7,8 @@ import { loadActor } from '../actor.ts'
 import { recordAudit } from '../audit.ts'
 
 const BAD_CREDENTIALS = 'That email and password do not match an account.'
+export const SSO_REQUIRED =
+  'Your district signs in with its own accounts: choose “Sign in with single sign-on” and use your school email.'
 
 export async function signIn({
   db,
@@ -31,18 +33,39 @@ export async function signIn({
       },
     )
   }
-  const user = await db.user.findUnique({
-    where: { email: input.email },
-    select: { id: true, districtId: true, deactivatedAt: true, password: { select: { hash: true } } },
+  // Emails are unique within a district (ADR 019): the same address can have an account in two
+  // districts; the password decides which one signs in. Every candidate's hash is checked, so the
+  // time taken does not say which one matched.
+  const candidates = await db.user.findMany({
+    where: { email: input.email, deactivatedAt: null },
+    select: {
+      id: true,
+      password: { select: { hash: true } },
+      district: { select: { ssoRequired: true } },
+    },
+    orderBy: { createdAt: 'asc' },
+    take: 10,
   })
-  const ok = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), input.password)
-  if (!user?.password || !ok || user.deactivatedAt) {
+  const hashes = candidates.length
+    ? candidates.map((c) => c.password?.hash ?? null)
+    : [await dummyPasswordHash()]
+  const matches = await Promise.all(
+    hashes.map((hash) => (hash ? verifyPassword(hash, input.password) : Promise.resolve(false))),
+  )
+  const user = candidates.find((_c, i) => matches[i])
+  if (!user) {
     await limiter.recordFailure(input.email, meta.ip)
     throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS)
   }
   await limiter.recordSuccess(input.email, meta.ip)
   const actor = await loadActor(db, user.id)
   if (!actor) throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS)
+  // A district that requires single sign-on refuses passwords, told only to someone who knew theirs;
+  // its admins keep a password as the break-glass path when the provider is down (ADR 028).
+  const breakGlass = user.district.ssoRequired && canAdministerDistrict(actor)
+  if (user.district.ssoRequired && !breakGlass) {
+    throw new DomainError('UNAUTHENTICATED', SSO_REQUIRED)
+  }
   const created = await db.$transaction(async (tx) => {
     const s = await createSession(tx, session, user.id, meta)
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
@@ -50,7 +73,7 @@ export async function signIn({
       action: 'auth.sign_in',
       entityType: 'user',
       entityId: user.id,
-      after: { ip: meta.ip },
+      after: breakGlass ? { ip: meta.ip, breakGlass: true } : { ip: meta.ip },
     })
     return s
   })

@@ -1,10 +1,12 @@
-import type { Actor, CycleVerdictKindName } from '@pdsa/domain'
+import type { Actor, CycleVerdictKindName, MeasureFamily } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { computeCycleVerdicts } from '../analytics/cycle-verdicts.ts'
 
 export interface VerdictBadge {
   measureId: string
   measureName: string
+  /** Outcome, process, driver or balancing: the cycle's headline leads with the outcome (ADR 024). */
+  measureFamily: MeasureFamily
   studentGroupName: string | null
   verdict: CycleVerdictKindName
   /** The verdict's sentence followed by its method in words. */
@@ -29,6 +31,7 @@ export async function loadCycleVerdictBadges(
       list.map((v) => ({
         measureId: v.measureId,
         measureName: v.measureName,
+        measureFamily: v.measureFamily,
         studentGroupName: v.studentGroupId ? v.studentGroupName : null,
         verdict: v.verdict,
         // The sentence, then how it was judged (the comparison and the limits), as the verdict card says it.

@@ -32,8 +32,8 @@ const portfolioCycleSelect = {
 } satisfies Prisma.PdsaCycleSelect
 
 /** A cycle needs the coach's attention when a method check fires or feedback awaits the team's response. */
-const needsAttention = (c: { checks: readonly unknown[]; openFeedback: number }) =>
-  c.checks.length > 0 || c.openFeedback > 0
+const needsAttention = (c: { checks: readonly unknown[]; openFeedback: number; awaitingReview: number }) =>
+  c.checks.length > 0 || c.openFeedback > 0 || c.awaitingReview > 0
 
 /**
  * Every cycle of every team the actor coaches, with its method-check warnings, linked-measure verdicts
@@ -61,10 +61,14 @@ export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: A
   ])
   const verdicts = derived.verdicts
   const today = toIsoDate(now)
+  // Open feedback splits into what the team still owes and replies the coach has to accept or re-open.
   const openByCycle = new Map<string, number>()
+  const reviewByCycle = new Map<string, number>()
   for (const items of feedback.values()) {
     for (const item of items) {
-      if (item.cycle) openByCycle.set(item.cycle.id, (openByCycle.get(item.cycle.id) ?? 0) + 1)
+      if (!item.cycle) continue
+      const counts = item.awaitingReview ? reviewByCycle : openByCycle
+      counts.set(item.cycle.id, (counts.get(item.cycle.id) ?? 0) + 1)
     }
   }
   const cycles = rows.map((row) => {
@@ -85,6 +89,7 @@ export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: A
       checks,
       verdicts: verdicts.get(row.id) ?? [],
       openFeedback: openByCycle.get(row.id) ?? 0,
+      awaitingReview: reviewByCycle.get(row.id) ?? 0,
     }
   })
   const summaries = teams.map((team) => {
@@ -99,7 +104,8 @@ export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: A
       cycleCount: own.length,
       cyclesByStage: byStage,
       needsAttention: own.filter(needsAttention).length,
-      openFeedback: feedback.get(team.id)?.length ?? 0,
+      openFeedback: feedback.get(team.id)?.filter((f) => !f.awaitingReview).length ?? 0,
+      awaitingReview: feedback.get(team.id)?.filter((f) => f.awaitingReview).length ?? 0,
       calibration: calibrationOf(questions),
     }
   })
@@ -113,6 +119,7 @@ export async function getCoachPortfolio({ db, actor, now }: { db: DbTx; actor: A
       cycles: cycles.length,
       needsAttention: cycles.filter(needsAttention).length,
       openFeedback: summaries.reduce((n, t) => n + t.openFeedback, 0),
+      awaitingReview: summaries.reduce((n, t) => n + t.awaitingReview, 0),
     },
   }
 }

@@ -1,5 +1,6 @@
 import { type NarrativeSectionKey, type NarrativeTexts, narrativeColumn } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
+import { readCycleTexts } from './load-cycle-document.ts'
 
 /**
  * Writes the plain text of the sections that changed into the cycle's `*Text` columns (search,
@@ -15,12 +16,29 @@ export async function mirrorCycleTexts({
   db: DbTx
   cycleId: string
   texts: Partial<NarrativeTexts>
-  editedAt: Date
+  /** Null: leave `lastEditedAt` as it is (a repair whose edit time is unknown). */
+  editedAt: Date | null
 }): Promise<boolean> {
-  const data: Record<string, string | Date> = { lastEditedAt: editedAt }
+  const data: Record<string, string | Date> = editedAt ? { lastEditedAt: editedAt } : {}
   for (const [key, text] of Object.entries(texts) as [NarrativeSectionKey, string][]) {
     data[narrativeColumn(key)] = text
   }
   const { count } = await db.pdsaCycle.updateMany({ where: { id: cycleId }, data })
   return count > 0
+}
+
+/**
+ * What the `*Text` columns hold now, and when the newest stored update row was written: the text
+ * mirror starts from the columns (not from the document), so a document whose last edits were
+ * stored but never mirrored (the process died within the mirror's delay) is written on load.
+ */
+export async function readMirrorBaseline(
+  db: DbTx,
+  cycleId: string,
+): Promise<{ texts: NarrativeTexts; lastStoredAt: Date | null } | null> {
+  const [texts, newest] = await Promise.all([
+    readCycleTexts(db, cycleId),
+    db.yUpdate.findFirst({ where: { cycleId }, orderBy: { id: 'desc' }, select: { createdAt: true } }),
+  ])
+  return texts ? { texts, lastStoredAt: newest?.createdAt ?? null } : null
 }

@@ -1,4 +1,10 @@
-import { type Actor, type CreateCommentInput, forbidden } from '@pdsa/domain'
+import {
+  type Actor,
+  type CreateCommentInput,
+  type FeedbackState,
+  feedbackTransition,
+  forbidden,
+} from '@pdsa/domain'
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit.ts'
 import { validation } from '../shared.ts'
@@ -6,7 +12,8 @@ import { requireReadableTarget } from './comment-target.ts'
 
 /**
  * A comment or a reply on a cycle or goal. Coaches and district leaders may ask for a response; a
- * reply by the team to such feedback answers it (resolved by the replier).
+ * reply by the team to such feedback moves it to `replied`: it stays open until the coach who asked
+ * accepts the reply (see accept/reopen in transition-feedback.ts and ADR 026).
  */
 export async function createComment({
   db,
@@ -26,7 +33,14 @@ export async function createComment({
     : null
   if (input.parentId && !parent) throw validation('parentId', 'No such comment here.')
   if (parent?.parentId) throw validation('parentId', 'Reply to the first comment of the thread.')
-  const answers = Boolean(parent?.requiresResponse && !parent.resolvedAt && target.canEdit)
+  const answer =
+    parent?.requiresResponse && parent.feedbackState
+      ? feedbackTransition(parent.feedbackState, 'reply', {
+          isAuthor: parent.authorId === actor.userId,
+          isTeamEditor: target.canEdit,
+        })
+      : null
+  const answers = answer?.ok === true
 
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
@@ -37,6 +51,7 @@ export async function createComment({
         authorId: actor.userId,
         body: input.body,
         requiresResponse: input.requiresResponse,
+        feedbackState: input.requiresResponse ? 'requested' : null,
         createdAt: now,
       },
     })
@@ -52,18 +67,20 @@ export async function createComment({
       },
     })
     if (answers && parent) {
-      await tx.comment.update({
-        where: { id: parent.id },
-        data: { resolvedAt: now, resolvedById: actor.userId },
+      const to: FeedbackState = 'replied'
+      // Guarded on the state read above so two concurrent replies cannot both move it.
+      await tx.comment.updateMany({
+        where: { id: parent.id, feedbackState: parent.feedbackState },
+        data: { feedbackState: to },
       })
       await recordAudit(tx, actor, {
-        action: 'comment.resolve',
+        action: 'comment.reply_to_feedback',
         entityType: 'comment',
         entityId: parent.id,
-        before: { resolvedAt: null, resolvedById: null },
-        after: { resolvedAt: now, resolvedById: actor.userId, byReplyId: comment.id },
+        before: { feedbackState: parent.feedbackState },
+        after: { feedbackState: to, byReplyId: comment.id },
       })
     }
-    return { id: comment.id, resolvedParent: answers }
+    return { id: comment.id, answeredParent: answers }
   })
 }

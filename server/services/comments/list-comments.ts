@@ -1,8 +1,14 @@
-import type { Actor, ListCommentsInput } from '@pdsa/domain'
+import {
+  type Actor,
+  isAwaitingCoach,
+  isAwaitingTeam,
+  isFeedbackOpen,
+  type ListCommentsInput,
+} from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 import { requireReadableTarget } from './comment-target.ts'
-import { canResolveComment } from './resolve-comment.ts'
+import { canTransitionFeedback } from './transition-feedback.ts'
 
 const commentInclude = {
   author: { select: { id: true, name: true } },
@@ -17,6 +23,7 @@ const toDto = (c: CommentRow) => ({
   createdAt: c.createdAt,
   editedAt: c.editedAt,
   requiresResponse: c.requiresResponse,
+  feedbackState: c.feedbackState,
   resolvedAt: c.resolvedAt,
   resolvedBy: c.resolvedBy,
 })
@@ -38,15 +45,20 @@ export async function listComments({ db, actor, ...input }: { db: DbTx; actor: A
       const answers = replies.get(root.id) ?? []
       return {
         ...toDto(root),
-        isOpen: root.requiresResponse && root.resolvedAt === null,
-        canResolve: canResolveComment(actor, target, root),
+        isOpen: root.feedbackState !== null && isFeedbackOpen(root.feedbackState),
+        canAccept: canTransitionFeedback(actor, target, root, 'accept'),
+        canReopen: canTransitionFeedback(actor, target, root, 'reopen'),
         canDelete: root.authorId === actor.userId && answers.length === 0,
         replies: answers.map((r) => ({ ...toDto(r), canDelete: r.authorId === actor.userId })),
       }
     })
   return {
     threads,
-    openCount: threads.filter((t) => t.isOpen).length,
+    /** Feedback the team still has to answer. */
+    openCount: threads.filter((t) => t.feedbackState !== null && isAwaitingTeam(t.feedbackState)).length,
+    /** Replies the coach who asked has still to accept or re-open. */
+    awaitingReviewCount: threads.filter((t) => t.feedbackState !== null && isAwaitingCoach(t.feedbackState))
+      .length,
     canComment: target.canComment,
     canCoach: target.canCoach,
     canEdit: target.canEdit,

@@ -4,6 +4,7 @@ import {
   CYCLE_STAGES,
   canReadTeam,
   daysSince,
+  type FeedbackState,
   forbidden,
   methodChecks,
 } from '@pdsa/domain'
@@ -13,13 +14,16 @@ import { factsInclude, toCycleFacts } from './cycle-facts.ts'
 import { cycleSummaryInclude, toCycleSummary } from './cycle-summary.ts'
 import { observationsInWindow } from './observations-in-window.ts'
 
+/** Feedback the team still owes an answer to (a reply moves it to the coach: ADR 026). */
+const AWAITING_TEAM_STATES: FeedbackState[] = ['requested', 'reopened']
+
 const boardInclude = {
   ...cycleSummaryInclude,
   ...factsInclude,
   _count: {
     select: {
       nextCycles: true,
-      comments: { where: { parentId: null, requiresResponse: true, resolvedAt: null } },
+      comments: { where: { parentId: null, feedbackState: { in: AWAITING_TEAM_STATES } } },
     },
   },
 } as const

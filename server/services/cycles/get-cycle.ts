@@ -1,16 +1,19 @@
 import {
   type Actor,
-  arePredictionsLocked,
+  arePredictionsLockedFor,
+  type CycleStage,
   canCoachTeam,
   canCommentOnTeam,
   canEditTeam,
   canManageTeam,
+  canMoveCycleBack,
   methodChecks,
 } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
+import { readCurrentCycleTexts, withTexts } from '../collab/read-current-cycle-texts.ts'
 import { toIsoDate } from '../shared.ts'
 import { cycleDetailInclude, toCycleDetail } from './cycle-detail.ts'
-import { toCycleFacts } from './cycle-facts.ts'
+import { narrativeTexts, toCycleFacts } from './cycle-facts.ts'
 import { snapshotListSelect, toSnapshotListItem } from './list-snapshots.ts'
 import { observationsInWindow } from './observations-in-window.ts'
 import { requireReadableCycle } from './require-cycle.ts'
@@ -33,7 +36,7 @@ async function rampLength(db: DbTx, id: string, cycleNumber: number): Promise<nu
 /** The whole worksheet, its method checks as of `now`, its version history and what the actor may do. */
 export async function getCycle({ db, actor, id, now }: { db: DbTx; actor: Actor; id: string; now: Date }) {
   const cycle = await requireReadableCycle(db, actor, id)
-  const [row, snapshots] = await Promise.all([
+  const [stored, snapshots] = await Promise.all([
     db.pdsaCycle.findUniqueOrThrow({ where: { id: cycle.id }, include: cycleDetailInclude }),
     db.cycleSnapshot.findMany({
       where: { cycleId: cycle.id },
@@ -41,8 +44,9 @@ export async function getCycle({ db, actor, id, now }: { db: DbTx; actor: Actor;
       orderBy: { takenAt: 'asc' },
     }),
   ])
+  // The sections as stored in the collaborative document, not the columns that mirror it later.
+  const row = withTexts(stored, await readCurrentCycleTexts(db, stored.id, narrativeTexts(stored)))
   const observed = (await observationsInWindow(db, row.districtId, [row.id])).get(row.id) ?? 0
-  const lockSnapshot = snapshots.findLast((s) => s.fromStage === 'plan' && s.toStage === 'do')
   const scope = { schoolId: row.schoolId, teamId: row.teamId }
   const detail = toCycleDetail(row)
   return {
@@ -54,14 +58,19 @@ export async function getCycle({ db, actor, id, now }: { db: DbTx; actor: Actor;
     },
     observationsInWindow: observed,
     methodChecks: methodChecks(toCycleFacts(row, observed), toIsoDate(now)),
-    predictionsLocked: arePredictionsLocked(detail.stage),
-    /** When the test started and the predictions were locked (the Plan → Do snapshot). */
-    predictionsLockedOn: lockSnapshot ? toIsoDate(lockSnapshot.takenAt) : detail.actualStart,
+    predictionsLocked: arePredictionsLockedFor({
+      stage: row.stage as CycleStage,
+      predictionsLockedAt: row.predictionsLockedAt,
+    }),
+    /** When the predictions were locked (the first move into Do; they stay locked if the cycle moves back). */
+    predictionsLockedOn: row.predictionsLockedAt ? toIsoDate(row.predictionsLockedAt) : detail.actualStart,
     snapshots: snapshots.map(toSnapshotListItem),
     canEdit: canEditTeam(actor, scope),
     canComment: canCommentOnTeam(actor, scope),
     canCoach: canCoachTeam(actor, scope),
     canManage: canManageTeam(actor, scope),
+    /** The team lead may move the cycle back one stage, with a reason. */
+    canMoveBack: canMoveCycleBack(actor, scope) && row.stage !== 'plan',
   }
 }
 export type CycleView = Awaited<ReturnType<typeof getCycle>>

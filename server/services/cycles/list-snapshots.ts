@@ -7,6 +7,7 @@ export const snapshotListSelect = {
   id: true,
   fromStage: true,
   toStage: true,
+  reason: true,
   takenAt: true,
   takenBy: { select: { id: true, name: true } },
 } satisfies Prisma.CycleSnapshotSelect
@@ -16,6 +17,8 @@ export function toSnapshotListItem(s: Prisma.CycleSnapshotGetPayload<{ select: t
     id: s.id,
     fromStage: s.fromStage as CycleStage,
     toStage: s.toStage as CycleStage,
+    /** Why a team lead moved the cycle back (null for moves forward). */
+    reason: s.reason,
     takenAt: s.takenAt,
     takenBy: s.takenBy,
   }

@@ -1,8 +1,10 @@
 import {
   type Actor,
-  arePredictionsLocked,
+  arePredictionsLockedFor,
   type CycleStage,
   lockedQuestionProblems,
+  type MeasureUnit,
+  measureValueProblem,
   problemsToFieldErrors,
   type SaveQuestionsInput,
 } from '@pdsa/domain'
@@ -28,18 +30,36 @@ export async function saveQuestions({
   const cycle = await requireEditableCycle(db, actor, id)
   const [existing, linked] = await Promise.all([
     db.cycleQuestion.findMany({ where: { cycleId: id }, orderBy: { position: 'asc' } }),
-    db.cycleMeasure.findMany({ where: { cycleId: id }, select: { measureId: true } }),
+    db.cycleMeasure.findMany({
+      where: { cycleId: id },
+      select: { measureId: true, measure: { select: { unit: true, multiplier: true } } },
+    }),
   ])
   const existingIds = new Set(existing.map((q) => q.id))
-  const linkedIds = new Set(linked.map((m) => m.measureId))
+  const linkedMeasures = new Map(linked.map((m) => [m.measureId, m.measure]))
   questions.forEach((q, i) => {
     if (q.id && !existingIds.has(q.id))
       throw validation(`questions.${i}.id`, 'No such question in this cycle.')
-    if (q.measureId && !linkedIds.has(q.measureId)) {
+    const measure = q.measureId ? linkedMeasures.get(q.measureId) : undefined
+    if (q.measureId && !measure) {
       throw validation(`questions.${i}.measureId`, 'Link this measure to the cycle before predicting in it.')
     }
+    // Predicted and observed figures are on the measure's scale (a percent of 250 is a slip).
+    for (const field of ['predictedValue', 'predictedMin', 'predictedMax', 'resultValue'] as const) {
+      const value = q[field]
+      const problem =
+        measure && value !== null
+          ? measureValueProblem(value, { unit: measure.unit as MeasureUnit, multiplier: measure.multiplier })
+          : null
+      if (problem) throw validation(`questions.${i}.${field}`, problem)
+    }
   })
-  if (arePredictionsLocked(cycle.stage as CycleStage)) {
+  if (
+    arePredictionsLockedFor({
+      stage: cycle.stage as CycleStage,
+      predictionsLockedAt: cycle.predictionsLockedAt,
+    })
+  ) {
     const problems = lockedQuestionProblems(existing, questions)
     if (problems.length > 0) {
       throw invalidState(

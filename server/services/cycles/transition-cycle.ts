@@ -5,6 +5,7 @@ import {
   type CycleStage,
   changeIdeaStatusAfter,
   checkStageTransition,
+  checkTransitionDates,
   DomainError,
   type NarrativeSectionKey,
   narrativeColumn,
@@ -17,7 +18,7 @@ import type { Prisma } from '../../db/generated/client.ts'
 import { recordAudit } from '../audit.ts'
 import { toBytes } from '../collab/bytes.ts'
 import { loadPersistedCycleDocument } from '../collab/load-persisted-cycle-document.ts'
-import { fromIsoDate, invalidState, toIsoDate } from '../shared.ts'
+import { fromIsoDate, invalidState, toIsoDate, toIsoDateOrNull } from '../shared.ts'
 import { loadCycleFacts } from './cycle-facts.ts'
 import { requireEditableCycle } from './require-cycle.ts'
 import { currentSnapshotContent } from './snapshot-content.ts'
@@ -26,8 +27,9 @@ import { currentSnapshotContent } from './snapshot-content.ts'
  * Moves a cycle forward one stage when the stage it closes has produced what it should (else
  * INVALID_STATE listing every problem in `meta.fieldErrors`). In one transaction: the narrative read from
  * the stored collaborative document (mirrored into the text columns), a snapshot of the worksheet (its
- * content and the document's Yjs state), actual start/end dates, and the change idea's status (testing
- * at Do, the decision at the end).
+ * content and the document's Yjs state), actual start/end dates (as the team confirmed them, else today;
+ * checked by checkTransitionDates), the predictions' lock (first move into Do), and the change idea's
+ * status (testing at Do, the decision at the end).
  */
 export async function transitionCycle({
   db,
@@ -35,6 +37,8 @@ export async function transitionCycle({
   now,
   id,
   to,
+  actualStart,
+  actualEnd,
 }: { db: Db; actor: Actor; now: Date } & TransitionCycleInput) {
   await requireEditableCycle(db, actor, id)
   return db.$transaction(async (tx) => {
@@ -45,16 +49,40 @@ export async function transitionCycle({
     const document = await loadPersistedCycleDocument(tx, id)
     const texts = document.stored ? document.texts : facts.texts
     const check = checkStageTransition({ ...facts, texts }, to)
-    if (!check.ok) {
+    const today = toIsoDate(now)
+    const recorded = {
+      plannedStart: toIsoDate(row.plannedStart),
+      plannedEnd: toIsoDate(row.plannedEnd),
+      actualStart: toIsoDateOrNull(row.actualStart),
+      actualEnd: toIsoDateOrNull(row.actualEnd),
+    }
+    const problems = [
+      ...(check.ok ? [] : check.problems),
+      ...(check.ok ? checkTransitionDates(to, recorded, { actualStart, actualEnd }, today) : []),
+    ]
+    if (problems.length > 0) {
       throw invalidState(
-        `This cycle cannot move to ${STAGE_LABELS[to]} yet: ${check.problems.map((p) => p.message).join(' ')}`,
-        problemsToFieldErrors(check.problems),
+        `This cycle cannot move to ${STAGE_LABELS[to]} yet: ${problems.map((p) => p.message).join(' ')}`,
+        problemsToFieldErrors(problems),
       )
     }
-    const today = fromIsoDate(toIsoDate(now))
     const dates: Prisma.PdsaCycleUpdateManyMutationInput = {}
-    if (to === 'do' && !row.actualStart) dates.actualStart = today
-    if (to === 'study' && !row.actualEnd) dates.actualEnd = today
+    const datesBefore: Record<string, string | null> = {}
+    const datesAfter: Record<string, string> = {}
+    if (to === 'do') {
+      const start = actualStart ?? recorded.actualStart ?? today
+      dates.actualStart = fromIsoDate(start)
+      datesBefore.actualStart = recorded.actualStart
+      datesAfter.actualStart = start
+    }
+    if (to === 'study') {
+      const end = actualEnd ?? recorded.actualEnd ?? today
+      dates.actualEnd = fromIsoDate(end)
+      datesBefore.actualEnd = recorded.actualEnd
+      datesAfter.actualEnd = end
+    }
+    // The predictions lock at the first move into Do and stay locked (a move back keeps the lock).
+    const lock = to === 'do' && !row.predictionsLockedAt ? { predictionsLockedAt: now } : {}
     // Bring the text columns up to the document now, so the snapshot and every reader agree with it.
     const mirrored = Object.fromEntries(
       (Object.keys(texts) as NarrativeSectionKey[])
@@ -65,7 +93,7 @@ export async function transitionCycle({
     // Conditional on the stage read above, so two people pressing the button at once move it once.
     const moved = await tx.pdsaCycle.updateMany({
       where: { id, stage: from },
-      data: { stage: to, stageChangedAt: now, lastEditedAt: now, ...dates, ...mirrored },
+      data: { stage: to, stageChangedAt: now, lastEditedAt: now, ...dates, ...lock, ...mirrored },
     })
     if (moved.count === 0)
       throw new DomainError('CONFLICT', 'Someone else moved this cycle first: reload the page.')
@@ -86,8 +114,8 @@ export async function transitionCycle({
       action: 'cycle.transition',
       entityType: 'pdsa_cycle',
       entityId: id,
-      before: { stage: from, ...Object.fromEntries(Object.keys(dates).map((k) => [k, null])) },
-      after: { stage: to, ...dates, snapshotId: snapshot.id },
+      before: { stage: from, ...datesBefore },
+      after: { stage: to, ...datesAfter, snapshotId: snapshot.id },
     })
     if (row.changeIdeaId) {
       const idea = await tx.changeIdea.findUniqueOrThrow({ where: { id: row.changeIdeaId } })

@@ -1,23 +1,26 @@
 // The alignment audit's findings (education-data.md §5.7): what a district leader must look at, most
 // serious first. Pure: built from the loaded data and its tree.
-import { formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
+import {
+  ALIGNMENT_FINDING_KINDS,
+  type AlignmentFindingKind,
+  type FindingFacts,
+  type FindingSeverity,
+  formatMeasureValue,
+  gradeFinding,
+  type MeasureUnit,
+  SEVERITY_ORDER,
+  targetDirection,
+} from '@pdsa/domain'
 import type { AlignmentData } from './alignment-data.ts'
 import { ACTIVE_STAGES, type AlignmentTree } from './alignment-tree.ts'
 
-export const ALIGNMENT_FLAG_KINDS = [
-  'goal_unaligned',
-  'district_goal_without_goals',
-  'group_gap_unnamed',
-  'goal_target_wrong_direction',
-  'district_goal_without_active_cycle',
-  'goal_without_active_cycle',
-  'cycle_without_measure',
-] as const
-export type AlignmentFlagKind = (typeof ALIGNMENT_FLAG_KINDS)[number]
+export const ALIGNMENT_FLAG_KINDS = ALIGNMENT_FINDING_KINDS
+export type AlignmentFlagKind = AlignmentFindingKind
 
 export interface AlignmentFlag {
   kind: AlignmentFlagKind
-  severity: 'high' | 'medium' | 'low'
+  /** Graded by gradeFinding (packages/domain, ADR 026). */
+  severity: FindingSeverity
   message: string
   schoolId: string | null
   districtGoalId: string | null
@@ -26,24 +29,19 @@ export interface AlignmentFlag {
   studentGroupId: string | null
 }
 
-const SEVERITY: Record<AlignmentFlagKind, AlignmentFlag['severity']> = {
-  goal_unaligned: 'high',
-  district_goal_without_goals: 'high',
-  group_gap_unnamed: 'high',
-  goal_target_wrong_direction: 'high',
-  district_goal_without_active_cycle: 'medium',
-  goal_without_active_cycle: 'medium',
-  cycle_without_measure: 'low',
-}
-
 const ratio = (n: number | null) => (n === null ? 'far above' : `${n.toFixed(1)}×`)
 
 export function alignmentFlags(data: AlignmentData, tree: AlignmentTree): AlignmentFlag[] {
   const flags: AlignmentFlag[] = []
-  const flag = (kind: AlignmentFlagKind, message: string, at: Partial<AlignmentFlag> = {}) =>
+  const flag = (
+    kind: AlignmentFlagKind,
+    message: string,
+    at: Partial<AlignmentFlag> = {},
+    facts: Omit<FindingFacts, 'kind'> = {},
+  ) =>
     flags.push({
       kind,
-      severity: SEVERITY[kind],
+      severity: gradeFinding({ kind, ...facts }),
       message,
       schoolId: null,
       districtGoalId: null,
@@ -91,13 +89,11 @@ export function alignmentFlags(data: AlignmentData, tree: AlignmentTree): Alignm
       'group_gap_unnamed',
       `${schoolName.get(gap.schoolId) ?? 'A school'}: ${groupName.get(gap.studentGroupId) ?? 'a group'} — ${gap.measure.name} ${formatMeasureValue(gap.groupValue, unit)} vs ${formatMeasureValue(gap.otherValue, unit)} for all other students (${ratio(gap.riskRatio)}), and no goal at the school names this group.`,
       { schoolId: gap.schoolId, studentGroupId: gap.studentGroupId },
+      { riskRatio: gap.riskRatio, difference: gap.difference },
     )
   }
   for (const g of data.goals) {
-    const better = g.measure.higherIsBetter
-      ? g.targetValue > g.baselineValue
-      : g.targetValue < g.baselineValue
-    if (better || g.targetValue === g.baselineValue) continue
+    if (targetDirection({ ...g, higherIsBetter: g.measure.higherIsBetter }) !== 'worsens') continue
     const unit = g.measure.unit as MeasureUnit
     const codes = g.alignments.flatMap((a) => codeOf.get(a.districtGoalId) ?? [])
     flag(
@@ -114,14 +110,16 @@ export function alignmentFlags(data: AlignmentData, tree: AlignmentTree): Alignm
       })
     }
   }
+  const schoolOfGoal = new Map(data.goals.map((g) => [g.id, g.schoolId]))
   for (const c of data.cycles) {
     if (c.measures.length === 0 && ACTIVE_STAGES.includes(c.stage)) {
       flag('cycle_without_measure', `${c.team.name}: cycle “${c.title}” links no measure.`, {
+        // The school too, so a school filter keeps it with its school (and only there).
+        schoolId: (c.goalId && schoolOfGoal.get(c.goalId)) || null,
         goalId: c.goalId,
         cycleId: c.id,
       })
     }
   }
-  const order = { high: 0, medium: 1, low: 2 }
-  return flags.sort((a, b) => order[a.severity] - order[b.severity])
+  return flags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
 }

@@ -4,6 +4,7 @@ import {
   CYCLE_VERDICT_KINDS,
   type CycleStage,
   type CycleVerdictKindName,
+  cycleHeadline,
   GAP_VERDICT_KINDS,
   type GapVerdictKindName,
 } from '@pdsa/domain'
@@ -46,6 +47,8 @@ export function buildAlignmentTree(data: AlignmentData) {
       changeIdeaId: c.changeIdeaId,
       team: c.team,
       verdicts,
+      /** One verdict per cycle, leading with the outcome (ADR 024). */
+      headline: cycleHeadline(badges),
       measures: c.measures.map((m) => {
         const badge = badges.find((b) => b.measureId === m.measure.id)
         return {

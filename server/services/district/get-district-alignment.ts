@@ -1,4 +1,4 @@
-import { type Actor, canLeadDistrict, canReadDistrict } from '@pdsa/domain'
+import { type Actor, canLeadDistrict, canReadDistrict, SEVERITY_RULE } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { assertAllowed } from '../shared.ts'
 import { loadAlignmentData } from './alignment-data.ts'
@@ -21,6 +21,7 @@ export async function getDistrictAlignment({ db, actor }: { db: DbTx; actor: Act
     district: { id: data.district.id, name: data.district.name },
     canExport: canLeadDistrict(actor),
     largeGapRule: LARGE_GAP_RULE,
+    severityRule: SEVERITY_RULE,
     districtGoals: tree.districtGoals,
     unaligned: tree.unaligned,
     flags,

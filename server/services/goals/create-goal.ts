@@ -10,8 +10,20 @@ import {
 } from '../references.ts'
 import { fromIsoDate, validation } from '../shared.ts'
 import { getGoal } from './get-goal.ts'
+import { assertGoalFiguresFit } from './goal-figures.ts'
+import { checkBaselineSource, refuseDuplicateGoal } from './goal-rules.ts'
 
-export async function createGoal({ db, actor, ...input }: { db: Db; actor: Actor } & CreateGoalInput) {
+/**
+ * A new goal. Its baseline source is checked against the data (checkBaselineSource) and a second live
+ * goal with the same aim is refused (refuseDuplicateGoal), in the transaction that writes it.
+ */
+export async function createGoal({
+  db,
+  actor,
+  now,
+  baselineSource,
+  ...input
+}: { db: Db; actor: Actor; now: Date } & CreateGoalInput) {
   const school = await requireSchool(db, actor, input.schoolId)
   if (input.teamId) {
     const team = await requireTeam(db, actor, input.teamId)
@@ -24,12 +36,15 @@ export async function createGoal({ db, actor, ...input }: { db: Db; actor: Actor
         : 'Only district leaders can add school goals.',
     )
   }
-  await requireMeasure(db, actor, input.measureId, 'measureId', school.id)
+  const measure = await requireMeasure(db, actor, input.measureId, 'measureId', school.id)
+  assertGoalFiguresFit(measure, input)
   await requireStudentGroup(db, actor, input.focalGroupId, 'focalGroupId')
   if (input.referenceGroupId) await requireStudentGroup(db, actor, input.referenceGroupId, 'referenceGroupId')
   await requireDistrictGoals(db, actor, input.districtGoalIds)
+  const source = await checkBaselineSource(db, actor, input, baselineSource, now)
 
   const id = await db.$transaction(async (tx) => {
+    await refuseDuplicateGoal(tx, actor, { ...input, schoolId: school.id })
     const goal = await tx.equityGoal.create({
       data: {
         districtId: actor.districtId,
@@ -47,6 +62,7 @@ export async function createGoal({ db, actor, ...input }: { db: Db; actor: Actor
         targetDate: fromIsoDate(input.targetDate),
         baselineGap: input.baselineGap,
         targetGap: input.targetGap,
+        baselineSource: source,
         status: input.status,
         createdById: actor.userId,
         alignments: {
@@ -58,7 +74,7 @@ export async function createGoal({ db, actor, ...input }: { db: Db; actor: Actor
       action: 'goal.create',
       entityType: 'equity_goal',
       entityId: goal.id,
-      after: input,
+      after: { ...input, baselineSource: source },
     })
     return goal.id
   })

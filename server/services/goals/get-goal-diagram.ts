@@ -1,4 +1,4 @@
-import { type Actor, canEditGoal } from '@pdsa/domain'
+import { type Actor, canEditGoal, canEditTeam } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { changeIdeaSelect, toChangeIdeaDto } from '../change-ideas/change-idea-dto.ts'
 import { getDriverTree } from './driver-tree.ts'
@@ -32,6 +32,11 @@ export async function getGoalDiagram({ db, actor, id }: { db: DbTx; actor: Actor
   return {
     goalId: goal.id,
     canEdit: canEditGoal(actor, goal),
+    /** The team that may start a cycle from one of the goal's change ideas (null: the actor may not). */
+    cycleTeamId:
+      goal.teamId && canEditTeam(actor, { schoolId: goal.schoolId, teamId: goal.teamId })
+        ? goal.teamId
+        : null,
     ...tree,
     changeIdeaCount: changeIdeas.length,
   }

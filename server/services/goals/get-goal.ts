@@ -2,6 +2,8 @@ import { type Actor, canArchiveGoal, canEditGoal, canReadGoal, forbidden, notFou
 import type { DbTx } from '../../db/client.ts'
 import { loadPrivacyContext } from '../analytics/privacy-context.ts'
 import { loadSeriesReleases, seriesKeyOf } from '../analytics/release.ts'
+import { toIsoDate } from '../shared.ts'
+import { computeGoalDataBaseline } from './goal-data-baseline.ts'
 import { goalSelect, toGoalDto } from './goal-dto.ts'
 
 /** A goal of the actor's district that the actor may read; else NOT_FOUND (other district) or FORBIDDEN. */
@@ -52,13 +54,23 @@ async function latestFocalValue(
 
 export async function getGoal({ db, actor, id }: { db: DbTx; actor: Actor; id: string }) {
   const goal = await requireReadableGoal(db, actor, id)
-  const [row, latest] = await Promise.all([
+  const [row, latest, data] = await Promise.all([
     db.equityGoal.findUniqueOrThrow({ where: { id: goal.id }, select: goalSelect }),
     latestFocalValue(db, actor, goal),
+    computeGoalDataBaseline(db, actor, {
+      schoolId: goal.schoolId,
+      measureId: goal.measureId,
+      focalGroupId: goal.focalGroupId,
+      referenceKind: goal.referenceKind,
+      referenceGroupId: goal.referenceGroupId,
+      baselineDate: toIsoDate(goal.baselineDate),
+    }),
   ])
   return {
     ...toGoalDto(row),
     latest,
+    /** What the data say now: the baseline by the chart's rule, and the gap at baseline (ADR 025). */
+    data: { baseline: data.baseline, gap: data.gap },
     canEdit: canEditGoal(actor, goal),
     canArchive: canArchiveGoal(actor, goal),
   }

@@ -16,6 +16,7 @@ export const goalSelect = {
   targetDate: true,
   baselineGap: true,
   targetGap: true,
+  baselineSource: true,
   updatedAt: true,
   school: { select: { id: true, name: true } },
   team: { select: { id: true, name: true } },
@@ -36,6 +37,16 @@ export const goalSelect = {
   alignments: { select: { districtGoal: { select: { id: true, code: true, title: true } } } },
   _count: { select: { cycles: true, changeIdeas: true } },
 } satisfies Prisma.EquityGoalSelect
+
+export type BaselineSource =
+  | { kind: 'data'; value: number; from: string; to: string; points: number; checkedAt: string }
+  | { kind: 'manual'; dataValue: number | null; checkedAt: string }
+
+function toBaselineSource(json: Prisma.JsonValue | null): BaselineSource | null {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return null
+  const kind = (json as { kind?: unknown }).kind
+  return kind === 'data' || kind === 'manual' ? (json as unknown as BaselineSource) : null
+}
 
 export type GoalRow = Prisma.EquityGoalGetPayload<{ select: typeof goalSelect }>
 
@@ -72,6 +83,8 @@ export function toGoalDto(row: GoalRow) {
     targetDate: toIsoDate(row.targetDate),
     baselineGap: row.baselineGap,
     targetGap: row.targetGap,
+    /** Where the baseline came from, as recorded when it was last set (null: not recorded). */
+    baselineSource: toBaselineSource(row.baselineSource),
     districtGoals: row.alignments.map((a) => a.districtGoal),
     cycleCount: row._count.cycles,
     changeIdeaCount: row._count.changeIdeas,

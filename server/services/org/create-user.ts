@@ -14,12 +14,14 @@ export async function createUser({
   ...input
 }: { db: Db; actor: Actor } & CreateUserInput) {
   assertAdmin(actor, 'add users')
-  const emailTaken = () => conflict('email', `A user with the email ${input.email} already exists.`)
-  // Emails are unique across districts; the message does not say where the other account lives.
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken()
+  const emailTaken = () => conflict('email', `A user of this district already has the email ${input.email}.`)
+  // Emails are unique within a district only (ADR 019): an account in another district neither
+  // blocks this one nor shows through.
+  const sameEmail = { districtId: actor.districtId, email: input.email }
+  if (await db.user.findFirst({ where: sameEmail, select: { id: true } })) throw emailTaken()
   const hash = await hashPassword(password)
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken()
+    if (await tx.user.findFirst({ where: sameEmail, select: { id: true } })) throw emailTaken()
     const user = await tx.user.create({
       data: { districtId: actor.districtId, ...input, password: { create: { hash } } },
       select: userSelect,

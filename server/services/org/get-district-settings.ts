@@ -8,10 +8,11 @@ const settingsSelect = {
   slug: true,
   suppressionThreshold: true,
   schoolYearStart: true,
+  timeZone: true,
   updatedAt: true,
 } as const
 
-/** The district's name, privacy threshold and school-year start (district leaders and admins). */
+/** The district's name, privacy threshold, school-year start and time zone (district leaders and admins). */
 export async function getDistrictSettings({ db, actor }: { db: DbTx; actor: Actor }) {
   assertAllowed(canLeadDistrict(actor), 'Only district leaders and admins can see the district settings.')
   const district = await db.district.findUniqueOrThrow({

@@ -13,6 +13,7 @@ export async function listUsers({ db, actor }: { db: DbTx; actor: Actor }) {
       name: true,
       title: true,
       deactivatedAt: true,
+      awaitingApprovalSince: true,
       lastLoginAt: true,
       createdAt: true,
       memberships: {
@@ -28,9 +29,11 @@ export async function listUsers({ db, actor }: { db: DbTx; actor: Actor }) {
     orderBy: [{ name: 'asc' }, { email: 'asc' }],
     take: 5000,
   })
-  return users.map(({ memberships, deactivatedAt, ...u }) => ({
+  return users.map(({ memberships, deactivatedAt, awaitingApprovalSince, ...u }) => ({
     ...u,
     deactivated: deactivatedAt !== null,
+    /** Made by a first single sign-on; reactivating approves it. */
+    awaitingApproval: awaitingApprovalSince !== null,
     isSelf: u.id === actor.userId,
     roles: memberships.map((m) => ({
       membershipId: m.id,

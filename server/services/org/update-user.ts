@@ -21,7 +21,7 @@ export async function updateUser({
 }: { db: Db; actor: Actor; now?: Date; onAccessChanged?: AccessChanged } & UpdateUserInput) {
   const user = await db.user.findFirst({
     where: { id, districtId: actor.districtId },
-    select: { id: true, name: true, title: true, deactivatedAt: true },
+    select: { id: true, name: true, title: true, deactivatedAt: true, awaitingApprovalSince: true },
   })
   if (!user) throw notFound('User')
   assertAdmin(actor, 'change users')
@@ -32,7 +32,12 @@ export async function updateUser({
   }
   const data = {
     ...patch,
-    ...(deactivating ? { deactivatedAt: now } : reactivating ? { deactivatedAt: null } : {}),
+    // Reactivating an account that single sign-on created for approval is the approval.
+    ...(deactivating
+      ? { deactivatedAt: now }
+      : reactivating
+        ? { deactivatedAt: null, awaitingApprovalSince: null }
+        : {}),
   }
   const { before, after, changed } = changedFields(user as unknown as Record<string, unknown>, data)
   const result = await db.$transaction(async (tx) => {

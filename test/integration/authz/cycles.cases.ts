@@ -44,8 +44,15 @@ async function freshFeedback(w: World, db: Db) {
       authorId: w.users.coach.id,
       body: 'Which students will you start with?',
       requiresResponse: true,
+      feedbackState: 'requested',
     },
   })
+}
+
+/** Feedback the team has replied to: the state in which its author may accept the reply. */
+async function repliedFeedback(w: World, db: Db) {
+  const asked = await freshFeedback(w, db)
+  return db.comment.update({ where: { id: asked.id }, data: { feedbackState: 'replied' } })
 }
 
 export const cycleCases: AuthzCase[] = [
@@ -112,6 +119,16 @@ export const cycleCases: AuthzCase[] = [
     allow: teamAEditors,
   },
   {
+    path: 'cycle.moveBack',
+    input: async (w, db) => {
+      const cycle = await freshCycle(w, db, true)
+      await db.pdsaCycle.update({ where: { id: cycle.id }, data: { stage: 'do' } })
+      return { id: cycle.id, from: 'do', reason: 'The start was recorded by mistake.' }
+    },
+    // The team lead only: not members, not admins or district leaders (a correction of the team's record).
+    allow: ['lead'],
+  },
+  {
     path: 'cycle.delete',
     input: async (w, db) => ({ id: (await freshCycle(w, db)).id }),
     allow: ['lead', 'admin'],
@@ -123,9 +140,14 @@ export const cycleCases: AuthzCase[] = [
     allow: commenters,
   },
   {
-    path: 'comment.resolve',
-    input: async (w, db) => ({ id: (await freshFeedback(w, db)).id }),
-    allow: ['coach', 'lead', 'member'],
+    path: 'comment.acceptReply',
+    input: async (w, db) => ({ id: (await repliedFeedback(w, db)).id }),
+    allow: ['coach'],
+  },
+  {
+    path: 'comment.reopen',
+    input: async (w, db) => ({ id: (await repliedFeedback(w, db)).id }),
+    allow: ['coach'],
   },
   {
     path: 'comment.delete',

@@ -26,11 +26,24 @@ const freshGoal = (w: World, db: Parameters<AuthzCase['input']>[1]) =>
     focalGroupId: w.groups.EL.id,
   })
 
+let createdGoals = 0
+
 export const goalCases: AuthzCase[] = [
   { path: 'goal.list', input: (w) => ({ teamId: w.teamA.id }), allow: everyone, refusal: 'filtered' },
   { path: 'goal.byId', input: (w) => ({ id: w.goal.id }), allow: teamAReaders },
   { path: 'goal.diagram', input: (w) => ({ id: w.goal.id }), allow: teamAReaders },
   { path: 'goal.formOptions', input: (w) => ({ schoolId: w.schoolA.id }), allow: teamAReaders },
+  {
+    path: 'goal.dataBaseline',
+    input: (w) => ({
+      schoolId: w.schoolA.id,
+      measureId: w.measure.id,
+      focalGroupId: w.groups.AA.id,
+      referenceKind: 'all_students',
+      baselineDate: '2025-09-01',
+    }),
+    allow: teamAReaders,
+  },
   {
     path: 'goal.create',
     input: (w) => ({
@@ -43,7 +56,8 @@ export const goalCases: AuthzCase[] = [
       baselineValue: 6,
       baselineDate: '2025-09-01',
       targetValue: 4,
-      targetDate: '2026-06-01',
+      // A target in a new school year per call: a second live goal with the same aim is refused (ADR 025).
+      targetDate: `${2030 + createdGoals++}-06-01`,
     }),
     allow: teamAEditors,
   },

@@ -5,6 +5,7 @@ import { cycleCases } from './cycles.cases.ts'
 import { dataCases } from './data.cases.ts'
 import { goalCases } from './goals.cases.ts'
 import { portfolioCases } from './portfolio.cases.ts'
+import { ssoCases } from './sso.cases.ts'
 import type { AuthzCase } from './types.ts'
 
 // Each area adds its file here.
@@ -16,4 +17,5 @@ export const ALL_CASES: AuthzCase[] = [
   ...portfolioCases,
   ...analyticsCases,
   ...dataCases,
+  ...ssoCases,
 ]

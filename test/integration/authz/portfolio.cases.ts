@@ -27,4 +27,10 @@ export const portfolioCases: AuthzCase[] = [
     allow: ['admin', 'leader', 'coach', 'lead', 'member', 'viewer', 'otherTeamMember', 'principal'],
     ownDistrictOnly: true,
   },
+  {
+    path: 'search.quick',
+    input: () => ({ q: 'chronic absence' }),
+    allow: ['admin', 'leader', 'coach', 'lead', 'member', 'viewer', 'otherTeamMember', 'principal'],
+    ownDistrictOnly: true,
+  },
 ]

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode } from '../../../server/collab/index.ts'
+import { loadPersistedCycleDocument } from '../../../server/services/collab/load-persisted-cycle-document.ts'
 import { createWorld, insertCycle } from '../../factories/index.ts'
 import {
   connectDoc,
@@ -125,13 +126,20 @@ describe('limits', () => {
     expect(await database.db.yUpdate.count({ where: { cycleId: cycle.id } })).toBe(0)
   })
 
-  it('closes a connection that floods messages (4429); the project client would reconnect', async () => {
+  it('slows a flooding connection down (socket paused) instead of closing it', async () => {
     const cycle = await newCycle()
     const flood = await rawClient(cycle.id)
+    let replies = 0
+    flood.ws.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) replies++ // sync step 2: the answer to each step 1
+    })
+    const throttled = server.collab.stats().throttled
     const step1 = new Uint8Array([0, 0, 1, 0])
-    for (let i = 0; i < 60; i++) flood.ws.send(step1)
-    expect(await flood.closed).toBe(CloseCode.rateLimited)
-    expect(server.collab.stats().rateLimited).toBeGreaterThan(0)
+    for (let i = 0; i < 60; i++) flood.ws.send(step1) // three times the burst
+    await waitFor(() => replies === 60, { timeout: 15_000 })
+    expect(flood.ws.readyState).toBe(WebSocket.OPEN)
+    expect(server.collab.stats().throttled).toBeGreaterThan(throttled)
+    flood.ws.close()
   })
 
   it('drops awareness states above the size limit', async () => {
@@ -166,5 +174,59 @@ describe('limits', () => {
     const more = await Promise.all([1, 2, 3].map(() => rawClient(other.id)))
     expect(await handshakeStatus(`${server.wsUrl}/${other.id}`, { cookie, origin: server.origin })).toBe(429)
     for (const c of [...clients, ...more]) c.ws.close()
+  })
+
+  it('lets a stock y-websocket client burst 300 edits over the rate: all arrive, nobody is cut off', async () => {
+    const slow = await startCollabServer(database.db, {
+      limits: { messagesPerSecond: 100, messageBurst: 20 },
+    })
+    const cycle = await newCycle()
+    const writer = connectDoc(slow, cycle.id, cookie)
+    const closes: number[] = []
+    writer.provider.on('connection-close', (event) => {
+      if (event) closes.push(event.code)
+    })
+    try {
+      await waitFor(() => writer.provider.synced)
+      for (let i = 0; i < 300; i++) writer.type(String(i % 10)) // 300 transactions, 300 messages
+      const expected = writer.text()
+      expect(expected).toHaveLength(300)
+      const reader = connectDoc(slow, cycle.id, cookie)
+      try {
+        await waitFor(() => reader.text() === expected, { timeout: 20_000 })
+      } finally {
+        reader.destroy()
+      }
+      expect(closes).toEqual([])
+      expect(slow.collab.stats().throttled).toBeGreaterThan(0)
+      await slow.collab.flush()
+      const stored = await loadPersistedCycleDocument(database.db, cycle.id)
+      expect(stored.texts.objective).toBe(expected)
+    } finally {
+      writer.destroy()
+      await slow.close()
+    }
+  })
+
+  it('closes with 1013 (retried by every client) a connection that queued more than maxQueuedBytes', async () => {
+    const tight = await startCollabServer(database.db, {
+      limits: { messagesPerSecond: 5, messageBurst: 1, maxQueuedBytes: 2_048 },
+    })
+    const cycle = await newCycle()
+    const ws = new WebSocket(`${tight.wsUrl}/${cycle.id}`, { headers: { cookie }, origin: tight.origin })
+    ws.on('error', () => undefined)
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
+    try {
+      await new Promise((resolve) => ws.once('open', resolve))
+      // One write of 64 KiB of step-1 messages: all read before the pause can take effect.
+      const step1 = new Uint8Array([0, 0, 1, 0])
+      const frames = Array.from({ length: 2_000 }, () => step1)
+      for (const frame of frames) ws.send(frame)
+      expect(await closed).toBe(CloseCode.tryAgainLater)
+      expect(tight.collab.stats().rateLimited).toBeGreaterThan(0)
+    } finally {
+      ws.terminate()
+      await tight.close()
+    }
   })
 })

@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSignInLimiter } from '../../../server/auth/rate-limit.ts'
+import { decodeFrame } from '../../../server/collab/redis-fanout.ts'
 import { createWorld, insertCycle } from '../../factories/index.ts'
 import { callerFor } from '../../utils/caller.ts'
 import {
@@ -40,8 +42,7 @@ afterAll(async () => {
 })
 
 /** Two instances sharing a channel prefix of their own. */
-async function twoInstances() {
-  const prefix = `test:collab:${randomUUID().slice(0, 8)}:`
+async function twoInstances(prefix = `test:collab:${randomUUID().slice(0, 8)}:`) {
   const start = (name: string) =>
     startCollabServer(database.db, {
       instanceId: `${name}-${randomUUID().slice(0, 6)}`,
@@ -138,6 +139,72 @@ describe('Redis fan-out', () => {
     a.provider.awareness.setLocalStateField('user', { name: 'A', color: '#00aa00' })
     await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.color === '#00aa00')
     expect(one.collab.stats().redisReceived + two.collab.stats().redisReceived).toBeGreaterThan(0)
+  })
+
+  it('stores each edit once, on the instance the client sent it to, with its author', async () => {
+    const [one, two] = await twoInstances()
+    const cycle = await newCycle()
+    const a = connect(one, cycle.id)
+    const b = connect(two, cycle.id)
+    await waitFor(() => a.provider.synced && b.provider.synced)
+    a.type('typed on one ')
+    await waitFor(() => b.text() === 'typed on one ')
+    b.type('typed on two')
+    await waitFor(() => a.text() === 'typed on one typed on two')
+    await one.collab.flush()
+    await two.collab.flush()
+    const rows = await database.db.yUpdate.findMany({
+      where: { cycleId: cycle.id },
+      select: { instanceId: true, userId: true, byteSize: true },
+    })
+    // One row per edit (each group-commit batch here holds one), none re-stored by the other instance.
+    expect(rows.map((r) => r.instanceId).sort()).toEqual(
+      [one.collab.instanceId, two.collab.instanceId].sort(),
+    )
+    expect(rows.every((r) => r.userId === world.users.member.id)).toBe(true)
+    expect(one.collab.stats().persistRows).toBe(1)
+    expect(two.collab.stats().persistRows).toBe(1)
+  })
+
+  it('keeps deployments with different Redis prefixes apart on one Redis', async () => {
+    const base = `test:prefix:${randomUUID().slice(0, 8)}`
+    const [one, oneSibling] = await twoInstances(`${base}:a:collab:`)
+    const [other] = await twoInstances(`${base}:b:collab:`)
+    const framesFromA: string[] = []
+    const listener = new Redis(REDIS_URL)
+    listener.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) => {
+      if (decodeFrame(message).from === one.collab.instanceId) framesFromA.push(channel.toString())
+    })
+    await listener.psubscribe(`${base}:b:*`)
+    try {
+      const cycle = await newCycle()
+      const a = connect(one, cycle.id)
+      const sibling = connect(oneSibling, cycle.id)
+      const b = connect(other, cycle.id)
+      await waitFor(() => a.provider.synced && sibling.provider.synced && b.provider.synced)
+      a.type('only for deployment a')
+      await waitFor(() => sibling.text() === 'only for deployment a') // same prefix: shared
+      // Anti-entropy runs every 300 ms: several rounds in which it could (wrongly) carry the edit over.
+      await new Promise((r) => setTimeout(r, 1_200))
+      expect(b.text()).toBe('')
+      expect(other.collab.stats().redisReceived).toBe(0)
+      expect(framesFromA).toEqual([])
+    } finally {
+      listener.disconnect()
+    }
+  })
+
+  it('keeps sign-in throttling apart for different Redis prefixes', async () => {
+    const base = `test:prefix:${randomUUID().slice(0, 8)}:`
+    const a = createSignInLimiter(admin, { keyPrefix: `${base}a:` })
+    const b = createSignInLimiter(admin, { keyPrefix: `${base}b:` })
+    for (let i = 0; i < 5; i++) await a.recordFailure('someone@example.test', '203.0.113.9')
+    expect(await a.blockedFor('someone@example.test', '203.0.113.9')).toBeGreaterThan(0)
+    expect(await b.blockedFor('someone@example.test', '203.0.113.9')).toBe(0)
+    const keys = await admin.keys(`${base}*`)
+    expect(keys.length).toBeGreaterThan(0)
+    expect(keys.every((k) => k.startsWith(`${base}a:`))).toBe(true)
+    await admin.del(...keys)
   })
 
   it('closes connections on every instance when access changes on one', async () => {

@@ -5,11 +5,13 @@ import {
   CYCLE_VERDICT_KINDS,
   CYCLE_VERDICT_LABELS,
   DECISION_LABELS,
+  FINDING_KIND_LABELS,
   GAP_VERDICT_KINDS,
   GAP_VERDICT_LABELS,
 } from '@pdsa/domain'
 import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
+import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { ExplainedVerdict } from '~/components/ExplainedVerdict'
 import { StageBadge } from '~/components/StageBadge'
 import { StageCounts } from '~/components/StageCounts'
@@ -26,15 +28,7 @@ type CycleNode = ChangeIdeaNode['cycles'][number]
 type VerdictCounts = AlignmentGoal['verdicts']
 type GapCounts = AlignmentDistrictGoal['gaps']
 
-export const FLAG_LABELS: Record<AlignmentFlag['kind'], string> = {
-  goal_unaligned: 'Goal aligned to no district goal',
-  district_goal_without_goals: 'District goal with no school goal',
-  group_gap_unnamed: 'Unaddressed gap',
-  goal_target_wrong_direction: 'Target worse than baseline',
-  district_goal_without_active_cycle: 'District goal with no active cycle',
-  goal_without_active_cycle: 'Goal with no active cycle',
-  cycle_without_measure: 'Cycle without a measure',
-}
+export const FLAG_LABELS: Record<AlignmentFlag['kind'], string> = FINDING_KIND_LABELS
 
 const SEVERITY_COLOR = { high: 'red.9', medium: 'orange.9', low: 'gray.8' } as const
 const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const
@@ -159,6 +153,7 @@ function CycleLine({ cycle }: { cycle: CycleNode }) {
         </Text>
       ) : (
         <Group gap={4} ml="md" mt={2}>
+          <CycleVerdictHeadline headline={cycle.headline} />
           {cycle.measures.map((m) =>
             m.verdict ? (
               <ExplainedVerdict

@@ -17,10 +17,46 @@ const SHORT_GAP = {
   not_enough_data: 'Little data',
 } as const
 
+/** "2 cycles in progress", or the empty state "No cycle in progress" (what the district must see). */
+function CycleCount({ count }: { count: number }) {
+  return count > 0 ? (
+    <Text size="xs" fw={600}>
+      {count} {count === 1 ? 'cycle' : 'cycles'} in progress
+    </Text>
+  ) : (
+    <Text size="xs" c="orange.9" fw={600}>
+      No cycle in progress
+    </Text>
+  )
+}
+
+type MatrixGoal = Cell['goals'][number]
+
+/**
+ * The goal's gap verdict, unless its target is worse than its baseline: then the audit's finding, never
+ * "Narrowing" (one rule, `targetDirection`, for the matrix and the audit).
+ */
+function GoalGap({ goal }: { goal: MatrixGoal }) {
+  if (goal.targetWorseThanBaseline) {
+    return (
+      <Badge color="red.9" variant="filled" size="xs" tt="none">
+        Target worse than baseline
+      </Badge>
+    )
+  }
+  return goal.gap ? (
+    <VerdictBadge verdict={goal.gap.verdict} size="xs" label={SHORT_GAP[goal.gap.verdict]} />
+  ) : (
+    <Text size="xs" c="dimmed">
+      No gap verdict
+    </Text>
+  )
+}
+
 function MatrixCell({ cell, groupName, links }: { cell: Cell; groupName: string; links: boolean }) {
   if (cell.status === 'goal') {
     return (
-      <Stack gap={4} align="flex-start">
+      <Stack gap={6} align="flex-start" data-testid="matrix-cell" data-status="goal">
         {cell.goals.map((g) => (
           <Stack key={g.id} gap={2} align="flex-start">
             {links ? (
@@ -30,23 +66,23 @@ function MatrixCell({ cell, groupName, links }: { cell: Cell; groupName: string;
             ) : (
               <Text size="xs">{g.title}</Text>
             )}
-            {g.gap ? (
-              <VerdictBadge verdict={g.gap.verdict} size="xs" label={SHORT_GAP[g.gap.verdict]} />
-            ) : (
-              <Text size="xs" c="dimmed">
-                No gap verdict
-              </Text>
-            )}
+            <GoalGap goal={g} />
           </Stack>
         ))}
+        <CycleCount count={cell.activeCycles} />
       </Stack>
     )
   }
   if (cell.status === 'gap_without_goal') {
     return (
-      <Badge color="red.9" variant="outline" size="xs" tt="none" style={{ background: 'white' }}>
-        Gap, no goal
-      </Badge>
+      <Stack gap={4} align="flex-start" data-testid="matrix-cell" data-status="gap_without_goal">
+        <Badge color="red.9" variant="outline" size="xs" tt="none" style={{ background: 'white' }}>
+          Gap, no goal
+        </Badge>
+        <Text size="xs" c="dimmed">
+          No cycle
+        </Text>
+      </Stack>
     )
   }
   if (cell.status === 'suppressed') {
@@ -57,8 +93,8 @@ function MatrixCell({ cell, groupName, links }: { cell: Cell; groupName: string;
     )
   }
   return (
-    <Text size="xs" c="dimmed" aria-label="No goal">
-      —
+    <Text size="xs" c="dimmed" data-testid="matrix-cell" data-status="none">
+      No goal · no cycle
     </Text>
   )
 }
@@ -81,7 +117,7 @@ export function EquityMatrixTable({
       aria-label="Equity matrix, scrolls sideways"
     >
       <Table
-        miw={Math.max(720, 160 + matrix.columns.length * 130)}
+        miw={Math.max(720, 170 + matrix.columns.length * 140)}
         withTableBorder
         withColumnBorders
         verticalSpacing="xs"
@@ -94,8 +130,9 @@ export function EquityMatrixTable({
               School
             </Table.Th>
             {matrix.columns.map((c) => (
-              <Table.Th scope="col" key={c.id} w={130}>
-                <Text size="xs" fw={700}>
+              <Table.Th scope="col" key={c.id} w={140} style={{ verticalAlign: 'bottom' }}>
+                {/* Group names wrap onto more lines rather than being cut ("Whi…"). */}
+                <Text size="xs" fw={700} style={{ whiteSpace: 'normal', overflowWrap: 'break-word' }}>
                   {c.name}
                 </Text>
               </Table.Th>
@@ -122,7 +159,7 @@ export function EquityMatrixTable({
           <Table.Tr>
             <Table.Th scope="row">
               <Text size="xs" fw={700}>
-                Schools with a goal / a large gap without one
+                Schools with a goal / a large gap without one / a cycle in progress
               </Text>
             </Table.Th>
             {matrix.columns.map((c) => (
@@ -133,6 +170,9 @@ export function EquityMatrixTable({
                   </Text>
                   <Text size="xs" c={c.schoolsWithUnnamedGap ? 'red.9' : 'dimmed'} fw={700}>
                     / {c.schoolsWithUnnamedGap}
+                  </Text>
+                  <Text size="xs" fw={700}>
+                    / {c.schoolsWithActiveCycle}
                   </Text>
                 </Group>
               </Table.Td>
@@ -161,6 +201,16 @@ export function EquityMatrixLegend({ threshold }: { threshold: number }) {
           Gap, no goal
         </Badge>{' '}
         the data shows a large gap and no goal of the school names the group
+      </Text>
+      <Text component="li" size="xs">
+        <Badge color="red.9" variant="filled" size="xs" tt="none">
+          Target worse than baseline
+        </Badge>{' '}
+        the goal’s target would make the measure worse (as in the alignment audit)
+      </Text>
+      <Text component="li" size="xs">
+        “No cycle in progress”: the goal has no cycle in Plan, Do, Study or Act; “No goal · no cycle”: nothing
+        names the group at the school
       </Text>
       <Text component="li" size="xs">
         “Too few to report”: fewer than {threshold} students (suppressed)

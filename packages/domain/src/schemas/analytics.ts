@@ -23,6 +23,8 @@ export const MeasureSeriesInputSchema = z
     reference: z.enum(GAP_REFERENCES, { message: 'Unknown reference group.' }).optional(),
     /** gap view with reference named_group: the reference group. */
     referenceGroupId: IdSchema.optional(),
+    /** The chart of a goal: only that goal's cycles (its measure and school must be the goal's). */
+    goalId: IdSchema.optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, {
     path: ['to'],

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { IdSchema, IsoDateSchema } from './common.ts'
+import { IdSchema, IsoDateSchema, TextSchema } from './common.ts'
 
 /** The audit log, newest first; `cursor` is the id of the last event of the previous page. */
 export const ListAuditEventsInputSchema = z
   .object({
     actorId: IdSchema.optional(),
-    entityType: z.string().trim().max(60, { message: 'At most 60 characters.' }).optional(),
-    action: z.string().trim().max(80, { message: 'At most 80 characters.' }).optional(),
+    entityType: TextSchema.trim().max(60, { message: 'At most 60 characters.' }).optional(),
+    action: TextSchema.trim().max(80, { message: 'At most 80 characters.' }).optional(),
     from: IsoDateSchema.optional(),
     to: IsoDateSchema.optional(),
     limit: z.number().int().min(1).max(100, { message: 'At most 100 events per page.' }).default(50),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema } from './common.ts'
+import { IdSchema, TextSchema } from './common.ts'
 
 export const CreateCommentInputSchema = z
   .object({
@@ -7,9 +7,7 @@ export const CreateCommentInputSchema = z
     goalId: IdSchema.nullable().default(null),
     /** A reply to this comment (answers feedback that requires a response). */
     parentId: IdSchema.nullable().default(null),
-    body: z
-      .string()
-      .trim()
+    body: TextSchema.trim()
       .min(1, { message: 'Write something.' })
       .max(10_000, { message: 'At most 10,000 characters.' }),
     requiresResponse: z.boolean().default(false),

@@ -10,11 +10,12 @@ import {
 } from '../cycle.ts'
 import {
   DescriptionSchema,
-  FiniteNumberSchema,
   IdSchema,
   IsoDateSchema,
   LongTextSchema,
+  MeasureNumberSchema,
   ShortTextSchema,
+  TextSchema,
   TitleSchema,
 } from './common.ts'
 
@@ -88,11 +89,11 @@ export const QuestionInputSchema = z
     question: TitleSchema.max(500, { message: 'At most 500 characters.' }),
     prediction: DescriptionSchema.default(''),
     measureId: IdSchema.nullable().default(null),
-    predictedValue: FiniteNumberSchema.nullable().default(null),
-    predictedMin: FiniteNumberSchema.nullable().default(null),
-    predictedMax: FiniteNumberSchema.nullable().default(null),
+    predictedValue: MeasureNumberSchema.nullable().default(null),
+    predictedMin: MeasureNumberSchema.nullable().default(null),
+    predictedMax: MeasureNumberSchema.nullable().default(null),
     result: DescriptionSchema.default(''),
-    resultValue: FiniteNumberSchema.nullable().default(null),
+    resultValue: MeasureNumberSchema.nullable().default(null),
     learning: DescriptionSchema.default(''),
     confirmed: z.enum(CONFIRMATIONS).nullable().default(null),
   })
@@ -167,8 +168,25 @@ export const SaveLinkedMeasuresInputSchema = z
   })
 export type SaveLinkedMeasuresInput = z.infer<typeof SaveLinkedMeasuresInputSchema>
 
-export const TransitionCycleInputSchema = z.object({ id: IdSchema, to: z.enum(CYCLE_STAGES) })
+export const TransitionCycleInputSchema = z.object({
+  id: IdSchema,
+  to: z.enum(CYCLE_STAGES),
+  /** Moving to Do: the day the test really started (default: today). */
+  actualStart: IsoDateSchema.optional(),
+  /** Moving to Study: the day the test really ended (default: today). */
+  actualEnd: IsoDateSchema.optional(),
+})
 export type TransitionCycleInput = z.infer<typeof TransitionCycleInputSchema>
+
+export const MoveCycleBackInputSchema = z.object({
+  id: IdSchema,
+  /** The stage the cycle is in now (a move back is refused if someone moved it meanwhile). */
+  from: z.enum(CYCLE_STAGES),
+  reason: TextSchema.trim()
+    .min(10, { message: 'Say why the cycle goes back (at least 10 characters).' })
+    .max(2000, { message: 'At most 2,000 characters.' }),
+})
+export type MoveCycleBackInput = z.infer<typeof MoveCycleBackInputSchema>
 
 export const ListCyclesInputSchema = z.object({
   teamId: IdSchema.optional(),

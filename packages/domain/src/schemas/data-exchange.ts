@@ -1,7 +1,7 @@
 // Data in and out: the CSV import of observations (limits, columns, the events the upload streams back)
 // and the CSV exports of observations and cycles. See docs/decisions/012-csv-import.md.
 import { z } from 'zod'
-import { IdSchema, IsoDateSchema } from './common.ts'
+import { IdSchema, IsoDateSchema, TextSchema } from './common.ts'
 
 /** Files above this are refused before they are read, let alone parsed. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024
@@ -34,25 +34,46 @@ export function fileTooLargeMessage(bytes: number | null): string {
 
 /** Base64 text of a file at the limit (4 characters per 3 bytes), plus slack for padding. */
 const MAX_BASE64_CHARS = Math.ceil(IMPORT_MAX_BYTES / 3) * 4 + 4
-/** Files up to 4× the limit reach the service, which names their size; anything larger is cut off here. */
+/**
+ * Files up to 4× the limit pass the schema, so in-process callers learn the file's size from the service;
+ * over HTTP the request body limit below cuts them off first.
+ */
 const HARD_BASE64_CHARS = MAX_BASE64_CHARS * 4
 
 /**
- * The largest request body the API reads (an import upload at the hard cut-off, plus 1 MB for the rest of
- * the request); anything larger is refused with 413 while it is still arriving, before it fills memory.
+ * The largest request body the API reads for one import upload (data.previewImport or data.commitImport,
+ * sent alone): a file at the limit as base64, plus 256 KB for the rest of the request. Anything larger is
+ * refused with 413 while it is still arriving, before it fills memory (docs/decisions/021-input-hygiene.md).
  */
-export const API_MAX_BODY_BYTES = HARD_BASE64_CHARS + 1024 * 1024
+export const IMPORT_MAX_BODY_BYTES = MAX_BASE64_CHARS + 256 * 1024
+
+/**
+ * The largest request body of every other API request, batches included. The largest legitimate one is
+ * about 1 MB (20 questions with every text at its limit; 5,000 observation rows take about 0.7 MB).
+ */
+export const API_MAX_BODY_BYTES = 4 * 1024 * 1024
+
+/** The most calls one batched API request may carry (the browser's batch link splits at this size). */
+export const API_MAX_BATCH_CALLS = 20
+
+/** The procedures whose requests may carry an import file (and so a body up to IMPORT_MAX_BODY_BYTES). */
+export const IMPORT_UPLOAD_PROCEDURES: readonly string[] = ['data.previewImport', 'data.commitImport']
 
 export function requestTooLargeMessage(): string {
   return (
-    `The request is larger than ${Math.round(API_MAX_BODY_BYTES / (1024 * 1024))} MB, the most the server ` +
-    'accepts. Nothing was changed.'
+    `The request is too large: the server accepts an import file of up to ${IMPORT_MAX_BYTES / (1024 * 1024)} MB ` +
+    `(sent on its own) and at most ${API_MAX_BODY_BYTES / (1024 * 1024)} MB for any other request. Nothing was changed.`
   )
 }
 
-export const ImportFileNameSchema = z
-  .string()
-  .trim()
+export function batchTooLargeMessage(): string {
+  return (
+    `One request may carry at most ${API_MAX_BATCH_CALLS} calls. Nothing was done: ` +
+    'send the calls in smaller batches.'
+  )
+}
+
+export const ImportFileNameSchema = TextSchema.trim()
   .min(1, { message: 'The file needs a name.' })
   .max(255, { message: 'The file name is longer than 255 characters.' })
 

@@ -1,12 +1,22 @@
 import { z } from 'zod'
 import { CHANGE_IDEA_STATUSES, DRIVER_KINDS, GOAL_STATUSES, REFERENCE_KINDS } from '../enums.ts'
-import { DescriptionSchema, FiniteNumberSchema, IdSchema, IsoDateSchema, TitleSchema } from './common.ts'
+import {
+  DescriptionSchema,
+  IdSchema,
+  IsoDateSchema,
+  MeasureNumberSchema,
+  TextSchema,
+  TitleSchema,
+} from './common.ts'
+
+export const BASELINE_SOURCES = ['data', 'manual'] as const
+export type BaselineSourceKind = (typeof BASELINE_SOURCES)[number]
 
 const YearSchema = z.number().int().min(2000, { message: 'From 2000.' }).max(2100, { message: 'Until 2100.' })
 
 export const CreateDistrictGoalInputSchema = z
   .object({
-    code: z.string().trim().min(1, { message: 'Required.' }).max(32, { message: 'At most 32 characters.' }),
+    code: TextSchema.trim().min(1, { message: 'Required.' }).max(32, { message: 'At most 32 characters.' }),
     title: TitleSchema,
     description: DescriptionSchema.default(''),
     ownerId: IdSchema.nullable().default(null),
@@ -39,14 +49,16 @@ const goalFields = {
   focalGroupId: IdSchema,
   referenceKind: z.enum(REFERENCE_KINDS),
   referenceGroupId: IdSchema.nullable().default(null),
-  baselineValue: FiniteNumberSchema,
+  baselineValue: MeasureNumberSchema,
   baselineDate: IsoDateSchema,
-  targetValue: FiniteNumberSchema,
+  targetValue: MeasureNumberSchema,
   targetDate: IsoDateSchema,
-  baselineGap: FiniteNumberSchema.nullable().default(null),
-  targetGap: FiniteNumberSchema.nullable().default(null),
+  baselineGap: MeasureNumberSchema.nullable().default(null),
+  targetGap: MeasureNumberSchema.nullable().default(null),
   status: z.enum(GOAL_STATUSES).default('active'),
   districtGoalIds: z.array(IdSchema).max(10, { message: 'At most 10 district goals.' }).default([]),
+  /** "data": the baseline value is the one the measure's data give (the server checks it); "manual": typed. */
+  baselineSource: z.enum(BASELINE_SOURCES).default('manual'),
 }
 
 type GoalShape = {
@@ -97,17 +109,29 @@ export const UpdateGoalInputSchema = z
     focalGroupId: IdSchema.optional(),
     referenceKind: goalFields.referenceKind.optional(),
     referenceGroupId: IdSchema.nullable().optional(),
-    baselineValue: FiniteNumberSchema.optional(),
+    baselineValue: MeasureNumberSchema.optional(),
     baselineDate: IsoDateSchema.optional(),
-    targetValue: FiniteNumberSchema.optional(),
+    targetValue: MeasureNumberSchema.optional(),
     targetDate: IsoDateSchema.optional(),
-    baselineGap: FiniteNumberSchema.nullable().optional(),
-    targetGap: FiniteNumberSchema.nullable().optional(),
+    baselineGap: MeasureNumberSchema.nullable().optional(),
+    targetGap: MeasureNumberSchema.nullable().optional(),
     status: z.enum(GOAL_STATUSES).optional(),
     districtGoalIds: goalFields.districtGoalIds.optional(),
+    baselineSource: z.enum(BASELINE_SOURCES).optional(),
   })
   .superRefine(refineGoal)
 export type UpdateGoalInput = z.infer<typeof UpdateGoalInputSchema>
+
+/** The baseline and latest value the data give for a goal being written (the goal form asks as it is filled in). */
+export const GoalDataBaselineInputSchema = z.object({
+  schoolId: IdSchema,
+  measureId: IdSchema,
+  focalGroupId: IdSchema,
+  referenceKind: z.enum(REFERENCE_KINDS),
+  referenceGroupId: IdSchema.nullable().default(null),
+  baselineDate: IsoDateSchema,
+})
+export type GoalDataBaselineInput = z.infer<typeof GoalDataBaselineInputSchema>
 
 export const ListGoalsInputSchema = z.object({
   teamId: IdSchema.optional(),

@@ -2,19 +2,18 @@ import { z } from 'zod'
 import { CADENCES, CHART_TYPES, MEASURE_ACCUMULATIONS, MEASURE_FAMILIES, MEASURE_UNITS } from '../enums.ts'
 import {
   DescriptionSchema,
-  FiniteNumberSchema,
   IdSchema,
   IsoDateSchema,
+  MeasureNumberSchema,
   ShortTextSchema,
+  TextSchema,
   TitleSchema,
 } from './common.ts'
 
 export const CreateMeasureInputSchema = z.object({
   /** null: the district library (leaders and admins); a school: that school's own measure. */
   schoolId: IdSchema.nullable().default(null),
-  code: z
-    .string()
-    .trim()
+  code: TextSchema.trim()
     .min(1, { message: 'Required.' })
     .max(40, { message: 'At most 40 characters.' })
     .regex(/^[A-Za-z0-9_.-]+$/, { message: 'Letters, digits, ., - and _ only.' }),
@@ -64,7 +63,7 @@ export const ListMeasuresInputSchema = z
     unit: z.enum(MEASURE_UNITS).optional(),
     cadence: z.enum(CADENCES).optional(),
     accumulation: z.enum(MEASURE_ACCUMULATIONS).optional(),
-    search: z.string().trim().max(100, { message: 'At most 100 characters.' }).optional(),
+    search: TextSchema.trim().max(100, { message: 'At most 100 characters.' }).optional(),
   })
   .prefault({})
 export type ListMeasuresInput = z.infer<typeof ListMeasuresInputSchema>
@@ -74,9 +73,9 @@ export const ObservationValueSchema = z
   .object({
     studentGroupId: IdSchema,
     period: IsoDateSchema,
-    value: FiniteNumberSchema.nullable().default(null),
-    numerator: FiniteNumberSchema.min(0, { message: 'Not negative.' }).nullable().default(null),
-    denominator: FiniteNumberSchema.positive({ message: 'Must be above 0.' }).nullable().default(null),
+    value: MeasureNumberSchema.nullable().default(null),
+    numerator: MeasureNumberSchema.min(0, { message: 'Not negative.' }).nullable().default(null),
+    denominator: MeasureNumberSchema.positive({ message: 'Must be above 0.' }).nullable().default(null),
   })
   .superRefine((o, ctx) => {
     if (o.value === null && (o.numerator === null || o.denominator === null)) {

@@ -2,12 +2,18 @@ import { z } from 'zod'
 import { SCHOOL_LEVELS, STUDENT_GROUP_CATEGORIES } from '../enums.ts'
 import { ROLES } from '../roles.ts'
 import { schoolYearStartProblem } from '../school-year.ts'
+import { isTimeZone } from '../time-zone.ts'
 import { NewPasswordSchema } from './auth.ts'
-import { DescriptionSchema, EmailSchema, IdSchema, ShortTextSchema, TitleSchema } from './common.ts'
+import {
+  DescriptionSchema,
+  EmailSchema,
+  IdSchema,
+  ShortTextSchema,
+  TextSchema,
+  TitleSchema,
+} from './common.ts'
 
-const CodeSchema = z
-  .string()
-  .trim()
+const CodeSchema = TextSchema.trim()
   .min(1, { message: 'Required.' })
   .max(32, { message: 'At most 32 characters.' })
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'Letters, digits, - and _ only.' })
@@ -16,7 +22,7 @@ export const CreateSchoolInputSchema = z.object({
   code: CodeSchema,
   name: TitleSchema,
   level: z.enum(SCHOOL_LEVELS),
-  gradeSpan: z.string().trim().max(20).default(''),
+  gradeSpan: TextSchema.trim().max(20).default(''),
   enrollment: z.number().int().min(0).max(100_000).nullable().default(null),
 })
 export type CreateSchoolInput = z.infer<typeof CreateSchoolInputSchema>
@@ -88,13 +94,15 @@ export const UpdateStudentGroupInputSchema = z.object({
 export type UpdateStudentGroupInput = z.infer<typeof UpdateStudentGroupInputSchema>
 
 /** The first day of the school year, 'MM-DD' (a day every year has): year-to-date measures restart on it. */
-export const SchoolYearStartSchema = z
-  .string()
-  .trim()
-  .superRefine((text, ctx) => {
-    const problem = schoolYearStartProblem(text)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
-  })
+export const SchoolYearStartSchema = TextSchema.trim().superRefine((text, ctx) => {
+  const problem = schoolYearStartProblem(text)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
+
+/** An IANA time zone name this runtime knows ('America/Los_Angeles'). */
+export const TimeZoneSchema = TextSchema.trim()
+  .max(64)
+  .refine(isTimeZone, { message: 'Choose a time zone from the list, such as America/Los_Angeles.' })
 
 export const UpdateDistrictSettingsInputSchema = z.object({
   name: TitleSchema.optional(),
@@ -105,6 +113,7 @@ export const UpdateDistrictSettingsInputSchema = z.object({
     .max(100, { message: 'At most 100.' })
     .optional(),
   schoolYearStart: SchoolYearStartSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
 })
 export type UpdateDistrictSettingsInput = z.infer<typeof UpdateDistrictSettingsInputSchema>
 

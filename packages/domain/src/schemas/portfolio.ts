@@ -1,7 +1,7 @@
 // Inputs of the coach portfolio, the district alignment audit and the cross-school search.
 import { z } from 'zod'
 import { CYCLE_STAGES } from '../cycle.ts'
-import { IdSchema } from './common.ts'
+import { IdSchema, TextSchema } from './common.ts'
 
 /** What a linked measure's cycle verdict can be (computed by the analytics engine). */
 export const CYCLE_VERDICT_KINDS = ['improved', 'worsened', 'no_signal', 'not_enough_data'] as const
@@ -25,7 +25,7 @@ export const GAP_VERDICT_LABELS: Record<GapVerdictKindName, string> = {
 
 export const SearchCyclesInputSchema = z.object({
   /** Words to find (web-search syntax: "quoted phrase", -excluded, or). Empty: every cycle, newest first. */
-  q: z.string().trim().max(200, { message: 'At most 200 characters.' }).default(''),
+  q: TextSchema.trim().max(200, { message: 'At most 200 characters.' }).default(''),
   studentGroupId: IdSchema.optional(),
   measureId: IdSchema.optional(),
   verdict: z.enum(CYCLE_VERDICT_KINDS, { message: 'Pick a verdict from the list.' }).optional(),
@@ -38,3 +38,19 @@ export const SearchCyclesInputSchema = z.object({
     .default(50),
 })
 export type SearchCyclesInput = z.infer<typeof SearchCyclesInputSchema>
+
+/** The alignment export and printable report, optionally for one school (the page's school filter). */
+export const AlignmentExportInputSchema = z
+  .object({ schoolId: IdSchema.nullish() })
+  .optional()
+  .transform((v) => ({ schoolId: v?.schoolId ?? null }))
+export type AlignmentExportInput = z.input<typeof AlignmentExportInputSchema>
+
+/** The command palette's search: goals, cycles, measures and teams the user may open. */
+export const QuickSearchInputSchema = z.object({
+  q: TextSchema.trim()
+    .min(2, { message: 'Type at least 2 characters.' })
+    .max(100, { message: 'At most 100 characters.' }),
+  limit: z.number().int().min(1).max(30).default(12),
+})
+export type QuickSearchInput = z.infer<typeof QuickSearchInputSchema>

@@ -1,7 +1,13 @@
 import type { TRPCRouterRecord } from '@trpc/server'
 import { create } from './create.ts'
 import { deleteProcedure } from './delete.ts'
+import { acceptReply, reopen } from './feedback-state.ts'
 import { list } from './list.ts'
-import { resolve } from './resolve.ts'
 
-export const commentRouter = { list, create, resolve, delete: deleteProcedure } satisfies TRPCRouterRecord
+export const commentRouter = {
+  list,
+  create,
+  acceptReply,
+  reopen,
+  delete: deleteProcedure,
+} satisfies TRPCRouterRecord

@@ -5,6 +5,7 @@ import { create } from './create.ts'
 import { deleteProcedure } from './delete.ts'
 import { formOptions } from './form-options.ts'
 import { list } from './list.ts'
+import { moveBack } from './move-back.ts'
 import { saveMeasures } from './save-measures.ts'
 import { saveQuestions } from './save-questions.ts'
 import { saveTasks } from './save-tasks.ts'
@@ -26,6 +27,7 @@ export const cycleRouter = {
   saveTasks,
   saveMeasures,
   transition,
+  moveBack,
   snapshots,
   snapshotById,
   delete: deleteProcedure,

@@ -5,4 +5,4 @@ import { authedProcedure } from '../../init.ts'
 export const create = authedProcedure
   .meta({ access: 'team_lead or team_member of the team; district leaders for school-level goals' })
   .input(CreateGoalInputSchema)
-  .mutation(({ ctx, input }) => createGoal({ db: ctx.db, actor: ctx.actor, ...input }))
+  .mutation(({ ctx, input }) => createGoal({ db: ctx.db, actor: ctx.actor, now: ctx.app.now(), ...input }))

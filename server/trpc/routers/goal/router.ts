@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server'
 import { archive } from './archive.ts'
 import { byId } from './by-id.ts'
 import { create } from './create.ts'
+import { dataBaseline } from './data-baseline.ts'
 import { diagram } from './diagram.ts'
 import { formOptions } from './form-options.ts'
 import { list } from './list.ts'
@@ -12,6 +13,7 @@ export const goalRouter = {
   byId,
   diagram,
   formOptions,
+  dataBaseline,
   create,
   update,
   archive,

@@ -5,4 +5,4 @@ import { authedProcedure } from '../../init.ts'
 export const update = authedProcedure
   .meta({ access: 'team_lead or team_member of the goal’s team; district leaders for school-level goals' })
   .input(UpdateGoalInputSchema)
-  .mutation(({ ctx, input }) => updateGoal({ db: ctx.db, actor: ctx.actor, ...input }))
+  .mutation(({ ctx, input }) => updateGoal({ db: ctx.db, actor: ctx.actor, now: ctx.app.now(), ...input }))

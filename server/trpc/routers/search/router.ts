@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server'
 import { cycles } from './cycles.ts'
+import { quick } from './quick.ts'
 
-export const searchRouter = { cycles } satisfies TRPCRouterRecord
+export const searchRouter = { cycles, quick } satisfies TRPCRouterRecord

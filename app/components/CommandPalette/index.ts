@@ -1,0 +1,1 @@
+export { CommandPalette, type PalettePage } from './CommandPalette'

@@ -1,0 +1,1 @@
+export { CycleVerdictHeadline } from './CycleVerdictHeadline'

@@ -1,0 +1,1 @@
+export { PRINT_CSS, PrintStyles } from './PrintStyles'

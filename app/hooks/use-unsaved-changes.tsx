@@ -1,0 +1,74 @@
+// One save model for the worksheet (ADR 025): parts that save themselves show "Saving… / All changes
+// saved"; parts that keep an explicit Save button report their unsaved edits here, and leaving the page
+// (a link, back/forward, closing or reloading the tab) asks first.
+import { Button, Group, List, Modal, Stack, Text } from '@mantine/core'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { useBlocker } from 'react-router'
+
+interface UnsavedChanges {
+  report: (part: string, dirty: boolean) => void
+}
+
+const UnsavedChangesContext = createContext<UnsavedChanges | null>(null)
+
+/** Wraps a page whose parts report unsaved edits; asks before the page is left while any has some. */
+export function UnsavedChangesGuard({ children }: { children: React.ReactNode }) {
+  const [dirty, setDirty] = useState<Record<string, boolean>>({})
+  const report = useCallback((part: string, isDirty: boolean) => {
+    setDirty((current) => (Boolean(current[part]) === isDirty ? current : { ...current, [part]: isDirty }))
+  }, [])
+  const parts = Object.keys(dirty).filter((k) => dirty[k])
+  const hasUnsaved = parts.length > 0
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => hasUnsaved && currentLocation.pathname !== nextLocation.pathname,
+  )
+  useEffect(() => {
+    if (!hasUnsaved) return
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault()
+      // Older browsers need returnValue set to show their own "Leave site?" prompt.
+      event.returnValue = ''
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [hasUnsaved])
+  const value = useMemo(() => ({ report }), [report])
+  return (
+    <UnsavedChangesContext.Provider value={value}>
+      {children}
+      <Modal
+        opened={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title="Leave without saving?"
+        size="md"
+      >
+        <Stack gap="md">
+          <Text size="sm">These parts of the worksheet have changes that are not saved yet:</Text>
+          <List size="sm">
+            {parts.map((p) => (
+              <List.Item key={p}>{p}</List.Item>
+            ))}
+          </List>
+          <Text size="sm">If you leave now, those changes are lost.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" color="red" c="red.9" onClick={() => blocker.proceed?.()}>
+              Leave without saving
+            </Button>
+            <Button onClick={() => blocker.reset?.()} data-autofocus>
+              Stay and save
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </UnsavedChangesContext.Provider>
+  )
+}
+
+/** Tells the page's guard whether this part has unsaved edits (cleared when the part unmounts). */
+export function useReportUnsaved(part: string, isDirty: boolean) {
+  const context = useContext(UnsavedChangesContext)
+  useEffect(() => {
+    context?.report(part, isDirty)
+  }, [context, part, isDirty])
+  useEffect(() => () => context?.report(part, false), [context, part])
+}

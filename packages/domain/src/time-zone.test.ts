@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { UpdateDistrictSettingsInputSchema } from './schemas/org.ts'
+import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneNames } from './time-zone.ts'
+
+describe('isTimeZone', () => {
+  it('accepts IANA names and UTC', () => {
+    for (const name of [DEFAULT_TIME_ZONE, 'America/New_York', 'Europe/Berlin', 'UTC', 'Etc/GMT+8']) {
+      expect(isTimeZone(name), name).toBe(true)
+    }
+  })
+  it('refuses what is not a zone', () => {
+    for (const name of ['', 'Pacific', 'America/Nowhere', '+08:00', 'PST8PDT; DROP', '../etc/passwd']) {
+      expect(isTimeZone(name), name).toBe(false)
+    }
+  })
+  it('lists UTC first and the default among the names', () => {
+    const names = timeZoneNames()
+    expect(names[0]).toBe('UTC')
+    expect(names).toContain(DEFAULT_TIME_ZONE)
+  })
+  it('the settings schema refuses an unknown zone with a sentence', () => {
+    const result = UpdateDistrictSettingsInputSchema.safeParse({ timeZone: 'Mars/Olympus_Mons' })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues[0]?.message).toMatch(/Choose a time zone/)
+  })
+})
