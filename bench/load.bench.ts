@@ -70,6 +70,8 @@ interface Point {
   p99: number
   errors: number
   load: [number, number]
+  /** Server CPU (all its processes, user + system) per response: what a page costs whatever the load. */
+  cpuMsPerReq: number
 }
 
 interface PageWeight {
@@ -184,8 +186,10 @@ async function drive(
   cookie: string,
   connections: number,
   seconds: number,
+  serverCpuMs: () => number = () => 0,
 ): Promise<Omit<Point, 'target'>> {
   const latencies: number[] = []
+  const cpu0 = serverCpuMs()
   let errors = 0
   const load0 = loadavg()[0] as number
   const started = performance.now()
@@ -212,6 +216,7 @@ async function drive(
     p99: percentile(latencies, 99),
     errors,
     load: [load0, loadavg()[0] as number],
+    cpuMsPerReq: latencies.length ? (serverCpuMs() - cpu0) / latencies.length : Number.NaN,
   }
 }
 
@@ -285,24 +290,24 @@ async function benchApp(appDir: string): Promise<AppResult> {
       for (const c of counts) {
         const p = {
           target: t.name,
-          ...(await drive(`${server.baseUrl}${t.path}`, cookieOf(t), c, durationS)),
+          ...(await drive(`${server.baseUrl}${t.path}`, cookieOf(t), c, durationS, server.cpuMs)),
         }
         points.push(p)
         console.log(
           `${t.name.padEnd(18)} ${String(c).padStart(3)} conn  ${p.reqPerSec.toFixed(1).padStart(7)} req/s  ` +
-            `p50 ${ms(p.p50)} p95 ${ms(p.p95)} p99 ${ms(p.p99)} ms  load ${loadText(p.load)}` +
+            `p50 ${ms(p.p50)} p95 ${ms(p.p95)} p99 ${ms(p.p99)} ms  cpu ${ms(p.cpuMsPerReq)} ms/req  load ${loadText(p.load)}` +
             (p.errors ? `  ${p.errors} ERRORS` : ''),
         )
       }
       if (t.api) {
         const p = {
           target: t.name,
-          ...(await drive(`${server.baseUrl}${t.api}`, cookieOf(t), 10, durationS)),
+          ...(await drive(`${server.baseUrl}${t.api}`, cookieOf(t), 10, durationS, server.cpuMs)),
         }
         api.push(p)
         console.log(
           `${t.name.padEnd(18)}  10 conn  ${p.reqPerSec.toFixed(1).padStart(7)} req/s  through /api/trpc  ` +
-            `p50 ${ms(p.p50)} p99 ${ms(p.p99)} ms  load ${loadText(p.load)}` +
+            `p50 ${ms(p.p50)} p99 ${ms(p.p99)} ms  cpu ${ms(p.cpuMsPerReq)} ms/req  load ${loadText(p.load)}` +
             (p.errors ? `  ${p.errors} ERRORS` : ''),
         )
       }
@@ -365,10 +370,13 @@ function markdown(results: AppResult[]): string {
   ]
   for (const r of results) {
     out.push(`### ${r.appDir} (${r.commit}), workers: ${r.workers}`, '')
-    out.push('| page | connections | req/s | p50 / p95 / p99 ms | load |', '| --- | --- | --- | --- | --- |')
+    out.push(
+      '| page | connections | req/s | p50 / p95 / p99 ms | server CPU ms/req | load |',
+      '| --- | --- | --- | --- | --- | --- |',
+    )
     for (const p of r.points)
       out.push(
-        `| ${p.target} | ${p.connections} | ${p.reqPerSec.toFixed(1)} | ${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} | ${loadText(p.load)} |`,
+        `| ${p.target} | ${p.connections} | ${p.reqPerSec.toFixed(1)} | ${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} | ${ms(p.cpuMsPerReq)} | ${loadText(p.load)} |`,
       )
     out.push(
       '',

@@ -101,6 +101,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string
+  /** CPU time (user + system, ms) the server's processes — the primary and its workers — have used so far. */
+  cpuMs(): number
   /** What the server printed so far. */
   output(): string
   stop(): Promise<void>
@@ -160,6 +162,7 @@ export async function startProductionServer(
   }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    cpuMs: () => processTreeCpuMs(child.pid as number),
     output: () => output,
     async stop() {
       if (child.exitCode !== null) return
@@ -170,6 +173,33 @@ export async function startProductionServer(
       clearTimeout(timer)
     },
   }
+}
+
+/**
+ * CPU time of a process and its descendants from /proc (Linux), in ms: user + system time is what a request
+ * costs the server whatever else the machine is doing, so it is the figure to compare on a busy machine.
+ */
+export function processTreeCpuMs(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // Fields after the command name (which may hold spaces) in parentheses: state ppid … utime(14) stime(15).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) })
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  let ticks = 0
+  const pending = [rootPid]
+  while (pending.length) {
+    const pid = pending.pop() as number
+    ticks += stats.get(pid)?.ticks ?? 0
+    for (const [child, s] of stats) if (s.ppid === pid) pending.push(child)
+  }
+  return ticks * 10 // USER_HZ is 100 on Linux
 }
 
 /** Signs in through the login form like a browser; returns the session cookie. */

@@ -8,10 +8,11 @@ import { DriverTree } from '~/components/DriverTree'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { GoalFormModal } from '~/components/GoalForm'
 import { GoalSummary } from '~/components/GoalSummary'
-import { LinkedMetricView, linkedMetricInput } from '~/components/LinkedMetricView'
+import { LinkedMetricView } from '~/components/LinkedMetricView'
 import { PageHeader } from '~/components/PageHeader'
 import { PrintStyles } from '~/components/PrintStyles'
 import { VerdictBadge } from '~/components/VerdictBadge'
+import { AfterHydration } from '~/hooks/use-hydrated'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
@@ -25,17 +26,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     trpc.goal.diagram.queryOptions({ id: params.goalId }),
   ])
   const goal = queryClient.getQueryData(trpc.goal.byId.queryKey({ id: params.goalId }))
+  // The linked-metric chart's series is loaded by the browser after hydration: the server cannot draw the
+  // chart, and its points were a third of the page (docs/decisions/027-server-throughput-and-page-weight.md).
   const dehydratedState = await prefetch(
     request,
     queryClient,
-    goal
-      ? [
-          trpc.analytics.goalProgress.queryOptions({ goalId: goal.id }),
-          trpc.analytics.measureSeries.queryOptions(
-            linkedMetricInput(goal.measure.id, goal.school.id, 'single', goal.focalGroup.id, goal.id),
-          ),
-        ]
-      : [],
+    goal ? [trpc.analytics.goalProgress.queryOptions({ goalId: goal.id })] : [],
   )
   return { dehydratedState, title: goal?.title ?? 'Goal' }
 }
@@ -141,27 +137,30 @@ function GoalAnalytics({
           Live: each driver and change idea shows how many cycles tested it, the latest decision, and whether
           the measures those cycles link show a signal.
         </Text>
-        <Tabs defaultValue="diagram" keepMounted={false}>
-          <Tabs.List mb="md">
-            <Tabs.Tab value="diagram">Diagram</Tabs.Tab>
-            <Tabs.Tab value="outline">{goal.canEdit ? 'Outline and editing' : 'Outline'}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="diagram">
-            {diagram.primaries.length === 0 && diagram.unlinkedChangeIdeas.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                No drivers yet.{' '}
-                {goal.canEdit
-                  ? 'Open “Outline and editing” to add the primary drivers, then their secondary drivers and change ideas.'
-                  : 'The team has not added its drivers yet.'}
-              </Text>
-            ) : (
-              <DriverDiagram aim={goal.aimStatement} diagram={diagram} progress={progress} />
-            )}
-          </Tabs.Panel>
-          <Tabs.Panel value="outline">
-            <DriverTree diagram={diagram} />
-          </Tabs.Panel>
-        </Tabs>
+        {/* Below the fold: rendered right after hydration (docs/decisions/027-server-throughput-and-page-weight.md). */}
+        <AfterHydration height={480}>
+          <Tabs defaultValue="diagram" keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="diagram">Diagram</Tabs.Tab>
+              <Tabs.Tab value="outline">{goal.canEdit ? 'Outline and editing' : 'Outline'}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="diagram">
+              {diagram.primaries.length === 0 && diagram.unlinkedChangeIdeas.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  No drivers yet.{' '}
+                  {goal.canEdit
+                    ? 'Open “Outline and editing” to add the primary drivers, then their secondary drivers and change ideas.'
+                    : 'The team has not added its drivers yet.'}
+                </Text>
+              ) : (
+                <DriverDiagram aim={goal.aimStatement} diagram={diagram} progress={progress} />
+              )}
+            </Tabs.Panel>
+            <Tabs.Panel value="outline">
+              <DriverTree diagram={diagram} />
+            </Tabs.Panel>
+          </Tabs>
+        </AfterHydration>
       </section>
       <section aria-labelledby="ramp-heading">
         <Title order={2} size="h3" id="ramp-heading">
@@ -170,7 +169,9 @@ function GoalAnalytics({
         <Text size="sm" c="dimmed" mb="sm">
           The ramp of each change idea: its cycles in order, with their decisions and verdicts.
         </Text>
-        <ChangeIdeaRamp diagram={diagram} live={progress.live} />
+        <AfterHydration height={240}>
+          <ChangeIdeaRamp diagram={diagram} live={progress.live} />
+        </AfterHydration>
       </section>
     </>
   )

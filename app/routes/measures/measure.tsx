@@ -4,39 +4,28 @@ import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
-import { LinkedMetricView, linkedMetricInput } from '~/components/LinkedMetricView'
+import { LinkedMetricView } from '~/components/LinkedMetricView'
 import { MeasureDefinition } from '~/components/MeasureDefinition'
 import { MeasureForm } from '~/components/MeasureForm'
 import { ObservationEntry } from '~/components/ObservationEntry'
-import { ObservationsTable, recentObservationsInput } from '~/components/ObservationsTable'
+import { ObservationsTable } from '~/components/ObservationsTable'
 import { PageHeader } from '~/components/PageHeader'
 import { PrintStyles } from '~/components/PrintStyles'
+import { AfterHydration } from '~/hooks/use-hydrated'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/measure'
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { trpc, queryClient } = serverTrpc(context)
-  await prefetch(request, queryClient, [
+  // The server renders the definition; the chart, the entry grid and the recent observations load in the
+  // browser right after hydration — they were two thirds of the page and the server cannot draw the chart
+  // (docs/decisions/027-server-throughput-and-page-weight.md).
+  const dehydratedState = await prefetch(request, queryClient, [
     trpc.measure.byId.queryOptions({ id: params.measureId }),
     trpc.org.studentGroups.queryOptions({}),
-    trpc.org.schools.queryOptions({}),
   ])
   const measure = queryClient.getQueryData(trpc.measure.byId.queryKey({ id: params.measureId }))
-  const wanted = new URL(request.url).searchParams.get('school')
-  const school = measure?.viewSchools.find((s) => s.id === wanted) ?? measure?.viewSchools[0]
-  const dehydratedState = await prefetch(
-    request,
-    queryClient,
-    school
-      ? [
-          trpc.observation.list.queryOptions(recentObservationsInput(params.measureId, school.id)),
-          trpc.analytics.measureSeries.queryOptions(
-            linkedMetricInput(params.measureId, school.id, 'single', null),
-          ),
-        ]
-      : [],
-  )
   return { dehydratedState, title: measure?.name ?? 'Measure' }
 }
 
@@ -111,7 +100,9 @@ function MeasurePage({ measureId }: { measureId: string }) {
             <Title order={2} size="h3" id="entry-heading" mb="sm">
               Enter data
             </Title>
-            <ObservationEntry measure={measure} groups={groups} initialSchoolId={viewSchool?.id} />
+            <AfterHydration height={240}>
+              <ObservationEntry measure={measure} groups={groups} initialSchoolId={viewSchool?.id} />
+            </AfterHydration>
           </section>
         ) : null}
         <section aria-labelledby="recent-heading">
@@ -127,7 +118,9 @@ function MeasurePage({ measureId }: { measureId: string }) {
                   {viewSchool.name}
                 </Text>
               ) : null}
-              <ObservationsTable measure={measure} schoolId={viewSchool.id} />
+              <AfterHydration height={320}>
+                <ObservationsTable measure={measure} schoolId={viewSchool.id} />
+              </AfterHydration>
             </>
           ) : (
             <Text size="sm" c="dimmed">

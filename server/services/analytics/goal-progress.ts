@@ -69,6 +69,7 @@ export async function getGoalProgress({ db, actor, goalId }: { db: DbTx; actor: 
     },
     privacy,
   )
+  const { series: _gapSeries, ...gapSummary } = gap
   const verdictsOf = new Map<string, LiveCycle['verdicts']>()
   for (const { cycle, verdict } of evaluated.links) {
     verdictsOf.set(cycle.id, [
@@ -109,8 +110,9 @@ export async function getGoalProgress({ db, actor, goalId }: { db: DbTx; actor: 
     target: { value: goal.targetValue, date: toIsoDate(goal.targetDate) },
     /** The focal group's latest shown value (hidden cells are skipped). */
     latest: latest ? { period: latest.period, value: latest.value } : null,
-    focalChart: chart,
-    gap,
+    // The gap's verdict in words; its series is drawn from analytics.measureSeries (the linked-metric view), so
+    // it is not sent twice (docs/decisions/027-server-throughput-and-page-weight.md).
+    gap: gapSummary,
     live,
   }
 }
