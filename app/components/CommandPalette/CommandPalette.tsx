@@ -128,7 +128,7 @@ export function CommandPalette({ pages }: { pages: readonly PalettePage[] }) {
               setQuery(e.currentTarget.value)
               setActive(0)
             }}
-            rightSection={isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
+            rightSection={isFetching ? <Loader size="xs" role="status" aria-label="Searching" /> : null}
             role="combobox"
             aria-expanded={entries.length > 0}
             aria-controls={listId}

@@ -30,7 +30,7 @@ export function CommentsPanel({ target }: { target: CommentTargetRef }) {
       </Group>
       {isPending ? (
         <Center py="md">
-          <Loader size="sm" aria-label="Loading comments" />
+          <Loader size="sm" role="status" aria-label="Loading comments" />
         </Center>
       ) : error ? (
         <Alert color="red">{parseClientError(error).message}</Alert>

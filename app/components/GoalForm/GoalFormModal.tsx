@@ -50,7 +50,7 @@ export function GoalFormModal({ opened, onClose, schoolId, teamId, goal }: Props
         </Alert>
       ) : (
         <Center py="xl">
-          <Loader aria-label="Loading the form" />
+          <Loader role="status" aria-label="Loading the form" />
         </Center>
       )}
     </Modal>

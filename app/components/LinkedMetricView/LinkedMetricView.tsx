@@ -175,7 +175,7 @@ export function LinkedMetricView({
           </Text>
         </div>
         <Group gap="xs" align="flex-end">
-          {query.isFetching ? <Loader size="xs" aria-label="Updating the chart" /> : null}
+          {query.isFetching ? <Loader size="xs" role="status" aria-label="Updating the chart" /> : null}
           {shownMode !== 'disaggregated' ? (
             <Select
               label={shownMode === 'gap' ? 'Focal group' : 'Student group'}

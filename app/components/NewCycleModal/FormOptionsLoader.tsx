@@ -25,7 +25,7 @@ export function FormOptionsLoader({
   }
   return (
     <Center py="xl">
-      <Loader aria-label="Loading the form" />
+      <Loader role="status" aria-label="Loading the form" />
     </Center>
   )
 }

@@ -183,7 +183,7 @@ export function ObservationEntry({
           every chart, table and export, for everyone; opening them here is recorded in the audit log.
         </Text>
         {isPending && schoolId ? (
-          <Loader size="sm" aria-label="Loading the grid" />
+          <Loader size="sm" role="status" aria-label="Loading the grid" />
         ) : shown.length === 0 || periods.length === 0 ? (
           <Alert variant="light" icon={<IconInfoCircle size={18} aria-hidden />}>
             {shown.length === 0

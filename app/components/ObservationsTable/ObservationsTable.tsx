@@ -81,7 +81,7 @@ export function ObservationsTable({
     ...trpc.observation.list.queryOptions(recentObservationsInput(measure.id, schoolId)),
     placeholderData: keepPreviousData,
   })
-  if (isPending || !data) return <Loader size="sm" aria-label="Loading observations" />
+  if (isPending || !data) return <Loader size="sm" role="status" aria-label="Loading observations" />
   const periods = [...new Set(data.observations.map((o) => o.period))].slice(0, MAX_PERIODS)
   if (periods.length === 0) {
     return (

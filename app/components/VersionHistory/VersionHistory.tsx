@@ -38,7 +38,7 @@ function SnapshotModal({ snapshot, onClose }: { snapshot: SnapshotItem; onClose:
         <Alert color="red">{parseClientError(error).message}</Alert>
       ) : (
         <Center py="xl">
-          <Loader aria-label="Loading the snapshot" />
+          <Loader role="status" aria-label="Loading the snapshot" />
         </Center>
       )}
     </Modal>
