@@ -2,11 +2,12 @@
 // one suite's garbage and JIT state never colour another's figures.
 //   pnpm bench                 all suites
 //   pnpm bench analytics       only suites whose file name contains "analytics"
+//   pnpm bench startup --runs 9   further arguments go to the selected suites
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
-const filter = process.argv[2]
+const [filter, ...suiteArgs] = process.argv.slice(2).filter((arg) => arg !== '--')
 const roots = ['bench', ...readdirSync('packages').map((p) => join('packages', p, 'bench'))]
 const suites = roots.flatMap((dir) => {
   try {
@@ -25,7 +26,9 @@ if (selected.length === 0) {
 let failed = 0
 for (const suite of selected) {
   console.log(`\n=== ${suite} ===`)
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', suite], { stdio: 'inherit' })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', suite, ...suiteArgs], {
+    stdio: 'inherit',
+  })
   if (r.status !== 0) failed++
 }
 process.exit(failed ? 1 : 0)
