@@ -85,6 +85,8 @@ export interface TlsProxy {
   served: number[]
   /** Answers 502 given to clients. */
   badGateway: number
+  /** Requests and upgrades sent to the next instance after one refused the connection. */
+  retried: number
   isHealthy(index: number): boolean
   close(): Promise<void>
 }
@@ -118,6 +120,7 @@ export async function startTlsProxy(options: TlsProxyOptions): Promise<TlsProxy>
   const healthy = upstreams.map(() => true)
   const served = upstreams.map(() => 0)
   let badGateway = 0
+  let retried = 0
   let next = 0
   const tunnels = new Set<Duplex>()
 
@@ -178,7 +181,10 @@ export async function startTlsProxy(options: TlsProxyOptions): Promise<TlsProxy>
       )
       forward.on('socket', (socket: Socket) => socket.once('connect', () => (connected = true)))
       forward.on('error', () => {
-        if (!connected && k + 1 < order.length) return attempt(k + 1)
+        if (!connected && k + 1 < order.length) {
+          retried++
+          return attempt(k + 1)
+        }
         if (!res.headersSent) {
           badGateway++
           res.writeHead(502, { 'content-type': 'text/plain' }).end('Bad gateway')
@@ -217,7 +223,10 @@ export async function startTlsProxy(options: TlsProxyOptions): Promise<TlsProxy>
         client.pipe(socket)
       })
       socket.on('error', () => {
-        if (!connected && k + 1 < order.length) return attempt(k + 1)
+        if (!connected && k + 1 < order.length) {
+          retried++
+          return attempt(k + 1)
+        }
         if (!connected) {
           badGateway++
           client.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
@@ -237,6 +246,9 @@ export async function startTlsProxy(options: TlsProxyOptions): Promise<TlsProxy>
     served,
     get badGateway() {
       return badGateway
+    },
+    get retried() {
+      return retried
     },
     isHealthy: (index) => healthy[index] ?? false,
     async close() {
