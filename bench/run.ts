@@ -3,11 +3,12 @@
 //   pnpm bench                 all suites
 //   pnpm bench analytics       only suites whose file name contains "analytics"
 //   pnpm bench load --app-dir ../base   further arguments go to the selected suites
+//   pnpm bench startup --runs 9
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
-const [filter, ...suiteArgs] = process.argv.slice(2)
+const [filter, ...suiteArgs] = process.argv.slice(2).filter((arg) => arg !== '--')
 const roots = ['bench', ...readdirSync('packages').map((p) => join('packages', p, 'bench'))]
 const suites = roots.flatMap((dir) => {
   try {

@@ -84,10 +84,18 @@ if (command === 'demo') {
   run(['test:unit'])
   // First on the embedded database (an empty TEST_DATABASE_URL means PGlite), then on PostgreSQL.
   run(['test:integration'], { TEST_DATABASE_URL: '' })
+  let built = false
   const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
   const pgUrl = new URL(postgresUrl)
   if (await reachable(pgUrl.hostname, Number(pgUrl.port || 5432))) {
-    run(['test:integration'], { TEST_DATABASE_URL: postgresUrl })
+    // The production topology test (two built instances behind a TLS proxy, PostgreSQL and Redis) runs
+    // the production build.
+    run(['build'])
+    built = true
+    run(['test:integration'], {
+      TEST_DATABASE_URL: postgresUrl,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    })
   } else if (ci) {
     console.error(`✗ PostgreSQL is not reachable at ${pgUrl.host}; CI must run the integration tests on it.`)
     process.exit(1)
@@ -95,7 +103,7 @@ if (command === 'demo') {
     console.warn(`! PostgreSQL is not reachable at ${pgUrl.host}: integration tests ran on PGlite only.`)
   }
   if (ensureChromium()) {
-    run(['build'])
+    if (!built) run(['build'])
     // Initial JavaScript per route against js-budget.json (fails when a route grew by more than 10 %).
     run(['js-budget'])
     run(['test:e2e'])
