@@ -109,8 +109,7 @@ export interface RunningServer {
 }
 
 /**
- * Starts the checkout's production server (`pnpm start`'s entry: server/cluster.ts where it exists, else
- * server/index.ts) on the database, and waits until every worker answers.
+ * Starts the checkout's production server (what its `pnpm start` runs) on the database, and waits until every worker answers.
  */
 export async function startProductionServer(
   appDir: string,
@@ -119,29 +118,30 @@ export async function startProductionServer(
   const buildDir = resolve(appDir, process.env.BUILD_DIR || 'build')
   if (!existsSync(join(buildDir, 'server/index.js')))
     throw new Error(`No production build in ${buildDir}: run \`pnpm build\` in ${appDir} first.`)
-  const hasCluster = existsSync(join(appDir, 'server/cluster.ts'))
-  const entry = hasCluster ? 'server/cluster.ts' : 'server/index.ts'
+  // What that checkout's `pnpm start` runs: the compiled cluster entry (ADR 033), else server/cluster.ts or
+  // server/index.ts through tsx (older checkouts).
+  const compiled = join(buildDir, 'server-node/cluster.js')
+  const hasCluster = existsSync(compiled) || existsSync(join(appDir, 'server/cluster.ts'))
+  const entryArgs = existsSync(compiled)
+    ? [compiled]
+    : ['--import', 'tsx', hasCluster ? 'server/cluster.ts' : 'server/index.ts']
   const expectedWorkers = hasCluster ? options.workers : 1
   const port = await freePort()
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', entry],
-    {
-      cwd: appDir,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: options.databaseUrl,
-        BUILD_DIR: buildDir,
-        SESSION_SECRET: 'bench-load-secret-bench-load-secret-0000',
-        REDIS_URL: options.redisUrl ?? '',
-        WEB_CONCURRENCY: String(options.workers),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entryArgs], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: options.databaseUrl,
+      BUILD_DIR: buildDir,
+      SESSION_SECRET: 'bench-load-secret-bench-load-secret-0000',
+      REDIS_URL: options.redisUrl ?? '',
+      WEB_CONCURRENCY: String(options.workers),
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout?.on('data', (c: Buffer) => {
     output += c.toString()
