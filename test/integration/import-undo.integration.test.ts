@@ -91,6 +91,8 @@ describe('data.undoImport', () => {
       where: { action: 'observation.import_undo', entityId: imported.batchId as string },
     })
     expect(audit).toMatchObject({ actorId: world.actors.member.userId, after: { removed: 2, restored: 1 } })
+    const log = await as(world, 'admin').audit.list({ action: 'observation.import_undo' })
+    expect(log.events[0]).toMatchObject({ entityName: 'jan.csv', after: { fileName: 'jan.csv' } })
 
     await expect(
       as(world, 'member').data.undoImport({ batchId: imported.batchId as string }),
@@ -142,13 +144,20 @@ describe('data.undoImport', () => {
       mode: 'all',
     })
     await saveByHand('2026-02-02', 'SED', 44)
+    const deleted = await cell('2026-02-02', 'ALL')
+    await as(world, 'lead').observation.delete({ ids: [deleted?.id as string] })
     await expect(
       as(world, 'member').data.undoImport({ batchId: imported.batchId as string }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringMatching(/Socioeconomically disadvantaged · Feb 2, 2026: edited by /),
+      message: expect.stringContaining('2 cells it wrote were changed after it'),
     })
-    expect((await cell('2026-02-02', 'ALL'))?.value).toBe(40)
+    const refusal = await as(world, 'member')
+      .data.undoImport({ batchId: imported.batchId as string })
+      .catch((e: Error) => e.message)
+    expect(refusal).toContain('All students · Feb 2, 2026: deleted')
+    expect(refusal).toMatch(/Socioeconomically disadvantaged · Feb 2, 2026: edited by \S/)
+    expect((await cell('2026-02-02', 'SED'))?.value).toBe(44)
   })
 
   it('is refused for other people, district leaders and other districts; a district admin may undo', async () => {

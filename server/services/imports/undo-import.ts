@@ -83,7 +83,8 @@ export async function undoImport({
                o."id"::text AS "currentId", o."value" AS "currentValue", o."numerator" AS "currentNumerator",
                o."denominator" AS "currentDenominator", o."importBatchId"::text AS "currentBatchId"
         FROM "ImportChange" c LEFT JOIN "Observation" o ON o."id" = c."observationId"
-        WHERE c."importBatchId" = ${batchId}::uuid`
+        WHERE c."importBatchId" = ${batchId}::uuid
+        ORDER BY c."period", c."measureId", c."schoolId", c."studentGroupId"`
       const current = new Map(
         cells.flatMap((c) =>
           c.currentId && c.currentValue !== null
@@ -133,8 +134,7 @@ export async function undoImport({
         action: 'observation.import_undo',
         entityType: 'import_batch',
         entityId: batchId,
-        before: { fileName: batch.fileName, importedAt: batch.createdAt, importedById: batch.createdById },
-        after: { removed, restored },
+        after: { fileName: batch.fileName, removed, restored },
       })
       return {
         batchId,
