@@ -1,7 +1,8 @@
 // Undo of an import and times in the district's zone, in a real browser (issue 11, ADR 031): a team lead
 // imports a file, undoes it from the history after a dialog that says what will be removed, and the row
 // then shows who undid it and when; with the district set to Pacific/Auckland (UTC+13 in December, far
-// from the server's clock), the audit log and the import history show Auckland times. Axe-clean.
+// from the server's clock), the audit log and the import history show Auckland times; and an all-students
+// chart says plainly that a cycle was judged for its focal group. Axe-clean.
 import { DEMO_PASSWORD } from '@pdsa/demo-district'
 import { formatDateInZone } from '@pdsa/domain'
 import type { Page } from 'playwright-core'
@@ -116,5 +117,25 @@ describe('undo of an import', () => {
     } finally {
       await setTimeZone(page, 'America/Los_Angeles')
     }
+  })
+
+  it('an all-students chart says a cycle was judged for its focal group, with that group’s verdict', async ({
+    page,
+  }) => {
+    await signInAs(page, baseUrl, demoEmail('Team lead'), DEMO_PASSWORD)
+    await page.goto(`${baseUrl}/measures`)
+    await page.getByRole('link', { name: 'Chronic absence rate (to date)', exact: true }).first().click()
+    await page.waitForURL(/\/measures\/[0-9a-f-]{36}/)
+    const school = page.getByRole('combobox', { name: 'School', exact: true }).first()
+    if ((await school.count()) > 0) {
+      await school.click()
+      await page.getByRole('option', { name: 'Harbor Middle', exact: true }).click()
+      await page.waitForURL(/school=/)
+    }
+    const section = page.getByRole('region', { name: 'Linked-metric view' })
+    const judged = section.getByText(/^Judged for .+ students$/).first()
+    await judged.waitFor({ timeout: 30_000 })
+    expect(await section.textContent()).not.toMatch(/No verdict yet \(judged for/)
+    await checkPage(page, 'linked-metric-judged-for')
   })
 })
