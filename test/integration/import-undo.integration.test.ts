@@ -99,6 +99,27 @@ describe('data.undoImport', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT', message: 'This import has already been undone.' })
   })
 
+  it('gives every reader the released cells of before again (the release and verdict caches follow)', async () => {
+    const released = () =>
+      as(world, 'viewer').observation.list({
+        measureId: world.measure.id,
+        schoolId: world.schoolA.id,
+        from: '2026-02-16',
+        to: '2026-02-16',
+      })
+    await saveByHand('2026-02-16', 'ALL', 12)
+    await saveByHand('2026-02-16', 'EL', 30)
+    const before = await released()
+    // Overwrites all students and adds a small group, which changes what the release may show.
+    const imported = await as(world, 'member').data.commitImport({
+      ...upload([row('2026-02-16', 'ALL', 20), row('2026-02-16', 'AA', 1).with(5, '8')], 'small.csv'),
+      mode: 'all',
+    })
+    expect(await released()).not.toEqual(before)
+    await as(world, 'member').data.undoImport({ batchId: imported.batchId as string })
+    expect(await released()).toEqual(before)
+  })
+
   it('is refused after the stated period, and the importer sees that in the history', async () => {
     const imported = await as(world, 'member').data.commitImport({
       ...upload([row('2026-01-19', 'ALL', 11)], 'late.csv'),
