@@ -72,6 +72,24 @@ describe('audit.list', () => {
     })
   })
 
+  it('reads the date range as days in the district’s time zone', async () => {
+    // 2024-05-10 12:00 UTC is May 10 in Los Angeles (the default) and May 11, 00:00 in Auckland.
+    await database.db.district.update({
+      where: { id: world.district.id },
+      data: { timeZone: 'Pacific/Auckland' },
+    })
+    try {
+      const may11 = await leader().audit.list({ from: '2024-05-11', to: '2024-05-11' })
+      expect(may11.events.map((e) => e.action)).toEqual(['school.update'])
+      expect((await leader().audit.list({ from: '2024-05-10', to: '2024-05-10' })).events).toEqual([])
+    } finally {
+      await database.db.district.update({
+        where: { id: world.district.id },
+        data: { timeZone: 'America/Los_Angeles' },
+      })
+    }
+  })
+
   it('pages with a cursor until the end', async () => {
     const first = await leader().audit.list({ limit: 2 })
     expect(first.events).toHaveLength(2)

@@ -16,19 +16,12 @@ import { IconHistory } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { type AuditEvent, changeSummary, entityPath } from './audit-format'
-
-const when = (d: Date) =>
-  d.toLocaleString('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  })
 
 /** One page of audit events: when, who, what, which record, and what changed (details in a dialog). */
 export function AuditLogTable({ events, filtered }: { events: AuditEvent[]; filtered: boolean }) {
+  const { dateTime: when } = useDistrictTime()
   const [open, setOpen] = useState<AuditEvent | null>(null)
   if (events.length === 0) {
     return (

@@ -3,6 +3,7 @@ import { FEEDBACK_STATE_LABELS } from '@pdsa/domain'
 import { IconCheck } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import type { RouterOutputs } from '~/lib/types'
@@ -10,9 +11,6 @@ import { CommentForm, type CommentTargetRef } from './CommentForm'
 
 type Thread = RouterOutputs['comment']['list']['threads'][number]
 type Reply = Thread['replies'][number]
-
-const when = (d: Date) =>
-  new Date(d).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 
 function useCommentActions() {
   const trpc = useTRPC()
@@ -64,6 +62,7 @@ function ReplyItem({ reply }: { reply: Reply }) {
 }
 
 function CommentBody({ comment }: { comment: Thread | Reply }) {
+  const { dateTime: when } = useDistrictTime()
   return (
     <Stack gap={2}>
       <Group gap="xs">

@@ -3,25 +3,18 @@ import { NARRATIVE_SECTIONS, type NarrativeSectionKey } from '@pdsa/domain'
 import { IconLock } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import type { CycleView } from '~/components/NewCycleModal'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 
 /** The Plan notes shown next to the results: what the team predicted and why, as locked. */
 const SHOWN: NarrativeSectionKey[] = ['objective', 'hypothesis', 'predictions']
-
-const when = (d: Date) =>
-  new Date(d).toLocaleString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  })
 
 /**
  * Study: the Plan notes exactly as they were when the test started (the Plan → Do snapshot), with
  * when and by whom they were locked, to compare with the results.
  */
 export function LockedPlanNotes({ cycle }: { cycle: CycleView }) {
+  const { dateTime: when } = useDistrictTime()
   const trpc = useTRPC()
   const lock = cycle.snapshots.findLast((s) => s.fromStage === 'plan' && s.toStage === 'do')
   const { data, error } = useQuery({

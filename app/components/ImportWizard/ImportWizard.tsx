@@ -30,6 +30,7 @@ import {
 import { IconAlertTriangle, IconCheck, IconFileUpload, IconInfoCircle } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC, useTRPCClient } from '~/lib/trpc'
 import { RowMessages } from './RowMessages'
 import { readAsBase64, UploadError, uploadToProcedure } from './upload'
@@ -281,6 +282,7 @@ function PreviewPanel({
   preview: ImportPreviewEvent
   onImport: (mode: 'all' | 'valid_only') => void
 }) {
+  const { dateTime } = useDistrictTime()
   const { counts } = preview
   const writes = counts.new + counts.changed
   return (
@@ -310,7 +312,7 @@ function PreviewPanel({
             }
           >
             The same file ({preview.previousImport.fileName}) was imported on{' '}
-            {preview.previousImport.createdAt.slice(0, 10)} by {preview.previousImport.createdBy}.
+            {dateTime(preview.previousImport.createdAt)} by {preview.previousImport.createdBy}.
             {writes === 0 ? ' Importing it again changes nothing.' : ''}
           </Alert>
         ) : null}

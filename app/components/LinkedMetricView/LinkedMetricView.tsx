@@ -1,5 +1,5 @@
 import { Anchor, Group, Loader, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core'
-import { formatIsoDate } from '@pdsa/domain'
+import { formatIsoDate, judgedForText } from '@pdsa/domain'
 import { IconChartLine } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -122,15 +122,16 @@ export function LinkedMetricView({
   const byTeamAndGoal = data.subject.kind === 'measure'
   const windows: ChartWindowView[] = data.cycles.map((c) => {
     const own = plotted ? c.verdicts.filter(onPlotted) : c.verdicts
-    const others = [...new Set(c.verdicts.filter((v) => !own.includes(v)).map((v) => v.studentGroupName))]
+    // Judged for another group (the goal's focal group): show that group's verdict and say whose it is.
+    const judgedFor = own.length === 0 ? judgedForText(c.verdicts) : null
     return {
       id: c.id,
       title: c.title,
       group: byTeamAndGoal ? `${c.teamName} · ${c.goalTitle ?? 'no goal'}` : undefined,
       start: c.window.start,
       end: windowEnd(c.window),
-      verdict: windowVerdict(own),
-      verdictNote: own.length === 0 && others.length > 0 ? `(judged for ${others.join(', ')})` : undefined,
+      verdict: judgedFor ? windowVerdict(c.verdicts) : windowVerdict(own),
+      verdictNote: judgedFor?.note,
       isCurrent: highlightCycleIds.includes(c.id),
     }
   })

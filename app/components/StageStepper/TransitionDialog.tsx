@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates'
 import {
   type CycleStage,
   formatIsoDate,
+  isoDateInZone,
   proposedTransitionDate,
   STAGE_LABELS,
   TRANSITION_CONSEQUENCES,
@@ -10,9 +11,8 @@ import {
 import { IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CycleView } from '~/components/NewCycleModal'
+import { useDistrictTimeZone } from '~/hooks/use-district-time'
 import { preventEnterSubmit } from '~/lib/prevent-enter-submit'
-
-const todayIso = () => new Date().toISOString().slice(0, 10)
 
 /**
  * Asks before a stage moves forward: what the move records (the actual start or end, editable here and
@@ -35,7 +35,9 @@ export function TransitionDialog({
   pending: boolean
   problems: { field: string; message: string }[]
 }) {
-  const today = todayIso()
+  // Today in the district, not in UTC: an evening in California is still today there.
+  const timeZone = useDistrictTimeZone()
+  const today = isoDateInZone(new Date(), timeZone)
   const proposed = proposedTransitionDate(to, cycle, today)
   const [date, setDate] = useState<string | null>(proposed?.date ?? null)
   const label = to === 'complete' ? 'Complete the cycle' : `Move to ${STAGE_LABELS[to]}`

@@ -14,6 +14,7 @@ import { IconDots, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { EmptyState } from '~/components/EmptyState'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC } from '~/lib/trpc'
 import { DeactivateUserModal } from './DeactivateUserModal'
 import { roleScopeLabel, type UserRow } from './role-scope'
@@ -33,6 +34,7 @@ function matches(user: UserRow, query: string) {
 
 /** The district's users with their roles: search, add, edit, deactivate, grant and remove roles. */
 export function UsersTable() {
+  const { day } = useDistrictTime()
   const trpc = useTRPC()
   const { data: users } = useSuspenseQuery(trpc.org.users.queryOptions())
   const [query, setQuery] = useState('')
@@ -147,9 +149,7 @@ export function UsersTable() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">
-                      {u.lastLoginAt ? u.lastLoginAt.toLocaleDateString('en-US') : 'Never'}
-                    </Text>
+                    <Text size="sm">{u.lastLoginAt ? day(u.lastLoginAt) : 'Never'}</Text>
                   </Table.Td>
                   <Table.Td ta="right">
                     <Group gap="xs" justify="flex-end" wrap="nowrap">

@@ -3,6 +3,7 @@ import { type CycleStage, STAGE_LABELS } from '@pdsa/domain'
 import { IconHistory } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 import { SnapshotContent } from './SnapshotContent'
 
@@ -16,12 +17,11 @@ interface SnapshotItem {
   takenBy: { id: string; name: string } | null
 }
 
-const when = (d: Date) =>
-  new Date(d).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' })
 const label = (s: SnapshotItem) =>
   `${STAGE_LABELS[s.fromStage]} → ${STAGE_LABELS[s.toStage]}${s.reason ? ' (moved back)' : ''}`
 
 function SnapshotModal({ snapshot, onClose }: { snapshot: SnapshotItem; onClose: () => void }) {
+  const { dateTime: when } = useDistrictTime()
   const trpc = useTRPC()
   const { data, error } = useQuery(trpc.cycle.snapshotById.queryOptions({ id: snapshot.id }))
   return (
@@ -47,6 +47,7 @@ function SnapshotModal({ snapshot, onClose }: { snapshot: SnapshotItem; onClose:
 
 /** The worksheet's version history: one read-only snapshot per stage transition. */
 export function VersionHistory({ snapshots }: { snapshots: SnapshotItem[] }) {
+  const { dateTime: when } = useDistrictTime()
   const [open, setOpen] = useState<SnapshotItem | null>(null)
   return (
     <section aria-labelledby="history-heading">

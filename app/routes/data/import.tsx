@@ -1,9 +1,8 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core'
-import { IconFileImport } from '@tabler/icons-react'
-import { HydrationBoundary, useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { Anchor, Stack, Text, Title } from '@mantine/core'
+import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { data, Link } from 'react-router'
-import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { ImportHistory } from '~/components/ImportHistory'
 import { ImportWizard } from '~/components/ImportWizard'
 import { PageHeader } from '~/components/PageHeader'
 import { useTRPC } from '~/lib/trpc'
@@ -33,49 +32,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = () => [{ title: 'Import data · PDSA Tracker' }]
 
-function History() {
-  const trpc = useTRPC()
-  const { data: history } = useQuery(trpc.data.importHistory.queryOptions({ limit: 10 }))
-  if (!history) return null
-  if (history.batches.length === 0) {
-    return (
-      <EmptyState icon={<IconFileImport size={22} />} title="No imports yet">
-        Choose a CSV file above: you will see what it would change before anything is written.
-      </EmptyState>
-    )
-  }
-  return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped withTableBorder aria-label="Recent imports">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>File</Table.Th>
-            <Table.Th>When</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th ta="right">New</Table.Th>
-            <Table.Th ta="right">Changed</Table.Th>
-            <Table.Th ta="right">Unchanged</Table.Th>
-            <Table.Th ta="right">Skipped</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {history.batches.map((b) => (
-            <Table.Tr key={b.id}>
-              <Table.Td>{b.fileName}</Table.Td>
-              <Table.Td>{b.createdAt.slice(0, 16).replace('T', ' ')} UTC</Table.Td>
-              <Table.Td>{b.createdBy}</Table.Td>
-              <Table.Td ta="right">{b.inserted.toLocaleString('en-US')}</Table.Td>
-              <Table.Td ta="right">{b.updated.toLocaleString('en-US')}</Table.Td>
-              <Table.Td ta="right">{b.unchanged.toLocaleString('en-US')}</Table.Td>
-              <Table.Td ta="right">{b.skipped.toLocaleString('en-US')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  )
-}
-
 function ImportPage() {
   const trpc = useTRPC()
   const root = useRootData()
@@ -102,9 +58,9 @@ function ImportPage() {
             Recent imports
           </Title>
           <Text size="sm" c="dimmed">
-            Each import is recorded with the file’s name and what it changed.
+            Each import is recorded with the file’s name and what it changed, and can be undone for a week.
           </Text>
-          <History />
+          <ImportHistory />
         </Stack>
       </Stack>
     </>

@@ -4,6 +4,7 @@ import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
 import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { data as httpData, Link, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { plural } from '~/lib/plural'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, requireActor, serverTrpc } from '~/lib/trpc.server'
@@ -107,6 +108,7 @@ function GoalsTable({ goals, label }: { goals: readonly AlignmentGoal[]; label: 
 }
 
 function PrintableReport({ generatedAt }: { generatedAt: string }) {
+  const { dateTime } = useDistrictTime()
   const trpc = useTRPC()
   const { data } = useSuspenseQuery(trpc.district.alignment.queryOptions())
   const { data: allMatrix } = useSuspenseQuery(trpc.district.equityMatrix.queryOptions())
@@ -123,12 +125,7 @@ function PrintableReport({ generatedAt }: { generatedAt: string }) {
     ? { ...allMatrix, rows: allMatrix.rows.filter((r) => r.school.id === school.id) }
     : allMatrix
   const unaligned = ofSchool(data.unaligned.goals)
-  const when = new Date(generatedAt).toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  })
+  const when = dateTime(generatedAt)
   return (
     <div className="print-report">
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant stylesheet, no user input */}

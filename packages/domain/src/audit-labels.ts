@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'observation.save': 'Entered data',
   'observation.delete': 'Deleted data',
   'observation.import': 'Imported data',
+  'observation.import_undo': 'Undid an import',
   'school.create': 'Added a school',
   'school.update': 'Changed a school',
   'sso.policy_update': 'Changed the sign-in policy',

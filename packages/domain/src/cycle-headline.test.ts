@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { combineVerdicts, cycleHeadline } from './cycle-headline.ts'
+import { combineVerdicts, cycleHeadline, judgedForText, studentGroupPhrase } from './cycle-headline.ts'
 
 describe('cycleHeadline', () => {
   it('leads with the outcome: a process measure that improved never reads as the cycle improved', () => {
@@ -60,5 +60,34 @@ describe('combineVerdicts', () => {
     })
     expect(combineVerdicts(['worsened', 'no_signal'])).toEqual({ status: 'worsened', agreeing: 1 })
     expect(combineVerdicts([])).toEqual({ status: 'none_linked', agreeing: 0 })
+  })
+})
+
+describe('judgedForText', () => {
+  it('names the focal group and its verdict in plain words', () => {
+    const j = judgedForText([{ studentGroupName: 'Black or African American', verdict: 'not_enough_data' }])
+    expect(j?.text).toBe('Judged for Black or African American students: not enough data')
+    expect(j?.note).toBe('Judged for Black or African American students')
+    expect(j?.status).toBe('not_enough_data')
+  })
+
+  it('does not add "students" to a name that already says who', () => {
+    expect(studentGroupPhrase('English learners')).toBe('English learners')
+    expect(studentGroupPhrase('Students with disabilities')).toBe('Students with disabilities')
+    expect(studentGroupPhrase('Filipino')).toBe('Filipino students')
+  })
+
+  it('combines one group’s measures and gives each group its own verdict', () => {
+    const j = judgedForText([
+      { studentGroupName: 'Filipino', verdict: 'no_signal' },
+      { studentGroupName: 'Filipino', verdict: 'improved' },
+      { studentGroupName: 'English learners', verdict: 'not_enough_data' },
+    ])
+    expect(j?.text).toBe('Judged for Filipino students: improved; English learners: not enough data')
+    expect(j?.status).toBe('improved')
+  })
+
+  it('is null when no other group was judged', () => {
+    expect(judgedForText([])).toBeNull()
   })
 })

@@ -113,3 +113,42 @@ export function cycleHeadline(
     hasVerdicts,
   }
 }
+
+/** "Black or African American" → "Black or African American students"; names that already say who stay as they are. */
+export function studentGroupPhrase(groupName: string): string {
+  const name = groupName.trim()
+  return /\b(students?|learners?|youth|children|pupils?)\b/i.test(name) ? name : `${name} students`
+}
+
+export interface JudgedFor {
+  /** "Judged for Black or African American students" */
+  note: string
+  /** "Judged for Black or African American students: not enough data" */
+  text: string
+  /** The combined verdict of the judged groups. */
+  status: HeadlineStatus
+}
+
+/**
+ * What a chart of one group (say all students) says about a cycle that was judged for another group (its
+ * focal group): which group, and that group's verdict — "Judged for Black or African American students:
+ * not enough data". Several groups: "Judged for English learners: improved; Filipino students: no signal".
+ * Null when no verdict was given for another group.
+ */
+export function judgedForText(
+  verdicts: readonly { studentGroupName: string; verdict: CycleVerdictKindName }[],
+): JudgedFor | null {
+  if (verdicts.length === 0) return null
+  const groups = [...new Set(verdicts.map((v) => v.studentGroupName))]
+  const perGroup = groups.map((g) => ({
+    phrase: studentGroupPhrase(g),
+    status: combineVerdicts(verdicts.filter((v) => v.studentGroupName === g).map((v) => v.verdict)).status,
+  }))
+  const status = combineVerdicts(verdicts.map((v) => v.verdict)).status
+  const note = `Judged for ${perGroup.map((g) => g.phrase).join(', ')}`
+  const text =
+    perGroup.length === 1
+      ? `${note}: ${HEADLINE_STATUS_WORDS[status]}`
+      : `Judged for ${perGroup.map((g) => `${g.phrase}: ${HEADLINE_STATUS_WORDS[g.status]}`).join('; ')}`
+  return { note, text, status }
+}

@@ -34,3 +34,59 @@ export function formatIsoDate(iso: string | null | undefined, style: 'long' | 's
     day: 'numeric',
   })
 }
+
+// ─────────────── Instants in the district's time zone ───────────────
+// Every time shown to a person is in the district's IANA zone (District.timeZone), never the server's or
+// the viewer's, so the server render and the browser agree and a school reads its own clock. Calendar
+// dates (YYYY-MM-DD weeks and periods) are not instants: formatIsoDate above, which never shifts.
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+function dateTimeFormat(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withTime}`
+  let format = dateTimeFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      ...(withTime ? { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } : {}),
+    })
+    dateTimeFormats.set(key, format)
+  }
+  return format
+}
+
+/** ICU puts narrow or thin no-break spaces before "PM"; versions differ, so write plain spaces. */
+const plainSpaces = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ')
+
+const toDate = (at: string | Date) => (typeof at === 'string' ? new Date(at) : at)
+
+/** "Dec 5, 2026, 1:20 PM PST": an instant (ISO string or Date) in the zone, with the zone's abbreviation. */
+export function formatDateTime(at: string | Date | null | undefined, timeZone: string): string {
+  if (at === null || at === undefined) return '—'
+  const date = toDate(at)
+  if (Number.isNaN(date.getTime())) return '—'
+  return plainSpaces(dateTimeFormat(timeZone, true).format(date))
+}
+
+/** "Dec 5, 2026": the day an instant falls on in the zone (for lists that show only the day). */
+export function formatDateInZone(at: string | Date | null | undefined, timeZone: string): string {
+  if (at === null || at === undefined) return '—'
+  const date = toDate(at)
+  if (Number.isNaN(date.getTime())) return '—'
+  return plainSpaces(dateTimeFormat(timeZone, false).format(date))
+}
+
+/** The YYYY-MM-DD day an instant falls on in the zone (for CSV exports and grouping by day). */
+export function isoDateInZone(at: string | Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(toDate(at))
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UpdateDistrictSettingsInputSchema } from './schemas/org.ts'
-import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneNames } from './time-zone.ts'
+import { DEFAULT_TIME_ZONE, isTimeZone, startOfDayInZone, timeZoneNames } from './time-zone.ts'
 
 describe('isTimeZone', () => {
   it('accepts IANA names and UTC', () => {
@@ -22,5 +22,26 @@ describe('isTimeZone', () => {
     const result = UpdateDistrictSettingsInputSchema.safeParse({ timeZone: 'Mars/Olympus_Mons' })
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.message).toMatch(/Choose a time zone/)
+  })
+})
+
+describe('startOfDayInZone', () => {
+  it('is local midnight as an instant, east and west of UTC', () => {
+    expect(startOfDayInZone('2026-12-06', 'Pacific/Auckland').toISOString()).toBe('2026-12-05T11:00:00.000Z')
+    expect(startOfDayInZone('2026-12-05', 'America/Los_Angeles').toISOString()).toBe(
+      '2026-12-05T08:00:00.000Z',
+    )
+    expect(startOfDayInZone('2026-12-05', 'UTC').toISOString()).toBe('2026-12-05T00:00:00.000Z')
+  })
+
+  it('follows daylight saving time: the day after the change starts at the new offset', () => {
+    expect(startOfDayInZone('2026-03-08', 'America/Los_Angeles').toISOString()).toBe(
+      '2026-03-08T08:00:00.000Z',
+    )
+    expect(startOfDayInZone('2026-03-09', 'America/Los_Angeles').toISOString()).toBe(
+      '2026-03-09T07:00:00.000Z',
+    )
+    expect(startOfDayInZone('2026-04-05', 'Pacific/Auckland').toISOString()).toBe('2026-04-04T11:00:00.000Z')
+    expect(startOfDayInZone('2026-04-06', 'Pacific/Auckland').toISOString()).toBe('2026-04-05T12:00:00.000Z')
   })
 })

@@ -20,3 +20,32 @@ export function timeZoneNames(): string[] {
   const names = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
   return ['UTC', ...names.filter((name) => name !== 'UTC')]
 }
+
+/** How far the zone's wall clock is ahead of UTC at `at`, in ms (Auckland in December: +13 h). */
+function zoneOffsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at)
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
+  return wall - Math.floor(at.getTime() / 1000) * 1000
+}
+
+/**
+ * The instant a calendar day (YYYY-MM-DD) begins in the zone: "events on Dec 6" in Auckland start at
+ * 11:00 UTC on Dec 5. Days that begin in a daylight-saving gap start at the first moment that exists.
+ */
+export function startOfDayInZone(isoDate: string, timeZone: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
+  const midnightUtc = Date.UTC(y, m - 1, d)
+  // Two passes: the offset at the guess may differ from the offset at the answer across a DST change.
+  const first = midnightUtc - zoneOffsetMs(new Date(midnightUtc), timeZone)
+  return new Date(midnightUtc - zoneOffsetMs(new Date(first), timeZone))
+}

@@ -1,9 +1,10 @@
-import { type Actor, canLeadDistrict, type ListAuditEventsInput } from '@pdsa/domain'
+import { type Actor, canLeadDistrict, type ListAuditEventsInput, startOfDayInZone } from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
-import { assertAllowed, fromIsoDate } from '../shared.ts'
+import { assertAllowed, fromIsoDate, toIsoDate } from '../shared.ts'
 
 const DAY_MS = 86_400_000
+const nextIsoDate = (iso: string) => toIsoDate(new Date(fromIsoDate(iso).getTime() + DAY_MS))
 
 /**
  * The district's audit log, newest first, one page at a time (`nextCursor` is null on the last page).
@@ -18,16 +19,21 @@ export async function listAuditEvents({
 }: { db: DbTx; actor: Actor } & ListAuditEventsInput) {
   assertAllowed(canLeadDistrict(actor), 'Only district leaders and admins can read the audit log.')
   const districtId = actor.districtId
+  const { timeZone } = await db.district.findUniqueOrThrow({
+    where: { id: districtId },
+    select: { timeZone: true },
+  })
   const where: Prisma.AuditEventWhereInput = {
     districtId,
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.entityType ? { entityType: filter.entityType } : {}),
     ...(filter.action ? { action: filter.action } : {}),
+    // The filter's days are the district's days (its time zone), as the log shows its times.
     ...(filter.from || filter.to
       ? {
           createdAt: {
-            ...(filter.from ? { gte: fromIsoDate(filter.from) } : {}),
-            ...(filter.to ? { lt: new Date(fromIsoDate(filter.to).getTime() + DAY_MS) } : {}),
+            ...(filter.from ? { gte: startOfDayInZone(filter.from, timeZone) } : {}),
+            ...(filter.to ? { lt: startOfDayInZone(nextIsoDate(filter.to), timeZone) } : {}),
           },
         }
       : {}),
@@ -101,35 +107,43 @@ async function entityNames(
   ]
   const uuid = /^[0-9a-f-]{36}$/i
   const of = (type: string) => ids(type).filter((id) => uuid.test(id))
-  const [users, schools, teams, goals, cycles, measures, districtGoals, ideas, groups] = await Promise.all([
-    db.user.findMany({ where: { districtId, id: { in: of('user') } }, select: { id: true, name: true } }),
-    db.school.findMany({ where: { districtId, id: { in: of('school') } }, select: { id: true, name: true } }),
-    db.team.findMany({ where: { districtId, id: { in: of('team') } }, select: { id: true, name: true } }),
-    db.equityGoal.findMany({
-      where: { districtId, id: { in: of('equity_goal') } },
-      select: { id: true, title: true },
-    }),
-    db.pdsaCycle.findMany({
-      where: { districtId, id: { in: of('pdsa_cycle') } },
-      select: { id: true, title: true },
-    }),
-    db.measure.findMany({
-      where: { districtId, id: { in: of('measure') } },
-      select: { id: true, name: true },
-    }),
-    db.districtGoal.findMany({
-      where: { districtId, id: { in: of('district_goal') } },
-      select: { id: true, code: true, title: true },
-    }),
-    db.changeIdea.findMany({
-      where: { districtId, id: { in: of('change_idea') } },
-      select: { id: true, title: true },
-    }),
-    db.studentGroup.findMany({
-      where: { districtId, id: { in: of('student_group') } },
-      select: { id: true, name: true },
-    }),
-  ])
+  const [users, schools, teams, goals, cycles, measures, districtGoals, ideas, groups, imports] =
+    await Promise.all([
+      db.user.findMany({ where: { districtId, id: { in: of('user') } }, select: { id: true, name: true } }),
+      db.school.findMany({
+        where: { districtId, id: { in: of('school') } },
+        select: { id: true, name: true },
+      }),
+      db.team.findMany({ where: { districtId, id: { in: of('team') } }, select: { id: true, name: true } }),
+      db.equityGoal.findMany({
+        where: { districtId, id: { in: of('equity_goal') } },
+        select: { id: true, title: true },
+      }),
+      db.pdsaCycle.findMany({
+        where: { districtId, id: { in: of('pdsa_cycle') } },
+        select: { id: true, title: true },
+      }),
+      db.measure.findMany({
+        where: { districtId, id: { in: of('measure') } },
+        select: { id: true, name: true },
+      }),
+      db.districtGoal.findMany({
+        where: { districtId, id: { in: of('district_goal') } },
+        select: { id: true, code: true, title: true },
+      }),
+      db.changeIdea.findMany({
+        where: { districtId, id: { in: of('change_idea') } },
+        select: { id: true, title: true },
+      }),
+      db.studentGroup.findMany({
+        where: { districtId, id: { in: of('student_group') } },
+        select: { id: true, name: true },
+      }),
+      db.importBatch.findMany({
+        where: { districtId, id: { in: of('import_batch') } },
+        select: { id: true, fileName: true },
+      }),
+    ])
   const out = new Map<string, string>()
   for (const u of users) out.set(`user:${u.id}`, u.name)
   for (const s of schools) out.set(`school:${s.id}`, s.name)
@@ -140,5 +154,6 @@ async function entityNames(
   for (const d of districtGoals) out.set(`district_goal:${d.id}`, `${d.code} ${d.title}`)
   for (const i of ideas) out.set(`change_idea:${i.id}`, i.title)
   for (const g of groups) out.set(`student_group:${g.id}`, g.name)
+  for (const b of imports) out.set(`import_batch:${b.id}`, b.fileName)
   return out
 }

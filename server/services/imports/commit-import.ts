@@ -1,4 +1,4 @@
-import { DomainError, type ImportResultEvent } from '@pdsa/domain'
+import { DomainError, formatDateTime, type ImportResultEvent } from '@pdsa/domain'
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit.ts'
 import { type ImportFileInput, prepareImport } from './prepare-import.ts'
@@ -51,6 +51,8 @@ export async function commitImport(
           createdById: actor.userId,
           fileName: prepared.fileName,
           fileSha256: prepared.fileSha256,
+          changesRecorded: true,
+          createdAt: now,
           rowCount: rows,
         },
       })
@@ -86,7 +88,7 @@ export async function commitImport(
   const alreadyImported = outcome.batchId === null ? prepared.previous : null
   const message = alreadyImported
     ? `Nothing changed: 0 new rows, 0 changed rows, ${plural(outcome.unchanged, 'unchanged row')}. ` +
-      `This file was already imported on ${alreadyImported.createdAt.slice(0, 10)}.`
+      `This file was already imported on ${formatDateTime(alreadyImported.createdAt, prepared.lookups.timeZone)}.`
     : `Imported ${prepared.fileName}: ${plural(outcome.inserted, 'new row')}, ${plural(outcome.updated, 'changed row')}, ` +
       `${plural(outcome.unchanged, 'unchanged row')}${skipped ? `, ${plural(skipped, 'invalid row')} skipped` : ''}.`
   return { type: 'result', fileName: prepared.fileName, ...outcome, alreadyImported, message }

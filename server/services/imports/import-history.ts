@@ -1,5 +1,11 @@
 // The district's recent imports, for the data page: who imported which file, when, and what it did.
-import { type Actor, type ImportHistoryInput, readableScope } from '@pdsa/domain'
+import {
+  type Actor,
+  type ImportHistoryInput,
+  importUndoCheck,
+  importUndoDeadline,
+  readableScope,
+} from '@pdsa/domain'
 import type { DbTx } from '../../db/client.ts'
 import { canImportData } from './lookups.ts'
 
@@ -8,7 +14,8 @@ export async function listImportHistory({
   db,
   actor,
   limit,
-}: { db: DbTx; actor: Actor } & ImportHistoryInput) {
+  now,
+}: { db: DbTx; actor: Actor; now: Date } & ImportHistoryInput) {
   const scope = readableScope(actor)
   if (!scope.all && !canImportData(actor)) return { batches: [] }
   const rows = await db.importBatch.findMany({
@@ -28,9 +35,14 @@ export async function listImportHistory({
       unchangedCount: true,
       skippedCount: true,
       createdAt: true,
+      createdById: true,
       createdBy: { select: { name: true } },
+      changesRecorded: true,
+      undoneAt: true,
+      undoneBy: { select: { name: true } },
     },
   })
+  const canImport = canImportData(actor)
   return {
     batches: rows.map((r) => ({
       id: r.id,
@@ -42,6 +54,11 @@ export async function listImportHistory({
       skipped: r.skippedCount,
       createdAt: r.createdAt.toISOString(),
       createdBy: r.createdBy.name,
+      undoneAt: r.undoneAt?.toISOString() ?? null,
+      undoneBy: r.undoneAt ? (r.undoneBy?.name ?? 'a former user') : null,
+      /** Until when the import can be undone (ADR 031), and whether this reader may do it now. */
+      undoUntil: importUndoDeadline(r.createdAt).toISOString(),
+      canUndo: importUndoCheck(actor, { ...r, written: r.insertedCount + r.updatedCount }, now, canImport).ok,
     })),
   }
 }

@@ -69,6 +69,8 @@ export interface ImportLookups {
   today: string
   /** 'MM-DD': where the district's year-to-date measures restart. */
   schoolYearStart: string
+  /** The district's IANA zone: times in messages are written in it. */
+  timeZone: string
 }
 
 /** Whether the actor may import anything at all: district leaders, and team leads and members. */
@@ -101,7 +103,10 @@ export async function loadImportLookups(db: DbTx, actor: Actor, now: Date): Prom
     }),
     db.school.findMany({ where, select: { id: true, code: true, name: true } }),
     db.studentGroup.findMany({ where, select: { id: true, code: true, name: true, isActive: true } }),
-    db.district.findUniqueOrThrow({ where: { id: actor.districtId }, select: { schoolYearStart: true } }),
+    db.district.findUniqueOrThrow({
+      where: { id: actor.districtId },
+      select: { schoolYearStart: true, timeZone: true },
+    }),
   ])
   const allowed = new Map<string, boolean>()
   return {
@@ -126,5 +131,6 @@ export async function loadImportLookups(db: DbTx, actor: Actor, now: Date): Prom
     },
     today: isoDateOf(now),
     schoolYearStart: district.schoolYearStart,
+    timeZone: district.timeZone,
   }
 }

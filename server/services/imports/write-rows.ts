@@ -2,7 +2,8 @@
 // … ON CONFLICT on the observation's natural key DO UPDATE only where a value differs. Rows identical
 // to the stored ones are not touched; the statement counts what it inserted and what it updated.
 // The arrays travel as PostgreSQL array literals in text parameters (see pg-array.ts): binding JS arrays
-// of 10,000 elements through Prisma's query engine costs about 20× more.
+// of 10,000 elements through Prisma's query engine costs about 20× more. The same statement records in
+// ImportChange what it created and what each overwritten row held, so the import can be undone (ADR 031).
 import type { DbTx } from '../../db/client.ts'
 import type { CheckedRow } from './check-rows.ts'
 import { uuidV7Batch } from './ids.ts'
@@ -31,15 +32,8 @@ export async function upsertRows(
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK)
     const [counts] = await tx.$queryRaw<{ inserted: number; updated: number }[]>`
-      WITH written AS (
-        INSERT INTO "Observation" AS o (
-          "id", "districtId", "measureId", "schoolId", "studentGroupId", "period",
-          "value", "numerator", "denominator", "source", "importBatchId", "enteredById", "updatedAt"
-        )
-        SELECT u."id", ${target.districtId}::uuid, u."measureId", u."schoolId", u."studentGroupId", u."period",
-               u."value", u."numerator", u."denominator", 'csv'::"ObservationSource",
-               ${target.batchId}::uuid, ${target.actorId}::uuid, ${at}::timestamp(3)
-        FROM unnest(
+      WITH input AS (
+        SELECT * FROM unnest(
           ${pgArray(uuidV7Batch(chunk.length, target.now.getTime()))}::text::uuid[],
           ${pgArray(chunk.map((r) => r.measureId))}::text::uuid[],
           ${pgArray(chunk.map((r) => r.schoolId))}::text::uuid[],
@@ -49,6 +43,24 @@ export async function upsertRows(
           ${pgArray(chunk.map((r) => r.numerator))}::text::float8[],
           ${pgArray(chunk.map((r) => r.denominator))}::text::float8[]
         ) AS u("id", "measureId", "schoolId", "studentGroupId", "period", "value", "numerator", "denominator")
+      ),
+      -- The rows as they were before this statement (every CTE reads the same snapshot).
+      prior AS (
+        SELECT o."id", o."value", o."numerator", o."denominator", o."source", o."importBatchId",
+               o."enteredById", o."updatedAt"
+        FROM "Observation" o
+        JOIN input u ON o."measureId" = u."measureId" AND o."schoolId" = u."schoolId"
+          AND o."studentGroupId" = u."studentGroupId" AND o."period" = u."period"
+      ),
+      written AS (
+        INSERT INTO "Observation" AS o (
+          "id", "districtId", "measureId", "schoolId", "studentGroupId", "period",
+          "value", "numerator", "denominator", "source", "importBatchId", "enteredById", "updatedAt"
+        )
+        SELECT u."id", ${target.districtId}::uuid, u."measureId", u."schoolId", u."studentGroupId", u."period",
+               u."value", u."numerator", u."denominator", 'csv'::"ObservationSource",
+               ${target.batchId}::uuid, ${target.actorId}::uuid, ${at}::timestamp(3)
+        FROM input u
         ON CONFLICT ("measureId", "schoolId", "studentGroupId", "period") DO UPDATE SET
           "value" = excluded."value",
           "numerator" = excluded."numerator",
@@ -59,7 +71,20 @@ export async function upsertRows(
           "updatedAt" = excluded."updatedAt"
         WHERE (o."value", o."numerator", o."denominator")
           IS DISTINCT FROM (excluded."value", excluded."numerator", excluded."denominator")
-        RETURNING (xmax = 0) AS "isInsert"
+        RETURNING o."id", (xmax = 0) AS "isInsert", o."measureId", o."schoolId", o."studentGroupId",
+                  o."period", o."value", o."numerator", o."denominator"
+      ),
+      -- What the import did to each cell it wrote, so it can be undone (ADR 031).
+      logged AS (
+        INSERT INTO "ImportChange" (
+          "importBatchId", "observationId", "measureId", "schoolId", "studentGroupId", "period", "created",
+          "value", "numerator", "denominator", "previousValue", "previousNumerator", "previousDenominator",
+          "previousSource", "previousImportBatchId", "previousEnteredById", "previousUpdatedAt"
+        )
+        SELECT ${target.batchId}::uuid, w."id", w."measureId", w."schoolId", w."studentGroupId", w."period",
+               w."isInsert", w."value", w."numerator", w."denominator", p."value", p."numerator",
+               p."denominator", p."source", p."importBatchId", p."enteredById", p."updatedAt"
+        FROM written w LEFT JOIN prior p ON p."id" = w."id"
       )
       SELECT (count(*) FILTER (WHERE "isInsert"))::int AS inserted,
              (count(*) FILTER (WHERE NOT "isInsert"))::int AS updated

@@ -17,7 +17,7 @@ export async function getNavigation({ db, actor }: { db: DbTx; actor: Actor }) {
   const [district, teams, schools] = await Promise.all([
     db.district.findUniqueOrThrow({
       where: { id: actor.districtId },
-      select: { id: true, name: true, suppressionThreshold: true },
+      select: { id: true, name: true, suppressionThreshold: true, timeZone: true },
     }),
     db.team.findMany({
       where: { districtId: actor.districtId, id: { in: teamIds }, archivedAt: null },

@@ -1,3 +1,5 @@
+import { freshMonday } from '../../factories/observations.ts'
+import { callerFor } from '../../utils/caller.ts'
 import type { AuthzCase } from './types.ts'
 
 const everyone = [
@@ -48,6 +50,18 @@ export const dataCases: AuthzCase[] = [
     allow: everyone,
     refusal: 'filtered',
     ownDistrictOnly: true,
+  },
+  {
+    // A fresh import by the team member for every caller: only its importer and a district admin may undo it.
+    path: 'data.undoImport',
+    input: async (w, db) => {
+      const result = await callerFor(db, w.actors.member).data.commitImport({
+        ...file(w, freshMonday()),
+        mode: 'all',
+      })
+      return { batchId: result.batchId }
+    },
+    allow: ['admin', 'member'],
   },
   { path: 'data.exportObservations', input: (w) => ({ measureId: w.measure.id }), allow: everyone },
   { path: 'data.exportCycles', input: (w) => ({ teamId: w.teamA.id }), allow: teamAReaders },

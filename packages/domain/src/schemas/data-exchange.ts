@@ -112,6 +112,10 @@ export const ImportHistoryInputSchema = z
   .prefault({})
 export type ImportHistoryInput = z.infer<typeof ImportHistoryInputSchema>
 
+/** Undo one import (ADR 031). */
+export const UndoImportInputSchema = z.object({ batchId: IdSchema })
+export type UndoImportInput = z.infer<typeof UndoImportInputSchema>
+
 // ─────────────── What the upload streams back (one JSON object per line) ───────────────
 
 export type ImportPhase = 'parse' | 'check' | 'compare' | 'write'

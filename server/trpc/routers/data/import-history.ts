@@ -8,4 +8,6 @@ export const importHistory = authedProcedure
       'district readers see the district’s imports; team leads and members their own; others an empty list',
   })
   .input(ImportHistoryInputSchema)
-  .query(({ ctx, input }) => listImportHistory({ db: ctx.db, actor: ctx.actor, ...input }))
+  .query(({ ctx, input }) =>
+    listImportHistory({ db: ctx.db, actor: ctx.actor, now: ctx.app.now(), ...input }),
+  )

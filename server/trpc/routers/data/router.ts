@@ -6,6 +6,7 @@ import { importHistory } from './import-history.ts'
 import { importProgress } from './import-progress.ts'
 import { options } from './options.ts'
 import { previewImport } from './preview-import.ts'
+import { undoImport } from './undo-import.ts'
 
 /** Data in (CSV import of observations) and out (CSV exports). See docs/decisions/012-csv-import.md. */
 export const dataRouter = {
@@ -14,6 +15,7 @@ export const dataRouter = {
   commitImport,
   importProgress,
   importHistory,
+  undoImport,
   exportObservations,
   exportCycles,
 } satisfies TRPCRouterRecord
