@@ -22,9 +22,9 @@ import type { Route } from './+types/cycle'
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { trpc, queryClient } = serverTrpc(context)
+  // Comments and history render after hydration, and load then (docs/decisions/027-…).
   await prefetch(request, queryClient, [
     trpc.cycle.byId.queryOptions({ id: params.cycleId }),
-    trpc.comment.list.queryOptions({ cycleId: params.cycleId }),
     trpc.analytics.cycleVerdicts.queryOptions({ cycleId: params.cycleId }),
   ])
   const cycle = queryClient.getQueryData(trpc.cycle.byId.queryKey({ id: params.cycleId }))
