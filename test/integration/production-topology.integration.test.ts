@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket as NodeWebSocket } from 'ws'
@@ -19,6 +18,7 @@ import { csrfTokenFor, SESSION_COOKIE } from '../../server/auth/session.ts'
 import { createWorld, insertCycle, TEST_PASSWORD, type World } from '../factories/index.ts'
 import { textOf, typeInto, waitFor } from '../utils/collab.ts'
 import { createTestDatabase, type TestDatabase } from '../utils/db.ts'
+import { freePort } from '../utils/free-port.ts'
 import {
   type Certificate,
   createSelfSignedCertificate,
@@ -54,18 +54,6 @@ let proxy: TlsProxy
 let publicUrl: string
 const instances: Instance[] = []
 let cookie = ''
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 /** One instance as compose.yaml runs it: the production build, its own COLLAB_INSTANCE_ID. */
 async function startInstance(id: string, port: number, redisPrefix: string): Promise<Instance> {
