@@ -104,8 +104,15 @@ describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals fro
       await page.waitForTimeout(300)
       expect(new URL(page.url()).pathname).toMatch(/^\/goals\//)
       await dialog.waitFor()
+      // No submit was tried either: a tried submit would have marked the missing planned end.
+      expect(await dialog.locator('[aria-invalid="true"]').count()).toBe(0)
       await dialog.getByRole('textbox', { name: 'Planned end' }).fill('2026-11-20')
       await dialog.getByRole('textbox', { name: 'Planned end' }).press('Tab')
+      // Enter in a text field of the complete dialog does not create the cycle either: only the button does.
+      await dialog.getByRole('textbox', { name: 'Title', exact: true }).press('Enter')
+      await page.waitForTimeout(1000)
+      expect(new URL(page.url()).pathname).toMatch(/^\/goals\//)
+      await dialog.waitFor()
       await checkPage(page, 'worksheet-01-start-from-idea')
       await dialog.getByRole('button', { name: 'Create cycle' }).click()
       await page.waitForURL(/\/cycles\/[0-9a-f-]{36}$/)
@@ -150,10 +157,14 @@ describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals fro
       await ask.getByRole('button', { name: 'Stay and save' }).click()
       await ask.waitFor({ state: 'detached' })
       expect(new URL(page.url()).pathname).toBe(cyclePath)
+      // Typing goes on while that save is under way; when it returns, the form keeps what was typed since
+      // (no reset to what the server had), and saves it next.
+      const question = page.getByRole('textbox', { name: 'Question 1' })
+      await question.fill('Will more students arrive on time, and stay?')
       release()
       await allSaved(page, 'Questions and predictions')
       await page.unroute('**/api/trpc/cycle.saveQuestions**')
-      // The save came back while the prediction was on screen: nothing was reset.
+      expect(await question.inputValue()).toBe('Will more students arrive on time, and stay?')
       expect(await page.getByRole('textbox', { name: 'Prediction', exact: true }).inputValue()).toBe(
         'Most will.',
       )
@@ -161,6 +172,7 @@ describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals fro
       await expect
         .poll(() => page.getByRole('textbox', { name: 'Prediction', exact: true }).inputValue(), POLL)
         .toBe('Most will.')
+      expect(await question.inputValue()).toBe('Will more students arrive on time, and stay?')
     },
     STEP_TIMEOUT,
   )
@@ -204,7 +216,7 @@ describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals fro
       const history = page.getByRole('region', { name: 'Version history' })
       await history.getByText('Reason: We pressed the button a day early.').waitFor()
       // Back in Plan, the predictions stay locked: shown, no longer editable.
-      await page.getByText('Will more students arrive on time?').first().waitFor()
+      await page.getByText('Will more students arrive on time, and stay?').first().waitFor()
       expect(await page.getByRole('textbox', { name: 'Question 1' }).count()).toBe(0)
       await checkPage(page, 'worksheet-05-back-in-plan')
     },
