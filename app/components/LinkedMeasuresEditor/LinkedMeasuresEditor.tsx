@@ -4,6 +4,7 @@ import { IconPlus } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CycleFormOptions, CycleView } from '~/components/NewCycleModal'
 import { AutosaveStatus } from '~/components/SaveState'
+import { errorsOnFormRows, errorsOnStartedRows, startedRows } from '~/hooks/list-rows'
 import { useListAutosave } from '~/hooks/use-list-autosave'
 import { useTRPC } from '~/lib/trpc'
 import { LinkedMeasureFields } from './LinkedMeasureFields'
@@ -14,7 +15,7 @@ const PART = 'Linked measures'
 const BLANK = JSON.stringify(toLinkedInput(emptyLinked()))
 /** Every linked measure, and a new row once something is chosen or written in it. */
 const started = (measures: readonly LinkedMeasureValues[]) =>
-  measures.map((m, index) => ({ m, index })).filter(({ m }) => JSON.stringify(toLinkedInput(m)) !== BLANK)
+  startedRows(measures, (m) => JSON.stringify(toLinkedInput(m)) === BLANK)
 
 /** The measures the cycle expects to move, with their data collection plan. Saves itself (ADR 032). */
 export function LinkedMeasuresEditor({
@@ -43,39 +44,24 @@ function LinkedMeasuresForm({ cycle, options }: { cycle: CycleView; options: Cyc
   const measures = form.getValues().measures
   const autosave = useListAutosave({
     part: PART,
-    rows: started(measures).map(({ m }) => toLinkedInput(m)),
+    rows: started(measures).map(({ row }) => toLinkedInput(row)),
     server: {
       rows: cycle.measures.map((m) => toLinkedInput(toLinkedValues(m))),
       version: cycle.listVersions.measures,
     },
     validate: () => {
-      const kept = new Set(started(form.getValues().measures).map(({ index }) => index))
-      const { errors } = form.validate()
-      const shown = Object.fromEntries(
-        Object.entries(errors).filter(([path]) => kept.has(Number(path.split('.')[1]))),
-      )
+      const shown = errorsOnStartedRows(form.validate().errors, started(form.getValues().measures))
       form.setErrors(shown)
       return Object.keys(shown).length === 0
     },
     save: async (expectedVersion) => {
-      const rows = started(form.getValues().measures).map(({ m }) => toLinkedInput(m))
+      const rows = started(form.getValues().measures).map(({ row }) => toLinkedInput(row))
       const result = await save.mutateAsync({ id: cycle.id, expectedVersion, measures: rows })
       return { version: result.version, rows }
     },
     reset: () => form.setValues({ measures: cycle.measures.map(toLinkedValues) }),
-    onFieldErrors: (errors) => {
-      // Server paths count the measures sent; the form counts every row.
-      const sent = started(form.getValues().measures)
-      form.setErrors(
-        Object.fromEntries(
-          Object.entries(errors).map(([path, message]) => {
-            const match = /^measures\.(\d+)\.(.+)$/.exec(path)
-            const row = match ? sent[Number(match[1])] : undefined
-            return [row && match ? `measures.${row.index}.${match[2]}` : path, message]
-          }),
-        ),
-      )
-    },
+    onFieldErrors: (errors) =>
+      form.setErrors(errorsOnFormRows(errors, 'measures', started(form.getValues().measures))),
   })
   return (
     // The links save themselves: Enter in a field never submits anything.

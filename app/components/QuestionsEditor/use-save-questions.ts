@@ -1,6 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CycleView } from '~/components/NewCycleModal'
+import { errorsOnFormRows, errorsOnStartedRows, startedRows, withSavedIds } from '~/hooks/list-rows'
 import { type ListAutosave, useListAutosave } from '~/hooks/use-list-autosave'
 import { useTRPC } from '~/lib/trpc'
 import { isBlankQuestion, type QuestionValues, toQuestionInput, toQuestionValues } from './question-values'
@@ -8,8 +9,7 @@ import { isBlankQuestion, type QuestionValues, toQuestionInput, toQuestionValues
 type QuestionsForm = UseFormReturnType<{ questions: QuestionValues[] }>
 
 /** The questions worth saving: every saved one, and new ones once something is written in them. */
-const started = (questions: readonly QuestionValues[]) =>
-  questions.map((q, index) => ({ q, index })).filter(({ q }) => q.id || !isBlankQuestion(q))
+const started = (questions: readonly QuestionValues[]) => startedRows(questions, isBlankQuestion)
 
 /**
  * The cycle's questions save themselves (ADR 032): Plan's questions and predictions, and from Do on the
@@ -23,51 +23,27 @@ export function useQuestionsAutosave(cycle: CycleView, form: QuestionsForm, part
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() }),
     }),
   )
-  const rowsOf = (questions: readonly QuestionValues[]) =>
-    started(questions).map(({ q }) => toQuestionInput(q))
   return useListAutosave({
     part,
-    rows: rowsOf(form.getValues().questions),
+    rows: started(form.getValues().questions).map(({ row }) => toQuestionInput(row)),
     server: {
       rows: cycle.questions.map((q) => toQuestionInput(toQuestionValues(q))),
       version: cycle.listVersions.questions,
     },
     validate: () => {
-      const blank = new Set(
-        form
-          .getValues()
-          .questions.flatMap((q, i) => (q.id || !isBlankQuestion(q) ? [] : [`questions.${i}.`])),
-      )
-      const { errors } = form.validate()
-      const kept = Object.fromEntries(
-        Object.entries(errors).filter(([path]) => ![...blank].some((prefix) => path.startsWith(prefix))),
-      )
-      form.setErrors(kept)
-      return Object.keys(kept).length === 0
+      const shown = errorsOnStartedRows(form.validate().errors, started(form.getValues().questions))
+      form.setErrors(shown)
+      return Object.keys(shown).length === 0
     },
     save: async (expectedVersion) => {
       const sent = started(form.getValues().questions)
-      const rows = sent.map(({ q }) => toQuestionInput(q))
+      const rows = sent.map(({ row }) => toQuestionInput(row))
       const result = await mutation.mutateAsync({ id: cycle.id, expectedVersion, questions: rows })
-      const idOf = new Map(sent.map(({ q }, j) => [q.key, result.ids[j]]))
-      form.setValues((prev) => ({
-        questions: (prev.questions ?? []).map((q) => (q.id ? q : { ...q, id: idOf.get(q.key) })),
-      }))
+      form.setValues((prev) => ({ questions: withSavedIds(prev.questions ?? [], sent, result.ids) }))
       return { version: result.version, rows: rows.map((row, j) => ({ id: result.ids[j], ...row })) }
     },
     reset: () => form.setValues({ questions: cycle.questions.map(toQuestionValues) }),
-    onFieldErrors: (errors) => {
-      // Server paths count the rows sent; the form counts every row.
-      const sent = started(form.getValues().questions)
-      form.setErrors(
-        Object.fromEntries(
-          Object.entries(errors).map(([path, message]) => {
-            const match = /^questions\.(\d+)\.(.+)$/.exec(path)
-            const row = match ? sent[Number(match[1])] : undefined
-            return [row && match ? `questions.${row.index}.${match[2]}` : path, message]
-          }),
-        ),
-      )
-    },
+    onFieldErrors: (errors) =>
+      form.setErrors(errorsOnFormRows(errors, 'questions', started(form.getValues().questions))),
   })
 }

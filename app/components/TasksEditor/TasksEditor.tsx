@@ -16,6 +16,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CycleView } from '~/components/NewCycleModal'
 import { AutosaveStatus } from '~/components/SaveState'
+import { errorsOnFormRows, errorsOnStartedRows, startedRows, withSavedIds } from '~/hooks/list-rows'
 import { useListAutosave } from '~/hooks/use-list-autosave'
 import { useTRPC } from '~/lib/trpc'
 
@@ -88,7 +89,7 @@ const toInput = ({ key: _k, id, ...t }: TaskValues) => ({ ...(id ? { id } : {}),
 const BLANK = JSON.stringify(toInput(emptyTask('')))
 /** Every saved task, and new ones once something is written in them. */
 const started = (tasks: readonly TaskValues[]) =>
-  tasks.map((t, index) => ({ t, index })).filter(({ t }) => t.id || JSON.stringify(toInput(t)) !== BLANK)
+  startedRows(tasks, (t) => JSON.stringify(toInput(t)) === BLANK)
 
 function TasksForm({ cycle }: { cycle: CycleView }) {
   const trpc = useTRPC()
@@ -105,41 +106,23 @@ function TasksForm({ cycle }: { cycle: CycleView }) {
   const tasks = form.getValues().tasks
   const autosave = useListAutosave({
     part: PART,
-    rows: started(tasks).map(({ t }) => toInput(t)),
+    rows: started(tasks).map(({ row }) => toInput(row)),
     server: { rows: cycle.tasks.map((t) => toInput(toValues(t))), version: cycle.listVersions.tasks },
     validate: () => {
-      const kept = new Set(started(form.getValues().tasks).map(({ index }) => index))
-      const { errors } = form.validate()
-      const shown = Object.fromEntries(
-        Object.entries(errors).filter(([path]) => kept.has(Number(path.split('.')[1]))),
-      )
+      const shown = errorsOnStartedRows(form.validate().errors, started(form.getValues().tasks))
       form.setErrors(shown)
       return Object.keys(shown).length === 0
     },
     save: async (expectedVersion) => {
       const sent = started(form.getValues().tasks)
-      const rows = sent.map(({ t }) => toInput(t))
+      const rows = sent.map(({ row }) => toInput(row))
       const result = await save.mutateAsync({ id: cycle.id, expectedVersion, tasks: rows })
-      const idOf = new Map(sent.map(({ t }, j) => [t.key, result.ids[j]]))
-      form.setValues((prev) => ({
-        tasks: (prev.tasks ?? []).map((t) => (t.id ? t : { ...t, id: idOf.get(t.key) })),
-      }))
+      form.setValues((prev) => ({ tasks: withSavedIds(prev.tasks ?? [], sent, result.ids) }))
       return { version: result.version, rows: rows.map((row, j) => ({ id: result.ids[j], ...row })) }
     },
     reset: () => form.setValues({ tasks: cycle.tasks.map(toValues) }),
-    onFieldErrors: (errors) => {
-      // Server paths count the tasks sent; the form counts every row.
-      const sent = started(form.getValues().tasks)
-      form.setErrors(
-        Object.fromEntries(
-          Object.entries(errors).map(([path, message]) => {
-            const match = /^tasks\.(\d+)\.(.+)$/.exec(path)
-            const row = match ? sent[Number(match[1])] : undefined
-            return [row && match ? `tasks.${row.index}.${match[2]}` : path, message]
-          }),
-        ),
-      )
-    },
+    onFieldErrors: (errors) =>
+      form.setErrors(errorsOnFormRows(errors, 'tasks', started(form.getValues().tasks))),
   })
   return (
     // The tasks save themselves: Enter in a field never submits anything.
