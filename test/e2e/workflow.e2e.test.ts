@@ -44,6 +44,13 @@ async function writeNarrative(page: Page, name: string, text: string) {
 }
 
 /** Waits for a green notification with this message (mutations report success this way). */
+/** Waits until a worksheet part that saves itself says its changes reached the server. */
+async function allSaved(page: Page, part: string) {
+  await expect
+    .poll(() => page.getByRole('status', { name: part }).textContent(), POLL)
+    .toBe('All changes saved')
+}
+
 async function notified(page: Page, message: string | RegExp) {
   await page.getByRole('alert').filter({ hasText: message }).first().waitFor()
 }
@@ -227,8 +234,7 @@ describe('core workflow of a school team', () => {
     await writeNarrative(page, 'Objective', 'Find out whether families answer a text in their home language.')
     await page.getByRole('button', { name: 'Add question' }).click()
     await page.getByRole('textbox', { name: 'Question 1' }).fill('Will more families reply within a day?')
-    await page.getByRole('button', { name: 'Save questions' }).click()
-    await notified(page, 'Questions and predictions saved.')
+    await allSaved(page, 'Questions and predictions')
     await checkPage(page, 'workflow-07-cycle-plan')
 
     await moveTo(page, 'Move to Do')
@@ -238,15 +244,13 @@ describe('core workflow of a school team', () => {
     await cancelMove(page)
 
     await page.getByRole('textbox', { name: 'Prediction', exact: true }).fill('Eight of ten families reply.')
-    await page.getByRole('button', { name: 'Save questions' }).click()
-    await notified(page, 'Questions and predictions saved.')
+    await allSaved(page, 'Questions and predictions')
     await writeNarrative(page, 'Predictions', 'Texts in Spanish and Vietnamese get more replies.')
     await writeNarrative(page, 'Who, what, when, where', 'Ms. Rivera texts the families of her advisory.')
 
     await page.getByRole('button', { name: 'Link a measure' }).click()
     await choose(page, 'Measure 1', /chronic absence/i)
-    await page.getByRole('button', { name: 'Save measures' }).click()
-    await notified(page, 'Linked measures saved.')
+    await allSaved(page, 'Linked measures')
 
     await moveTo(page, 'Move to Do')
     await stageIs(page, 'Do')
@@ -266,8 +270,7 @@ describe('core workflow of a school team', () => {
 
     await page.getByRole('textbox', { name: 'Result', exact: true }).fill('Seven of ten families replied.')
     await segment(page, 'Prediction confirmed?', 'Partly')
-    await page.getByRole('button', { name: 'Save results' }).click()
-    await notified(page, 'Results saved.')
+    await allSaved(page, 'Results')
     await segment(page, 'Were the predictions confirmed overall?', 'Partly')
     await notified(page, 'Saved.')
     await moveTo(page, 'Move to Act')

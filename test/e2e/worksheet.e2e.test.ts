@@ -1,5 +1,6 @@
 // Issue 11, items 4–6 in a real browser (ADR 025): a cycle started from a change idea (goal and idea
-// chosen), Enter not submitting the dialogs, the worksheet asking before unsaved edits are lost, the stage
+// chosen), Enter not submitting the dialogs, a question saving itself and the worksheet asking before an
+// edit that has not reached the server is lost (ADR 032), the stage
 // confirmation with its date, the team lead's move back with a reason, and a goal's baseline from data.
 import { DEMO_PASSWORD } from '@pdsa/demo-district'
 import type { Browser, Page } from 'playwright-core'
@@ -15,6 +16,13 @@ const RUN = Date.now().toString(36).slice(-5)
 const CYCLE_TITLE = `From the idea ${RUN}`
 /** Per step: several server round trips each, on a machine shared by many test runs. */
 const STEP_TIMEOUT = 300_000
+
+/** Waits until the worksheet part's own status says its changes reached the server. */
+async function allSaved(page: Page, part: string) {
+  await expect
+    .poll(() => page.getByRole('status', { name: part }).textContent(), POLL)
+    .toBe('All changes saved')
+}
 
 describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals from data', () => {
   let browser: Browser
@@ -96,8 +104,15 @@ describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals fro
       await page.waitForTimeout(300)
       expect(new URL(page.url()).pathname).toMatch(/^\/goals\//)
       await dialog.waitFor()
+      // No submit was tried either: a tried submit would have marked the missing planned end.
+      expect(await dialog.locator('[aria-invalid="true"]').count()).toBe(0)
       await dialog.getByRole('textbox', { name: 'Planned end' }).fill('2026-11-20')
       await dialog.getByRole('textbox', { name: 'Planned end' }).press('Tab')
+      // Enter in a text field of the complete dialog does not create the cycle either: only the button does.
+      await dialog.getByRole('textbox', { name: 'Title', exact: true }).press('Enter')
+      await page.waitForTimeout(1000)
+      expect(new URL(page.url()).pathname).toMatch(/^\/goals\//)
+      await dialog.waitFor()
       await checkPage(page, 'worksheet-01-start-from-idea')
       await dialog.getByRole('button', { name: 'Create cycle' }).click()
       await page.waitForURL(/\/cycles\/[0-9a-f-]{36}$/)
@@ -108,16 +123,33 @@ describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals fro
   )
 
   it(
-    'puts linked measures before the questions, and asks before leaving with an unsaved question',
+    'puts linked measures before the questions; a question saves itself; leaving with a pending edit asks',
     async () => {
       const measures = page.getByRole('heading', { name: 'Linked measures and data collection' })
       const questions = page.getByRole('heading', { name: 'Questions and predictions' })
       const top = async (l: typeof measures) => (await l.boundingBox())?.y ?? 0
       expect(await top(measures)).toBeLessThan(await top(questions))
 
+      // A question saves itself: "All changes saved", and a reload still has it.
       await page.getByRole('button', { name: 'Add question' }).click()
       await page.getByRole('textbox', { name: 'Question 1' }).fill('Will more students arrive on time?')
-      await page.getByText('Unsaved changes', { exact: true }).first().waitFor()
+      await allSaved(page, 'Questions and predictions')
+      await page.reload()
+      await expect
+        .poll(() => page.getByRole('textbox', { name: 'Question 1' }).inputValue(), POLL)
+        .toBe('Will more students arrive on time?')
+      await allSaved(page, 'Questions and predictions')
+
+      // An edit that has not reached the server yet (its save held back here): leaving asks first.
+      let release = () => {}
+      const held = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      await page.route('**/api/trpc/cycle.saveQuestions**', async (route) => {
+        await held
+        await route.continue()
+      })
+      await page.getByRole('textbox', { name: 'Prediction', exact: true }).fill('Most will.')
       await page.getByRole('link', { name: 'Measures and data' }).click()
       const ask = page.getByRole('dialog', { name: 'Leave without saving?' })
       await ask.getByText('Questions and predictions').waitFor()
@@ -125,13 +157,22 @@ describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals fro
       await ask.getByRole('button', { name: 'Stay and save' }).click()
       await ask.waitFor({ state: 'detached' })
       expect(new URL(page.url()).pathname).toBe(cyclePath)
-      expect(await page.getByRole('textbox', { name: 'Question 1' }).inputValue()).toBe(
-        'Will more students arrive on time?',
+      // Typing goes on while that save is under way; when it returns, the form keeps what was typed since
+      // (no reset to what the server had), and saves it next.
+      const question = page.getByRole('textbox', { name: 'Question 1' })
+      await question.fill('Will more students arrive on time, and stay?')
+      release()
+      await allSaved(page, 'Questions and predictions')
+      await page.unroute('**/api/trpc/cycle.saveQuestions**')
+      expect(await question.inputValue()).toBe('Will more students arrive on time, and stay?')
+      expect(await page.getByRole('textbox', { name: 'Prediction', exact: true }).inputValue()).toBe(
+        'Most will.',
       )
-      await page.getByRole('textbox', { name: 'Prediction', exact: true }).fill('Most will.')
-      await page.getByRole('button', { name: 'Save questions' }).click()
-      await page.getByRole('alert').filter({ hasText: 'Questions and predictions saved.' }).first().waitFor()
-      await expect.poll(() => page.getByText('Unsaved changes', { exact: true }).count(), POLL).toBe(0)
+      await page.reload()
+      await expect
+        .poll(() => page.getByRole('textbox', { name: 'Prediction', exact: true }).inputValue(), POLL)
+        .toBe('Most will.')
+      expect(await question.inputValue()).toBe('Will more students arrive on time, and stay?')
     },
     STEP_TIMEOUT,
   )
@@ -174,8 +215,9 @@ describe('worksheet: start from an idea, unsaved edits, stage dialogs, goals fro
       await page.getByRole('navigation', { name: 'Cycle stage: plan' }).waitFor()
       const history = page.getByRole('region', { name: 'Version history' })
       await history.getByText('Reason: We pressed the button a day early.').waitFor()
-      // Back in Plan, the predictions stay locked.
-      expect(await page.getByRole('button', { name: 'Save questions' }).count()).toBe(0)
+      // Back in Plan, the predictions stay locked: shown, no longer editable.
+      await page.getByText('Will more students arrive on time, and stay?').first().waitFor()
+      expect(await page.getByRole('textbox', { name: 'Question 1' }).count()).toBe(0)
       await checkPage(page, 'worksheet-05-back-in-plan')
     },
     STEP_TIMEOUT,

@@ -1,5 +1,4 @@
 export { FeedbackModal, type FeedbackTarget } from './FeedbackModal'
-export { MeasureVerdictList } from './MeasureVerdict'
 export { PortfolioCyclesTable } from './PortfolioCyclesTable'
 export { PortfolioFiltersBar } from './PortfolioFiltersBar'
 export { PortfolioTeamCard } from './PortfolioTeamCard'

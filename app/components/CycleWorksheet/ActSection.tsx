@@ -55,7 +55,10 @@ function SpreadPlan({ cycle }: { cycle: CycleView }) {
         onBlur={() => save.flush()}
       />
       <Group justify="flex-end">
-        <SaveState state={update.isPending ? 'saving' : dirty ? (error ? 'unsaved' : 'saving') : 'saved'} />
+        <SaveState
+          state={update.isPending ? 'saving' : dirty ? (error ? 'unsaved' : 'saving') : 'saved'}
+          label="Spread and sustain plan"
+        />
       </Group>
     </Stack>
   )

@@ -3,15 +3,21 @@ import { useForm } from '@mantine/form'
 import { IconPlus } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CycleFormOptions, CycleView } from '~/components/NewCycleModal'
-import { SaveState } from '~/components/SaveState'
-import { mutationFeedback } from '~/hooks/use-mutation-feedback'
-import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
+import { AutosaveStatus } from '~/components/SaveState'
+import { errorsOnFormRows, errorsOnStartedRows, startedRows } from '~/hooks/list-rows'
+import { useListAutosave } from '~/hooks/use-list-autosave'
 import { useTRPC } from '~/lib/trpc'
 import { LinkedMeasureFields } from './LinkedMeasureFields'
 import { LinkedMeasuresList } from './LinkedMeasuresList'
-import { emptyLinked, toLinkedInput, toLinkedValues } from './linked-measure-values'
+import { emptyLinked, type LinkedMeasureValues, toLinkedInput, toLinkedValues } from './linked-measure-values'
 
-/** The measures the cycle expects to move, with their data collection plan. */
+const PART = 'Linked measures'
+const BLANK = JSON.stringify(toLinkedInput(emptyLinked()))
+/** Every linked measure, and a new row once something is chosen or written in it. */
+const started = (measures: readonly LinkedMeasureValues[]) =>
+  startedRows(measures, (m) => JSON.stringify(toLinkedInput(m)) === BLANK)
+
+/** The measures the cycle expects to move, with their data collection plan. Saves itself (ADR 032). */
 export function LinkedMeasuresEditor({
   cycle,
   options,
@@ -20,7 +26,7 @@ export function LinkedMeasuresEditor({
   options: CycleFormOptions | undefined
 }) {
   if (!cycle.canEdit || !options) return <LinkedMeasuresList measures={cycle.measures} />
-  return <LinkedMeasuresForm key={JSON.stringify(cycle.measures)} cycle={cycle} options={options} />
+  return <LinkedMeasuresForm cycle={cycle} options={options} />
 }
 
 function LinkedMeasuresForm({ cycle, options }: { cycle: CycleView; options: CycleFormOptions }) {
@@ -30,24 +36,36 @@ function LinkedMeasuresForm({ cycle, options }: { cycle: CycleView; options: Cyc
     initialValues: { measures: cycle.measures.map(toLinkedValues) },
     validate: { measures: { measureId: (v) => (v ? null : 'Choose the measure.') } },
   })
-  const feedback = mutationFeedback({
-    success: 'Linked measures saved.',
-    onFieldErrors: (e) => form.setErrors(e),
-  })
   const save = useMutation(
     trpc.cycle.saveMeasures.mutationOptions({
-      onError: feedback.onError,
-      onSuccess: async () => {
-        feedback.onSuccess()
-        await queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() })
-      },
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() }),
     }),
   )
   const measures = form.getValues().measures
-  useReportUnsaved('Linked measures', form.isDirty())
-  const submit = form.onSubmit((v) => save.mutate({ id: cycle.id, measures: v.measures.map(toLinkedInput) }))
+  const autosave = useListAutosave({
+    part: PART,
+    rows: started(measures).map(({ row }) => toLinkedInput(row)),
+    server: {
+      rows: cycle.measures.map((m) => toLinkedInput(toLinkedValues(m))),
+      version: cycle.listVersions.measures,
+    },
+    validate: () => {
+      const shown = errorsOnStartedRows(form.validate().errors, started(form.getValues().measures))
+      form.setErrors(shown)
+      return Object.keys(shown).length === 0
+    },
+    save: async (expectedVersion) => {
+      const rows = started(form.getValues().measures).map(({ row }) => toLinkedInput(row))
+      const result = await save.mutateAsync({ id: cycle.id, expectedVersion, measures: rows })
+      return { version: result.version, rows }
+    },
+    reset: () => form.setValues({ measures: cycle.measures.map(toLinkedValues) }),
+    onFieldErrors: (errors) =>
+      form.setErrors(errorsOnFormRows(errors, 'measures', started(form.getValues().measures))),
+  })
   return (
-    <form onSubmit={submit} noValidate>
+    // The links save themselves: Enter in a field never submits anything.
+    <form onSubmit={(e) => e.preventDefault()} noValidate>
       <Stack gap="sm">
         {measures.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -71,12 +89,7 @@ function LinkedMeasuresForm({ cycle, options }: { cycle: CycleView; options: Cyc
           >
             Link a measure
           </Button>
-          <Group gap="sm">
-            <SaveState state={save.isPending ? 'saving' : form.isDirty() ? 'unsaved' : 'idle'} />
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save measures
-            </Button>
-          </Group>
+          <AutosaveStatus autosave={autosave} part={PART} />
         </Group>
       </Stack>
     </form>

@@ -1,5 +1,4 @@
 import {
-  Button,
   Divider,
   Group,
   NumberInput,
@@ -14,11 +13,10 @@ import { useForm } from '@mantine/form'
 import { type Confirmation, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { Fragment } from 'react'
 import type { CycleView } from '~/components/NewCycleModal'
-import { SaveState } from '~/components/SaveState'
-import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
+import { AutosaveStatus } from '~/components/SaveState'
 import { LockedPrediction } from './LockedPrediction'
-import { type CycleQuestion, toQuestionInput, toQuestionValues } from './question-values'
-import { useSaveQuestions } from './use-save-questions'
+import { type CycleQuestion, toQuestionValues } from './question-values'
+import { useQuestionsAutosave } from './use-save-questions'
 
 const CONFIRMED = [
   { value: '', label: 'Not yet' },
@@ -94,18 +92,15 @@ export function QuestionResults({ cycle }: { cycle: CycleView }) {
       </Stack>
     )
   }
-  return <ResultsForm key={JSON.stringify(cycle.questions)} cycle={cycle} />
+  return <ResultsForm cycle={cycle} />
 }
 
 function ResultsForm({ cycle }: { cycle: CycleView }) {
   const form = useForm({ initialValues: { questions: cycle.questions.map(toQuestionValues) } })
-  const save = useSaveQuestions((errors) => form.setErrors(errors), 'Results saved.')
-  useReportUnsaved('Results', form.isDirty())
-  const submit = form.onSubmit((v) =>
-    save.mutate({ id: cycle.id, questions: v.questions.map(toQuestionInput) }),
-  )
+  const autosave = useQuestionsAutosave(cycle, form, 'Results')
   return (
-    <form onSubmit={submit} noValidate>
+    // The results save themselves: Enter in a field never submits anything.
+    <form onSubmit={(e) => e.preventDefault()} noValidate>
       <Stack gap="md">
         {cycle.questions.map((q, i) => {
           const path = `questions.${i}`
@@ -149,10 +144,7 @@ function ResultsForm({ cycle }: { cycle: CycleView }) {
           )
         })}
         <Group justify="flex-end">
-          <SaveState state={save.isPending ? 'saving' : form.isDirty() ? 'unsaved' : 'idle'} />
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-            Save results
-          </Button>
+          <AutosaveStatus autosave={autosave} part="Results" />
         </Group>
       </Stack>
     </form>

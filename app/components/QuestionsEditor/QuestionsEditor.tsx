@@ -2,12 +2,13 @@ import { Button, Group, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconPlus } from '@tabler/icons-react'
 import type { CycleView } from '~/components/NewCycleModal'
-import { SaveState } from '~/components/SaveState'
-import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
+import { AutosaveStatus } from '~/components/SaveState'
 import { LockedPrediction } from './LockedPrediction'
 import { QuestionFields } from './QuestionFields'
-import { emptyQuestion, toQuestionInput, toQuestionValues } from './question-values'
-import { useSaveQuestions } from './use-save-questions'
+import { emptyQuestion, toQuestionValues } from './question-values'
+import { useQuestionsAutosave } from './use-save-questions'
+
+const PART = 'Questions and predictions'
 
 /**
  * The questions this test should answer, each with its prediction. Editable in Plan; from Do on the
@@ -35,8 +36,7 @@ export function QuestionsEditor({ cycle }: { cycle: CycleView }) {
       </Stack>
     )
   }
-  // Remount when the saved questions change, so the form starts from what the server has.
-  return <PlanQuestionsForm key={JSON.stringify(cycle.questions)} cycle={cycle} />
+  return <PlanQuestionsForm cycle={cycle} />
 }
 
 function PlanQuestionsForm({ cycle }: { cycle: CycleView }) {
@@ -54,14 +54,11 @@ function PlanQuestionsForm({ cycle }: { cycle: CycleView }) {
       },
     },
   })
-  const save = useSaveQuestions((errors) => form.setErrors(errors), 'Questions and predictions saved.')
-  const submit = form.onSubmit((v) =>
-    save.mutate({ id: cycle.id, questions: v.questions.map(toQuestionInput) }),
-  )
+  const autosave = useQuestionsAutosave(cycle, form, PART)
   const questions = form.getValues().questions
-  useReportUnsaved('Questions and predictions', form.isDirty())
   return (
-    <form onSubmit={submit} noValidate>
+    // The questions save themselves: Enter in a field never submits anything.
+    <form onSubmit={(e) => e.preventDefault()} noValidate>
       <Stack gap="sm">
         {questions.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -85,12 +82,7 @@ function PlanQuestionsForm({ cycle }: { cycle: CycleView }) {
           >
             Add question
           </Button>
-          <Group gap="sm">
-            <SaveState state={save.isPending ? 'saving' : form.isDirty() ? 'unsaved' : 'idle'} />
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save questions
-            </Button>
-          </Group>
+          <AutosaveStatus autosave={autosave} part={PART} />
         </Group>
       </Stack>
     </form>

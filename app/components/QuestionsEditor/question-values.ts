@@ -74,6 +74,13 @@ export function emptyQuestion(): QuestionValues {
   }
 }
 
+/** A new question nothing has been written in yet (not saved, not validated, nothing to lose). */
+export function isBlankQuestion(v: QuestionValues): boolean {
+  const { id: _id, key: _key, ...fields } = v
+  const { id: _eid, key: _ekey, ...empty } = emptyQuestion()
+  return !v.id && JSON.stringify(fields) === JSON.stringify(empty)
+}
+
 /** The procedure input for one question: the quantified prediction only in the chosen form. */
 export function toQuestionInput(v: QuestionValues) {
   const quantified = v.kind !== 'none'

@@ -1,1 +1,2 @@
+export { AutosaveStatus } from './AutosaveStatus'
 export { SaveState } from './SaveState'

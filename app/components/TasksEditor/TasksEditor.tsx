@@ -15,9 +15,9 @@ import { formatIsoDate } from '@pdsa/domain'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CycleView } from '~/components/NewCycleModal'
-import { SaveState } from '~/components/SaveState'
-import { mutationFeedback } from '~/hooks/use-mutation-feedback'
-import { useReportUnsaved } from '~/hooks/use-unsaved-changes'
+import { AutosaveStatus } from '~/components/SaveState'
+import { errorsOnFormRows, errorsOnStartedRows, startedRows, withSavedIds } from '~/hooks/list-rows'
+import { useListAutosave } from '~/hooks/use-list-autosave'
 import { useTRPC } from '~/lib/trpc'
 
 type Task = CycleView['tasks'][number]
@@ -31,7 +31,8 @@ interface TaskValues {
   done: boolean
 }
 let keys = 0
-const toValues = (t: Task): TaskValues => ({ ...t, key: t.id })
+const PART = 'Tasks'
+const toValues = ({ position: _p, ...t }: Task): TaskValues => ({ ...t, key: t.id })
 
 function TasksTable({ tasks }: { tasks: Task[] }) {
   if (tasks.length === 0) {
@@ -69,11 +70,26 @@ function TasksTable({ tasks }: { tasks: Task[] }) {
   )
 }
 
-/** The test's task list: what, who, when, where, done. Saved as a whole. */
+/** The test's task list: what, who, when, where, done. Saves itself as a whole (ADR 032). */
 export function TasksEditor({ cycle }: { cycle: CycleView }) {
   if (!cycle.canEdit) return <TasksTable tasks={cycle.tasks} />
-  return <TasksForm key={JSON.stringify(cycle.tasks)} cycle={cycle} />
+  return <TasksForm cycle={cycle} />
 }
+
+const emptyTask = (key: string): TaskValues => ({
+  id: undefined,
+  key,
+  what: '',
+  who: '',
+  dueDate: null,
+  location: '',
+  done: false,
+})
+const toInput = ({ key: _k, id, ...t }: TaskValues) => ({ ...(id ? { id } : {}), ...t })
+const BLANK = JSON.stringify(toInput(emptyTask('')))
+/** Every saved task, and new ones once something is written in them. */
+const started = (tasks: readonly TaskValues[]) =>
+  startedRows(tasks, (t) => JSON.stringify(toInput(t)) === BLANK)
 
 function TasksForm({ cycle }: { cycle: CycleView }) {
   const trpc = useTRPC()
@@ -82,26 +98,35 @@ function TasksForm({ cycle }: { cycle: CycleView }) {
     initialValues: { tasks: cycle.tasks.map(toValues) },
     validate: { tasks: { what: (v) => (v.trim() ? null : 'Say what needs doing.') } },
   })
-  const feedback = mutationFeedback({ success: 'Tasks saved.', onFieldErrors: (e) => form.setErrors(e) })
   const save = useMutation(
     trpc.cycle.saveTasks.mutationOptions({
-      onError: feedback.onError,
-      onSuccess: async () => {
-        feedback.onSuccess()
-        await queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() })
-      },
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.cycle.pathKey() }),
     }),
   )
   const tasks = form.getValues().tasks
-  useReportUnsaved('Tasks', form.isDirty())
-  const submit = form.onSubmit((v) =>
-    save.mutate({
-      id: cycle.id,
-      tasks: v.tasks.map(({ key: _k, id, ...t }) => ({ ...(id ? { id } : {}), ...t })),
-    }),
-  )
+  const autosave = useListAutosave({
+    part: PART,
+    rows: started(tasks).map(({ row }) => toInput(row)),
+    server: { rows: cycle.tasks.map((t) => toInput(toValues(t))), version: cycle.listVersions.tasks },
+    validate: () => {
+      const shown = errorsOnStartedRows(form.validate().errors, started(form.getValues().tasks))
+      form.setErrors(shown)
+      return Object.keys(shown).length === 0
+    },
+    save: async (expectedVersion) => {
+      const sent = started(form.getValues().tasks)
+      const rows = sent.map(({ row }) => toInput(row))
+      const result = await save.mutateAsync({ id: cycle.id, expectedVersion, tasks: rows })
+      form.setValues((prev) => ({ tasks: withSavedIds(prev.tasks ?? [], sent, result.ids) }))
+      return { version: result.version, rows: rows.map((row, j) => ({ id: result.ids[j], ...row })) }
+    },
+    reset: () => form.setValues({ tasks: cycle.tasks.map(toValues) }),
+    onFieldErrors: (errors) =>
+      form.setErrors(errorsOnFormRows(errors, 'tasks', started(form.getValues().tasks))),
+  })
   return (
-    <form onSubmit={submit} noValidate>
+    // The tasks save themselves: Enter in a field never submits anything.
+    <form onSubmit={(e) => e.preventDefault()} noValidate>
       <Stack gap="sm">
         {tasks.length > 0 ? (
           <Table.ScrollContainer minWidth={640}>
@@ -182,25 +207,12 @@ function TasksForm({ cycle }: { cycle: CycleView }) {
             disabled={tasks.length >= 50}
             onClick={() => {
               keys += 1
-              form.insertListItem('tasks', {
-                id: undefined,
-                key: `new-${keys}`,
-                what: '',
-                who: '',
-                dueDate: null,
-                location: '',
-                done: false,
-              })
+              form.insertListItem('tasks', emptyTask(`new-${keys}`))
             }}
           >
             Add task
           </Button>
-          <Group gap="sm">
-            <SaveState state={save.isPending ? 'saving' : form.isDirty() ? 'unsaved' : 'idle'} />
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save tasks
-            </Button>
-          </Group>
+          <AutosaveStatus autosave={autosave} part={PART} />
         </Group>
       </Stack>
     </form>

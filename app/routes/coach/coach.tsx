@@ -87,21 +87,8 @@ function CoachPortfolioPage() {
         </Text>
       </Group>
       <Stack gap="xl">
-        <section aria-labelledby="teams-heading">
-          <Title order={2} size="h3" id="teams-heading" mb="sm">
-            Teams
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }}>
-            {data.teams.map((team) => (
-              <PortfolioTeamCard
-                key={team.id}
-                team={team}
-                calibrationRule={data.calibrationRule}
-                onShowCycles={() => setFilters({ sort: filters.sort, team: team.id })}
-              />
-            ))}
-          </SimpleGrid>
-        </section>
+        {/* The cycles (and their feedback column, the coach's main action) come first, in view on arrival;
+            the team cards, a summary per team, follow. */}
         <section aria-labelledby="cycles-heading">
           <Title order={2} size="h3" id="cycles-heading" mb="sm">
             Cycles
@@ -137,6 +124,24 @@ function CoachPortfolioPage() {
               ) : null}
             </>
           )}
+        </section>
+        <section aria-labelledby="teams-heading">
+          <Title order={2} size="h3" id="teams-heading" mb="sm">
+            Teams
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }}>
+            {data.teams.map((team) => (
+              <PortfolioTeamCard
+                key={team.id}
+                team={team}
+                calibrationRule={data.calibrationRule}
+                onShowCycles={() => {
+                  setFilters({ sort: filters.sort, team: team.id })
+                  document.getElementById('cycles-heading')?.scrollIntoView({ block: 'start' })
+                }}
+              />
+            ))}
+          </SimpleGrid>
         </section>
       </Stack>
       <FeedbackModal cycle={feedbackOn} onClose={() => setFeedbackOn(null)} />

@@ -53,6 +53,12 @@ export function toCycleDetail(row: CycleDetailRow) {
     predictionsConfirmed: row.predictionsConfirmed as Confirmation | null,
     decision: row.decision as ActDecision | null,
     spreadPlan: row.spreadPlan,
+    /** The versions of the list parts the page read: each autosave names the one it was based on (ADR 032). */
+    listVersions: {
+      questions: row.questionsVersion,
+      tasks: row.tasksVersion,
+      measures: row.measuresVersion,
+    },
     questions: row.questions.map((q) => ({
       id: q.id,
       position: q.position,

@@ -16,24 +16,29 @@ export async function replaceList<E extends { id: string }, I extends { id?: str
   incoming: readonly I[]
   remove: (ids: string[]) => Promise<unknown>
   update: (row: I & { id: string }) => Promise<unknown>
-  create: (row: I) => Promise<unknown>
+  create: (row: I) => Promise<{ id: string }>
   /** The fields that matter for "did it change" and for the audit trail (ids dropped). */
   comparable: (row: Record<string, unknown>) => Record<string, unknown>
-}): Promise<{ changed: boolean; after: Record<string, unknown>[] }> {
+}): Promise<{ changed: boolean; after: Record<string, unknown>[]; ids: string[] }> {
   const kept = new Set(opts.incoming.map((r) => r.id).filter(Boolean))
   const removed = opts.existing.filter((e) => !kept.has(e.id)).map((e) => e.id)
   let changed = removed.length > 0
   if (removed.length > 0) await opts.remove(removed)
   const byId = new Map(opts.existing.map((e) => [e.id, e]))
+  // The id of every incoming row, in order: new rows get theirs from the create.
+  const ids: string[] = []
   for (const row of opts.incoming) {
     const current = row.id ? byId.get(row.id) : undefined
     if (!current) {
-      await opts.create(row)
+      ids.push((await opts.create(row)).id)
       changed = true
-    } else if (!sameFields(current, opts.comparable(row))) {
-      await opts.update(row as I & { id: string })
-      changed = true
+    } else {
+      ids.push(current.id)
+      if (!sameFields(current, opts.comparable(row))) {
+        await opts.update(row as I & { id: string })
+        changed = true
+      }
     }
   }
-  return { changed, after: opts.incoming.map((r) => opts.comparable(r as Record<string, unknown>)) }
+  return { changed, after: opts.incoming.map((r) => opts.comparable(r as Record<string, unknown>)), ids }
 }

@@ -116,8 +116,15 @@ export const QuestionInputSchema = z
   })
 export type QuestionInput = z.infer<typeof QuestionInputSchema>
 
+/**
+ * The version of a worksheet list (questions, tasks, linked measures) a save was based on (ADR 032). The
+ * app always sends it; a save based on an older version is refused. Without it the save is last-write-wins.
+ */
+export const ListVersionSchema = z.number().int().min(0).max(2_147_483_647)
+
 export const SaveQuestionsInputSchema = z.object({
   id: IdSchema,
+  expectedVersion: ListVersionSchema.optional(),
   questions: z.array(QuestionInputSchema).max(20, { message: 'At most 20 questions.' }),
 })
 export type SaveQuestionsInput = z.infer<typeof SaveQuestionsInputSchema>
@@ -133,6 +140,7 @@ export const TaskInputSchema = z.object({
 export type TaskInput = z.infer<typeof TaskInputSchema>
 export const SaveTasksInputSchema = z.object({
   id: IdSchema,
+  expectedVersion: ListVersionSchema.optional(),
   tasks: z.array(TaskInputSchema).max(50, { message: 'At most 50 tasks.' }),
 })
 export type SaveTasksInput = z.infer<typeof SaveTasksInputSchema>
@@ -151,6 +159,7 @@ export type LinkedMeasureInput = z.infer<typeof LinkedMeasureInputSchema>
 export const SaveLinkedMeasuresInputSchema = z
   .object({
     id: IdSchema,
+    expectedVersion: ListVersionSchema.optional(),
     measures: z.array(LinkedMeasureInputSchema).max(10, { message: 'At most 10 measures.' }),
   })
   .superRefine((v, ctx) => {

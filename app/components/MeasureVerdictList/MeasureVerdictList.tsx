@@ -30,7 +30,10 @@ export function MeasureVerdict({
   )
 }
 
-/** The verdicts of a cycle's linked measures, one under another; `empty` when there are none. */
+/**
+ * The verdict column of a cycle in a list — the coach portfolio (table and phone cards) and search: the
+ * cycle's one outcome-first headline, then each linked measure's verdict; `empty` when there are none.
+ */
 export function MeasureVerdictList({
   verdicts,
   empty,

@@ -1,0 +1,1 @@
+export { MeasureVerdict, MeasureVerdictList } from './MeasureVerdictList'

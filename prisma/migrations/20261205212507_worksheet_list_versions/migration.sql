@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "PdsaCycle" ADD COLUMN     "measuresVersion" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "questionsVersion" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "tasksVersion" INTEGER NOT NULL DEFAULT 0;
