@@ -156,7 +156,10 @@ export function yDomain(values: readonly (number | null | undefined)[], unit: Me
   }
   const pad = (max - min) * 0.08
   const low = min - pad
-  return [unit === 'percent' || unit === 'count' || unit === 'rate' ? Math.max(0, low) : low, max + pad]
+  // A percentage cannot pass 100: a control limit that does (a small school's p chart) is cut at the top edge
+  // rather than stretching the axis to "101.9 %".
+  const high = unit === 'percent' ? Math.min(100, max + pad) : max + pad
+  return [unit === 'percent' || unit === 'count' || unit === 'rate' ? Math.max(0, low) : low, high]
 }
 
 export const GROUP_COLORS = [
