@@ -79,7 +79,7 @@ export async function scanSchoolSignals({
             dedupeKey: `cycle:${cycleId}:measure:${v.measureId}:group:${v.studentGroupId ?? 'all'}:verdict:${v.verdict}`,
             title: `“${cycle.title}”: ${v.measureName} ${CYCLE_VERDICT_LABELS[v.verdict].toLowerCase()}`,
             body: v.message,
-            link: `/cycles/${cycleId}#cycle-verdict`,
+            link: `/cycles/${cycleId}#linked-measures`,
             recipientIds: await schoolWatcherIds(tx, districtId, cycle.schoolId, cycle.teamId),
             canOpen: (r) => canReadTeam(r, cycle),
             createdAt: now,

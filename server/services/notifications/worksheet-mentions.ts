@@ -39,7 +39,8 @@ export async function notifyWorksheetMentions(
     const after = args.after[key] ?? ''
     const added = newMentions(args.before[key] ?? '', after, people)
     const counts = findMentions(after, people)
-    const label = NARRATIVE_SECTIONS.find((s) => s.key === key)?.label ?? key
+    const section = NARRATIVE_SECTIONS.find((s) => s.key === key)
+    const label = section?.label ?? key
     for (const personId of added) {
       notified.push(
         ...(await notify(db, {
@@ -49,7 +50,7 @@ export async function notifyWorksheetMentions(
           dedupeKey: `cycle:${args.cycleId}:section:${key}:mention:${counts.get(personId) ?? 1}`,
           title: `${editor?.name ?? 'Someone'} mentioned you in “${label}” of “${cycle.title}”`,
           body: excerpt(after),
-          link: `/cycles/${args.cycleId}#section-${key}`,
+          link: `/cycles/${args.cycleId}#section-${section?.stage ?? 'plan'}`,
           recipientIds: [personId],
           canOpen: (r) => canReadTeam(r, cycle),
           createdAt: args.now,
