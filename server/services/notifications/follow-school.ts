@@ -11,9 +11,10 @@ export async function followSchool({
   schoolId,
   follow,
 }: { db: Db; actor: Actor } & FollowSchoolInput) {
-  if (!canLeadDistrict(actor)) throw forbidden('Only district leaders and admins follow schools.')
+  // Another district's school is not found, whoever asks (ADR 006); then the role.
   const school = await db.school.findFirst({ where: { id: schoolId, districtId: actor.districtId } })
   if (!school) throw notFound('School')
+  if (!canLeadDistrict(actor)) throw forbidden('Only district leaders and admins follow schools.')
   const key = { userId_schoolId: { userId: actor.userId, schoolId } }
   if (follow) {
     await db.schoolFollow.upsert({
