@@ -5,6 +5,7 @@
 import type { Actor } from '@pdsa/domain'
 import type { Db } from '../../server/db/client.ts'
 import { loadActor } from '../../server/services/actor.ts'
+import { createComment } from '../../server/services/comments/create-comment.ts'
 import {
   notifyCommentCreated,
   notifyFeedbackTransition,
@@ -14,8 +15,8 @@ import { scanSchoolSignals } from '../../server/services/notifications/scan-scho
 import { notifyCycleStageChanged } from '../../server/services/notifications/work-notifications.ts'
 
 const DAY = 86_400_000
-/** Notifications older than this are shown as read. */
-const UNREAD_FOR_MS = 4 * DAY
+/** How many of each person's newest notifications are still unread. */
+const UNREAD_PER_PERSON = 3
 
 export async function seedDemoNotifications(
   db: Db,
@@ -73,26 +74,70 @@ export async function seedDemoNotifications(
     )
   }
 
-  // The district leader follows the schools with findings; then the scans, as the recurring job runs them.
-  const leader = await db.user.findFirst({ where: { districtId, email: leaderEmail }, select: { id: true } })
-  if (leader) {
-    const schools = await db.school.findMany({
-      where: { districtId },
-      select: { id: true },
-      take: 3,
-      orderBy: { name: 'asc' },
-    })
-    await db.schoolFollow.createMany({
-      data: schools.map((s) => ({ districtId, userId: leader.id, schoolId: s.id })),
-      skipDuplicates: true,
-    })
-  }
+  // The district leader and the admin follow every school (the leader's job is the whole district); then
+  // the scans, as the recurring job runs them.
+  const schools = await db.school.findMany({ where: { districtId }, select: { id: true } })
+  const followers = await db.user.findMany({
+    where: {
+      districtId,
+      OR: [{ email: leaderEmail }, { memberships: { some: { role: 'admin', schoolId: null } } }],
+    },
+    select: { id: true },
+  })
+  await db.schoolFollow.createMany({
+    data: followers.flatMap((f) => schools.map((s) => ({ districtId, userId: f.id, schoolId: s.id }))),
+    skipDuplicates: true,
+  })
   await scanDueNotifications({ db, now: new Date(now.getTime() - 2 * DAY) })
   await scanSchoolSignals({ db, now: new Date(now.getTime() - 3 * DAY) })
+  await mentionTheBoard(db, districtId, leaderEmail, new Date(now.getTime() - DAY))
 
-  await db.notification.updateMany({
-    where: { districtId, createdAt: { lt: new Date(now.getTime() - UNREAD_FOR_MS) } },
-    data: { readAt: now },
-  })
+  // Each person's newest few stay unread (and anything of the last day); the rest was read.
+  const recipients = await db.notification.groupBy({ by: ['recipientId'], where: { districtId } })
+  for (const { recipientId } of recipients) {
+    const newest = await db.notification.findMany({
+      where: { recipientId },
+      orderBy: { createdAt: 'desc' },
+      take: UNREAD_PER_PERSON,
+      select: { id: true },
+    })
+    await db.notification.updateMany({
+      where: {
+        recipientId,
+        id: { notIn: newest.map((n) => n.id) },
+        createdAt: { lt: new Date(now.getTime() - DAY) },
+      },
+      data: { readAt: now },
+    })
+  }
   return db.notification.count({ where: { districtId } })
+}
+
+/**
+ * The district leader asks the board trustee (a viewer) to look at a goal before the board meeting: an
+ * @mention written through the product's own comment service.
+ */
+async function mentionTheBoard(db: Db, districtId: string, leaderEmail: string, at: Date) {
+  const leader = await db.user.findFirst({ where: { districtId, email: leaderEmail }, select: { id: true } })
+  const trustee = await db.user.findFirst({
+    where: { districtId, memberships: { some: { role: 'viewer', schoolId: null } } },
+    select: { name: true },
+  })
+  const goal = await db.equityGoal.findFirst({
+    where: { districtId, teamId: { not: null } },
+    orderBy: { title: 'asc' },
+    select: { id: true },
+  })
+  const actor = leader ? await loadActor(db, leader.id) : null
+  if (!actor || !trustee || !goal) return
+  await createComment({
+    db,
+    actor,
+    now: at,
+    goalId: goal.id,
+    cycleId: null,
+    parentId: null,
+    body: `@${trustee.name} this is the goal I will present at the December board meeting: the gap is narrowing.`,
+    requiresResponse: false,
+  })
 }

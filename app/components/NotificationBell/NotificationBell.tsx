@@ -5,6 +5,7 @@ import {
   Divider,
   Group,
   Indicator,
+  Loader,
   Popover,
   ScrollArea,
   Stack,
@@ -83,7 +84,11 @@ export function NotificationBell() {
           </Button>
         </Group>
         <ScrollArea.Autosize mah={420}>
-          {latest && latest.items.length === 0 ? (
+          {!latest ? (
+            <Group justify="center" py="md">
+              <Loader size="sm" aria-label="Loading notifications" />
+            </Group>
+          ) : latest.items.length === 0 ? (
             <Text size="sm" c="gray.8" px="xs" py="md">
               Nothing yet. Feedback for your team, replies, mentions and reminders will appear here.
             </Text>
