@@ -35,94 +35,86 @@ export function NotificationBell() {
   const unread = count?.unreadCount ?? 0
   const label = unread === 0 ? 'Notifications, none unread' : `Notifications, ${unread} unread`
 
+  // The count is drawn over the button (hidden from screen readers: the button's name says it); Mantine gives the
+  // button, as the popover's target, aria-expanded and aria-controls.
   return (
-    <Popover
-      opened={opened}
-      onChange={(o) => (o ? undefined : close())}
-      position="bottom-end"
-      width={380}
-      shadow="md"
-      withinPortal
-      trapFocus
+    <Indicator
+      label={<span aria-hidden>{unread > 99 ? '99+' : unread}</span>}
+      size={18}
+      color="red.9"
+      disabled={unread === 0}
+      offset={4}
     >
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          color="red.9"
-          disabled={unread === 0}
-          offset={4}
-          aria-hidden={false}
-          data-testid="notification-count"
-        >
-          <ActionIcon
-            variant="subtle"
-            color="gray.8"
-            size="lg"
-            aria-label={label}
-            aria-expanded={opened}
-            aria-haspopup="dialog"
-            onClick={toggle}
-          >
+      <Popover
+        opened={opened}
+        onChange={(o) => (o ? undefined : close())}
+        position="bottom-end"
+        width={380}
+        shadow="md"
+        withinPortal
+        trapFocus
+      >
+        <Popover.Target>
+          <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={label} onClick={toggle}>
             <IconBell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs" role="dialog" aria-labelledby="notification-popover-title">
-        <Group justify="space-between" px="xs" pb="xs">
-          <Title order={2} size="h5" id="notification-popover-title">
-            Notifications
-          </Title>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            disabled={unread === 0}
-            loading={markAllRead.isPending}
-            onClick={() => markAllRead.mutate()}
-          >
-            Mark all read
-          </Button>
-        </Group>
-        <ScrollArea.Autosize mah={420}>
-          {!latest ? (
-            <Group justify="center" py="md">
-              <Loader size="sm" aria-label="Loading notifications" />
-            </Group>
-          ) : latest.items.length === 0 ? (
-            <Text size="sm" c="gray.8" px="xs" py="md">
-              Nothing yet. Feedback for your team, replies, mentions and reminders will appear here.
-            </Text>
-          ) : (
-            <Stack
-              gap={4}
-              component="ul"
-              style={{ listStyle: 'none', margin: 0, padding: 0 }}
-              aria-label="Latest notifications"
+        </Popover.Target>
+        <Popover.Dropdown p="xs" role="dialog" aria-labelledby="notification-popover-title">
+          <Group justify="space-between" px="xs" pb="xs">
+            <Title order={2} size="h5" id="notification-popover-title">
+              Notifications
+            </Title>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              disabled={unread === 0}
+              loading={markAllRead.isPending}
+              onClick={() => markAllRead.mutate()}
             >
-              {(latest?.items ?? []).map((n) => (
-                <li key={n.id}>
-                  <NotificationItem
-                    n={n}
-                    onOpen={(row) => {
-                      open(row)
-                      close()
-                    }}
-                  />
-                </li>
-              ))}
-            </Stack>
-          )}
-        </ScrollArea.Autosize>
-        <Divider my="xs" />
-        <Group justify="space-between" px="xs">
-          <Anchor component={Link} to="/notifications" size="sm" onClick={close}>
-            See all notifications
-          </Anchor>
-          <Anchor component={Link} to="/account/notifications" size="sm" onClick={close}>
-            Settings
-          </Anchor>
-        </Group>
-      </Popover.Dropdown>
-    </Popover>
+              Mark all read
+            </Button>
+          </Group>
+          <ScrollArea.Autosize mah={420}>
+            {!latest ? (
+              <Group justify="center" py="md">
+                <Loader size="sm" aria-label="Loading notifications" />
+              </Group>
+            ) : latest.items.length === 0 ? (
+              <Text size="sm" c="gray.8" px="xs" py="md">
+                Nothing yet. Feedback for your team, replies, mentions and reminders will appear here.
+              </Text>
+            ) : (
+              <Stack
+                gap={4}
+                component="ul"
+                style={{ listStyle: 'none', margin: 0, padding: 0 }}
+                aria-label="Latest notifications"
+              >
+                {(latest?.items ?? []).map((n) => (
+                  <li key={n.id}>
+                    <NotificationItem
+                      n={n}
+                      onOpen={(row) => {
+                        open(row)
+                        close()
+                      }}
+                    />
+                  </li>
+                ))}
+              </Stack>
+            )}
+          </ScrollArea.Autosize>
+          <Divider my="xs" />
+          <Group justify="space-between" px="xs">
+            <Anchor component={Link} to="/notifications" size="sm" onClick={close}>
+              See all notifications
+            </Anchor>
+            <Anchor component={Link} to="/account/notifications" size="sm" onClick={close}>
+              Settings
+            </Anchor>
+          </Group>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   )
 }
