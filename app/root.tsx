@@ -6,6 +6,7 @@ import '@mantine/tiptap/styles.css'
 // The theme's CSS variables, generated from theme.ts (app/theme-css.ts): a cached stylesheet instead of a
 // <style> MantineProvider would compute and write into every page.
 import './theme-variables.css'
+import './link-target.css'
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'

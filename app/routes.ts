@@ -6,6 +6,7 @@ import { dataRoutes } from './routes/data/routes'
 import { districtRoutes } from './routes/district/routes'
 import { goalRoutes } from './routes/goals/routes'
 import { measureRoutes } from './routes/measures/routes'
+import { notificationRoutes } from './routes/notifications/routes'
 import { searchRoutes } from './routes/search/routes'
 
 // Each area lists its own pages in routes/<area>/routes.ts. Signed-in pages live under app-layout
@@ -25,5 +26,6 @@ export default [
     ...searchRoutes,
     ...adminRoutes,
     ...dataRoutes,
+    ...notificationRoutes,
   ]),
 ] satisfies RouteConfig

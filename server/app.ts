@@ -34,6 +34,9 @@ import { ssoServerContext } from './auth/sso/server-context.ts'
 import type { Db } from './db/client.ts'
 import type { TrustProxy } from './env.ts'
 import { type Logger, pathOnly, requestIdFor, requestScope, silentLogger } from './log.ts'
+import type { NotificationHub } from './notifications/hub.ts'
+import { notificationStreamHandler } from './notifications/stream.ts'
+import { unsubscribeRoutes } from './notifications/unsubscribe-routes.ts'
 import { pagePatternMatcher } from './ops/route-pattern.ts'
 import { createOpsRouter, httpMetrics, type OpsOptions } from './ops/routes.ts'
 import { createCspNonce, setSecurityHeaders } from './security-headers.ts'
@@ -65,6 +68,11 @@ export interface AppOptions {
   logger?: Logger
   /** Send Content-Security-Policy (default: everywhere but development, where Vite's HMR needs more). */
   contentSecurityPolicy?: boolean
+  /**
+   * Live notifications (GET /api/notifications/stream) and one-click unsubscribe (/unsubscribe). Unset:
+   * no stream (the bell refreshes when pages load) and no unsubscribe links.
+   */
+  notifications?: { hub: NotificationHub; unsubscribeSecret: string }
   /** /readyz, /metrics and request timing (server/ops/routes.ts); unset in tests that do not need them. */
   ops?: OpsOptions
 }
@@ -185,6 +193,11 @@ export function createApp(options: AppOptions) {
     app.use(express.static(options.clientDir, { maxAge: '1h' }))
   }
 
+  // One-click unsubscribe (RFC 8058): mail clients POST without our Origin; the signed token is the
+  // authority (no cookie is read), so it sits before the Origin check.
+  if (options.notifications)
+    app.use(unsubscribeRoutes({ db, secret: options.notifications.unsubscribeSecret }))
+
   // CSRF defence 1 of 2 for every state-changing request (forms and tRPC); tRPC mutations also
   // need the session's CSRF token (defence 2, in authedProcedure).
   app.use((req, res, next) => {
@@ -200,6 +213,15 @@ export function createApp(options: AppOptions) {
   ): Promise<{ token: string | undefined; resolved: ResolvedSession | null }> {
     const token = readSessionToken(req.headers.cookie)
     return { token, resolved: await resolveSession(db, sessionConfig, token) }
+  }
+
+  if (options.notifications) {
+    const stream = notificationStreamHandler({
+      hub: options.notifications.hub,
+      userIdFor: async (req) => (await sessionFor(req)).resolved?.actor.userId ?? null,
+    })
+    app.get('/api/notifications/stream', stream)
+    app.locals.closeNotificationStreams = () => stream.closeAll()
   }
 
   const contextFor = (actor: Actor | null, csrfVerified: boolean): TrpcContext =>

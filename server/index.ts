@@ -14,6 +14,7 @@ import { openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { databaseTarget, env } from './env.ts'
 import { createLogger, currentLog, requestIdFor, requestScope } from './log.ts'
+import { createInProcessNotificationHub, createRedisNotificationHub } from './notifications/hub.ts'
 import { collabObserver, registerCollabServer, registerDatabasePool } from './ops/metrics.ts'
 import { defaultAppServices } from './trpc/context.ts'
 
@@ -83,6 +84,15 @@ if (sessionConfig.secureCookies && env.TRUST_PROXY === false) {
 }
 const collabLog = logger.child({ component: 'collab' })
 
+// Live notifications: every instance's browsers hear of new ones through Redis (REDIS_URL) or in-process.
+const notificationHub = env.REDIS_URL
+  ? await createRedisNotificationHub({
+      url: env.REDIS_URL,
+      prefix: env.REDIS_PREFIX,
+      log: (message, error) => logger.error(error ? { err: error } : {}, message),
+    })
+  : createInProcessNotificationHub()
+
 // Real-time co-editing of the worksheets (docs/decisions/004-collaboration-server.md); with REDIS_URL,
 // instances share documents through Redis pub/sub.
 const collab = await createCycleCollabServer({
@@ -94,6 +104,7 @@ const collab = await createCycleCollabServer({
   // Inside an upgrade the request's logger (its reqId); elsewhere the collaboration logger.
   log: (message, error) => currentLog(collabLog).error(error ? { err: error } : {}, message),
   observer: collabObserver,
+  onNotified: (userIds) => notificationHub.publish(userIds),
 })
 registerCollabServer(collab)
 if (database.pool) registerDatabasePool(database.pool)
@@ -109,8 +120,11 @@ const app = createApp({
     ...defaultAppServices,
     onAccessChanged: (change) => collab.onAccessChanged(change),
     onCycleDocumentWritten: (cycleId, update) => collab.applyStoredUpdate(cycleId, update),
+    onNotified: (userIds) => notificationHub.publish(userIds),
     secrets,
   },
+  // Unsubscribe links are signed with a key derived from SESSION_SECRET (its own HMAC label).
+  notifications: { hub: notificationHub, unsubscribeSecret: env.SESSION_SECRET },
   allowedOrigins,
   trustProxy: env.TRUST_PROXY,
   ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
@@ -191,11 +205,14 @@ async function shutdown(signal: string) {
   deadline.unref()
   // Edits first: commit everything pending, then close the sockets with 1012 (clients reconnect).
   await collab.close()
+  // Live notification streams end at once (browsers reconnect to another instance).
+  ;(app.locals.closeNotificationStreams as (() => void) | undefined)?.()
   // Then HTTP: connections serving nothing (idle keep-alive, never sent a request) close at once;
   // requests in flight get 10 s to finish.
   await connections.close(10_000)
   await closeVite?.()
   await demoSso?.close()
+  await notificationHub.close()
   await redis?.quit()
   await database.close()
   log('Shut down cleanly.')

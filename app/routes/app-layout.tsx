@@ -9,7 +9,12 @@ import type { Route } from './+types/app-layout'
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireActor(context, request)
   const { trpc, queryClient } = serverTrpc(context)
-  return { dehydratedState: await prefetch(request, queryClient, [trpc.org.navigation.queryOptions()]) }
+  return {
+    dehydratedState: await prefetch(request, queryClient, [
+      trpc.org.navigation.queryOptions(),
+      trpc.notification.unreadCount.queryOptions(),
+    ]),
+  }
 }
 
 export default function AppLayoutRoute({ loaderData }: Route.ComponentProps) {

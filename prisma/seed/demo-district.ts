@@ -5,6 +5,7 @@
 import { buildDemoDistrict, DEMO_PASSWORD, DEMO_SIGN_INS, type DemoDistrict } from '@pdsa/demo-district'
 import { hashPassword } from '../../server/auth/password.ts'
 import type { PrismaClient } from '../../server/db/generated/client.ts'
+import { seedDemoNotifications } from './demo-notifications.ts'
 import { assignIds, type DemoIds } from './ids.ts'
 import { insertObservationBatch } from './observations.ts'
 import { commentRows, cycleRows, observationRows, organisationRows, peopleRows, planRows } from './rows.ts'
@@ -179,6 +180,13 @@ export async function seedDemoDistrict(
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
   )
+  const leaderEmail = DEMO_SIGN_INS.find((s) => s.role === 'District leader')?.email ?? ''
+  const notifications = await seedDemoNotifications(db, {
+    districtId: ids.district,
+    now: new Date(),
+    leaderEmail,
+  })
+  progress(`notifications: ${formatCount(notifications)}`)
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return { districtId: ids.district, counts: countRows(data) }
 }

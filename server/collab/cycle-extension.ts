@@ -22,6 +22,7 @@ export interface CycleExtensionOptions {
   mirrorDelayMs?: number
   mirrorMaxDelayMs?: number
   log?: (message: string, error?: unknown) => void
+  onNotified?: (recipientIds: string[]) => void
 }
 
 /** Cross-site WebSocket hijacking defence: the handshake must come from a page of ours. */
@@ -48,6 +49,7 @@ export function cycleExtension(options: CycleExtensionOptions): CollabExtension 
     delayMs: options.mirrorDelayMs ?? 2_000,
     maxDelayMs: options.mirrorMaxDelayMs ?? 10_000,
     log,
+    ...(options.onNotified ? { onNotified: options.onNotified } : {}),
   })
 
   return {
@@ -95,8 +97,8 @@ export function cycleExtension(options: CycleExtensionOptions): CollabExtension 
       }
     },
 
-    onChange({ room }) {
-      mirror.changed(room)
+    onChange({ room, userId }) {
+      mirror.changed(room, now(), userId)
     },
 
     async onRevalidate({ connections }) {

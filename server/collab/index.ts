@@ -25,6 +25,8 @@ export interface CycleCollabServerOptions
   now?: () => Date
   mirrorDelayMs?: number
   mirrorMaxDelayMs?: number
+  /** New notifications from @mentions in the worksheet (live updates). */
+  onNotified?: (recipientIds: string[]) => void
   /** Wraps the database storage (tests inject a slow or failing database). */
   wrapStorage?: (storage: DocumentStorage) => DocumentStorage
 }
@@ -43,6 +45,7 @@ export async function createCycleCollabServer(options: CycleCollabServerOptions)
     mirrorDelayMs,
     mirrorMaxDelayMs,
     wrapStorage,
+    onNotified,
     ...rest
   } = options
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
@@ -54,6 +57,7 @@ export async function createCycleCollabServer(options: CycleCollabServerOptions)
     ...(mirrorDelayMs !== undefined ? { mirrorDelayMs } : {}),
     ...(mirrorMaxDelayMs !== undefined ? { mirrorMaxDelayMs } : {}),
     ...(rest.log ? { log: rest.log } : {}),
+    ...(onNotified ? { onNotified } : {}),
   })
   const server = await createCollabServer({
     ...rest,

@@ -23,6 +23,8 @@ interface MirrorState {
   last: SectionDigests
   dirty: boolean
   editedAt: Date | null
+  /** Who made the latest change since the last write (mentions by them do not notify them). */
+  editorId: string | null
   firstChangeAt: number
   timer: NodeJS.Timeout | null
   running: Promise<void> | null
@@ -35,6 +37,8 @@ export interface TextMirrorOptions {
   delayMs: number
   maxDelayMs: number
   log: (message: string, error?: unknown) => void
+  /** New notifications from @mentions the written text added (live updates). */
+  onNotified?: (recipientIds: string[]) => void
 }
 
 export class TextMirror {
@@ -58,6 +62,7 @@ export class TextMirror {
       last: digestsOf(baseline?.texts ?? documentTexts(room.doc)),
       dirty: false,
       editedAt: null,
+      editorId: null,
       firstChangeAt: 0,
       timer: null,
       running: null,
@@ -71,9 +76,10 @@ export class TextMirror {
     this.changed(room, baseline.lastStoredAt)
   }
 
-  changed(room: RoomView, editedAt: Date | null = this.o.now()): void {
+  changed(room: RoomView, editedAt: Date | null = this.o.now(), editorId: string | null = null): void {
     const state = this.states.get(room)
     if (!state) return
+    if (editorId) state.editorId = editorId
     const now = Date.now()
     if (!state.dirty) state.firstChangeAt = now
     state.dirty = true
@@ -103,6 +109,9 @@ export class TextMirror {
       cycleId: room.name,
       texts: Object.fromEntries(changed.map((k) => [k, texts[k]])),
       editedAt: state.editedAt,
+      editorId: state.editorId,
+      now: this.o.now(),
+      ...(this.o.onNotified ? { onNotified: this.o.onNotified } : {}),
     })
       .then(() => {
         this.writes++

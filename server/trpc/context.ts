@@ -10,6 +10,8 @@ export interface AppServices {
   onAccessChanged?(change: { userId?: string; teamId?: string }): void
   /** Called after the API committed an update to a cycle's document (collaboration shows it to editors). */
   onCycleDocumentWritten?(cycleId: string, update: Uint8Array): void
+  /** Called after a write committed new notifications for these people (live updates: ADR 030). */
+  onNotified?(recipientIds: string[]): void
   /** Seals identity providers' client secrets (SSO_SECRET_KEY); without it single sign-on cannot be set up. */
   secrets?: SecretBox
 }

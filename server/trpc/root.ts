@@ -13,6 +13,7 @@ import { districtGoalRouter } from './routers/district-goal/router.ts'
 import { driverRouter } from './routers/driver/router.ts'
 import { goalRouter } from './routers/goal/router.ts'
 import { measureRouter } from './routers/measure/router.ts'
+import { notificationRouter } from './routers/notification/router.ts'
 import { observationRouter } from './routers/observation/router.ts'
 import { orgRouter } from './routers/org/router.ts'
 import { searchRouter } from './routers/search/router.ts'
@@ -37,6 +38,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   data: dataRouter,
   sso: ssoRouter,
+  notification: notificationRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -103,6 +103,25 @@ describe('seedDemoDistrict', () => {
     for (const c of answered) expect(c.replies.length).toBeGreaterThan(0)
   })
 
+  it('has a history of notifications for every demo sign-in, read and unread', async () => {
+    const db = database.db
+    const perRole: Record<string, { all: number; unread: number }> = {}
+    for (const signIn of DEMO_SIGN_INS) {
+      const user = await db.user.findFirstOrThrow({ where: { email: signIn.email } })
+      perRole[signIn.role] = {
+        all: await db.notification.count({ where: { recipientId: user.id } }),
+        unread: await db.notification.count({ where: { recipientId: user.id, readAt: null } }),
+      }
+    }
+    for (const [role, counts] of Object.entries(perRole)) {
+      expect(counts.all, role).toBeGreaterThan(0)
+      expect(counts.unread, role).toBeGreaterThan(0)
+    }
+    expect(await db.notification.count({ where: { readAt: { not: null } } })).toBeGreaterThan(0)
+    // Every notification links to a page of the app and is unique per person and event.
+    expect(await db.notification.count({ where: { NOT: { link: { startsWith: '/' } } } })).toBe(0)
+  })
+
   it('refuses to seed the same database twice', async () => {
     await expect(seedDemoDistrict(database.db, { today: TODAY })).rejects.toThrow(/already exists/)
   })

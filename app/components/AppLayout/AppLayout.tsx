@@ -14,6 +14,7 @@ import {
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
+  IconBellCog,
   IconBuildingCommunity,
   IconChartLine,
   IconChevronDown,
@@ -30,6 +31,8 @@ import { useQuery } from '@tanstack/react-query'
 import { Form, NavLink as RouterNavLink, useLocation, useSubmit } from 'react-router'
 import { CommandPalette, type PalettePage } from '~/components/CommandPalette'
 import { NavigationProgress } from '~/components/NavigationProgress'
+import { NotificationBell } from '~/components/NotificationBell'
+import { useLinkTarget } from '~/hooks/use-link-target'
 import { useTRPC } from '~/lib/trpc'
 import { clearOfflineData } from '~/service-worker/offline-data'
 import classes from './AppLayout.module.css'
@@ -50,6 +53,7 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
   const trpc = useTRPC()
   const { data: nav } = useQuery(trpc.org.navigation.queryOptions())
   const location = useLocation()
+  useLinkTarget()
   // The pages the navigation offers this user, for the command palette.
   const pages: PalettePage[] = nav
     ? [
@@ -115,6 +119,7 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
           </Group>
           <Group gap="sm" wrap="nowrap">
             {nav ? <CommandPalette pages={pages} /> : null}
+            {nav ? <NotificationBell /> : null}
             {nav ? (
               <Menu position="bottom-end" width={240} withinPortal>
                 <Menu.Target>
@@ -139,6 +144,13 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{nav.user.email}</Menu.Label>
+                  <Menu.Item
+                    component={RouterNavLink}
+                    to="/account/notifications"
+                    leftSection={<IconBellCog size={16} aria-hidden />}
+                  >
+                    Notification settings
+                  </Menu.Item>
                   <Form
                     method="post"
                     action="/logout"

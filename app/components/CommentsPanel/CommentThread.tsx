@@ -40,7 +40,7 @@ function useCommentActions() {
 function ReplyItem({ reply }: { reply: Reply }) {
   const { remove } = useCommentActions()
   return (
-    <Stack gap={2}>
+    <Stack gap={2} id={`comment-${reply.id}`}>
       <CommentBody comment={reply} />
       {reply.canDelete ? (
         <Group>
@@ -107,6 +107,7 @@ export function CommentThread({
       withBorder
       p="sm"
       component="article"
+      id={`comment-${thread.id}`}
       style={thread.isOpen ? { borderColor: 'var(--mantine-color-red-8)' } : undefined}
     >
       <Stack gap="xs">

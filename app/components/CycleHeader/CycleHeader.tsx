@@ -47,7 +47,7 @@ export function CycleHeader({ cycle }: { cycle: CycleView }) {
           </>
         }
       />
-      <Paper withBorder p="md" mb="lg">
+      <Paper withBorder p="md" mb="lg" id="cycle-header">
         <CycleFacts cycle={cycle} />
       </Paper>
       {cycle.canEdit ? <EditCycleDetailsModal opened={editing} onClose={close} cycle={cycle} /> : null}

@@ -124,6 +124,7 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
   return (
     <Paper
       component="section"
+      id="linked-measures"
       aria-labelledby="linked-measures-heading"
       withBorder
       p={{ base: 'md', sm: 'lg' }}

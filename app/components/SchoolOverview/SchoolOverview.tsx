@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { NewGoalButton } from '~/components/GoalForm'
 import { StageCounts } from '~/components/StageCounts'
 import type { RouterOutputs } from '~/lib/types'
+import { FollowSchoolSwitch } from './FollowSchoolSwitch'
 import { GoalAlignmentList } from './GoalAlignmentList'
 
 type School = RouterOutputs['district']['overview']['schools'][number]
@@ -30,13 +31,16 @@ export function SchoolOverview({ school, canAddSchoolGoal }: { school: School; c
             </Badge>
           </Group>
           {canAddSchoolGoal ? (
-            <NewGoalButton
-              schoolId={school.id}
-              teamId={null}
-              label="New school goal"
-              size="xs"
-              variant="light"
-            />
+            <Group gap="md">
+              <FollowSchoolSwitch schoolId={school.id} schoolName={school.name} />
+              <NewGoalButton
+                schoolId={school.id}
+                teamId={null}
+                label="New school goal"
+                size="xs"
+                variant="light"
+              />
+            </Group>
           ) : null}
         </Group>
         {school.schoolGoals.length > 0 ? (

@@ -7,6 +7,8 @@ import {
 } from '@pdsa/domain'
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit.ts'
+import { notifyCommentCreated } from '../notifications/comment-notifications.ts'
+import type { OnNotified } from '../notifications/notify.ts'
 import { validation } from '../shared.ts'
 import { requireReadableTarget } from './comment-target.ts'
 
@@ -19,8 +21,9 @@ export async function createComment({
   db,
   actor,
   now,
+  onNotified,
   ...input
-}: { db: Db; actor: Actor; now: Date } & CreateCommentInput) {
+}: { db: Db; actor: Actor; now: Date; onNotified?: OnNotified } & CreateCommentInput) {
   const target = await requireReadableTarget(db, actor, input)
   if (!target.canComment) throw forbidden(`You cannot comment on this ${target.kind}.`)
   if (input.requiresResponse && !target.canCoach) {
@@ -42,7 +45,7 @@ export async function createComment({
       : null
   const answers = answer?.ok === true
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: {
         districtId: actor.districtId,
@@ -81,6 +84,14 @@ export async function createComment({
         after: { feedbackState: to, byReplyId: comment.id },
       })
     }
-    return { id: comment.id, answeredParent: answers }
+    const notified = await notifyCommentCreated(tx, {
+      actor,
+      comment,
+      answered: answers && parent ? parent : null,
+      now,
+    })
+    return { id: comment.id, answeredParent: answers, notified }
   })
+  if (result.notified.length) onNotified?.(result.notified)
+  return { id: result.id, answeredParent: result.answeredParent }
 }

@@ -7,6 +7,8 @@ import {
 } from '@pdsa/domain'
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit.ts'
+import { notifyFeedbackTransition } from '../notifications/comment-notifications.ts'
+import type { OnNotified } from '../notifications/notify.ts'
 import { invalidState } from '../shared.ts'
 import { type CommentTarget, requireComment } from './comment-target.ts'
 
@@ -37,12 +39,14 @@ export async function transitionFeedback({
   now,
   id,
   event,
+  onNotified,
 }: {
   db: Db
   actor: Actor
   now: Date
   id: string
   event: 'accept' | 'reopen'
+  onNotified?: OnNotified
 }) {
   const { comment, target } = await requireComment(db, actor, id)
   if (comment.parentId || !comment.requiresResponse || !comment.feedbackState) {
@@ -60,7 +64,7 @@ export async function transitionFeedback({
     resolvedAt: accepted ? now : null,
     resolvedById: accepted ? actor.userId : null,
   }
-  await db.$transaction(async (tx) => {
+  const notified = await db.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({ where: { id, feedbackState: from }, data })
     if (count !== 1) throw invalidState('This feedback changed meanwhile. Reload and try again.')
     await recordAudit(tx, actor, {
@@ -70,6 +74,9 @@ export async function transitionFeedback({
       before: { feedbackState: from, resolvedAt: comment.resolvedAt, resolvedById: comment.resolvedById },
       after: data,
     })
+    const to = accepted ? 'accepted' : 'reopened'
+    return notifyFeedbackTransition(tx, { actor, comment, to, now })
   })
+  if (notified.length) onNotified?.(notified)
   return { id, feedbackState: move.to }
 }

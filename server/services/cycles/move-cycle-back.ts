@@ -13,6 +13,8 @@ import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit.ts'
 import { toBytes } from '../collab/bytes.ts'
 import { loadPersistedCycleDocument } from '../collab/load-persisted-cycle-document.ts'
+import type { OnNotified } from '../notifications/notify.ts'
+import { notifyCycleStageChanged } from '../notifications/work-notifications.ts'
 import { invalidState, toIsoDateOrNull } from '../shared.ts'
 import { requireReadableCycle } from './require-cycle.ts'
 import { currentSnapshotContent } from './snapshot-content.ts'
@@ -33,7 +35,8 @@ export async function moveCycleBack({
   id,
   from,
   reason,
-}: { db: Db; actor: Actor; now: Date } & MoveCycleBackInput) {
+  onNotified,
+}: { db: Db; actor: Actor; now: Date; onNotified?: OnNotified } & MoveCycleBackInput) {
   const cycle = await requireReadableCycle(db, actor, id)
   if (!canMoveCycleBack(actor, cycle)) {
     throw forbidden('Only the team lead can move a cycle back a stage.')
@@ -41,7 +44,7 @@ export async function moveCycleBack({
   const to = previousStage(from)
   if (!to)
     throw invalidState('A cycle in Plan has no stage before it.', { from: ['Plan is the first stage.'] })
-  return db.$transaction(async (tx) => {
+  const { notified, ...result } = await db.$transaction(async (tx) => {
     const row = await tx.pdsaCycle.findUniqueOrThrow({ where: { id } })
     if ((row.stage as CycleStage) !== from) {
       throw new DomainError(
@@ -98,6 +101,16 @@ export async function moveCycleBack({
         })
       }
     }
-    return { id, stage: to, snapshotId: snapshot.id }
+    const notified = await notifyCycleStageChanged(tx, {
+      actor,
+      cycleId: id,
+      from,
+      to,
+      snapshotId: snapshot.id,
+      now,
+    })
+    return { id, stage: to, snapshotId: snapshot.id, notified }
   })
+  if (notified.length) onNotified?.(notified)
+  return result
 }

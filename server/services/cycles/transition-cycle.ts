@@ -18,6 +18,8 @@ import type { Prisma } from '../../db/generated/client.ts'
 import { recordAudit } from '../audit.ts'
 import { toBytes } from '../collab/bytes.ts'
 import { loadPersistedCycleDocument } from '../collab/load-persisted-cycle-document.ts'
+import type { OnNotified } from '../notifications/notify.ts'
+import { notifyCycleStageChanged } from '../notifications/work-notifications.ts'
 import { fromIsoDate, invalidState, toIsoDate, toIsoDateOrNull } from '../shared.ts'
 import { loadCycleFacts } from './cycle-facts.ts'
 import { requireEditableCycle } from './require-cycle.ts'
@@ -39,9 +41,10 @@ export async function transitionCycle({
   to,
   actualStart,
   actualEnd,
-}: { db: Db; actor: Actor; now: Date } & TransitionCycleInput) {
+  onNotified,
+}: { db: Db; actor: Actor; now: Date; onNotified?: OnNotified } & TransitionCycleInput) {
   await requireEditableCycle(db, actor, id)
-  return db.$transaction(async (tx) => {
+  const { notified, ...result } = await db.$transaction(async (tx) => {
     const { row, facts } = await loadCycleFacts(tx, id)
     const from = row.stage as CycleStage
     // The worksheet's narrative is the collaborative document: check and keep what is stored there
@@ -135,6 +138,16 @@ export async function transitionCycle({
         })
       }
     }
-    return { id, stage: to, snapshotId: snapshot.id }
+    const notified = await notifyCycleStageChanged(tx, {
+      actor,
+      cycleId: id,
+      from,
+      to,
+      snapshotId: snapshot.id,
+      now,
+    })
+    return { id, stage: to, snapshotId: snapshot.id, notified }
   })
+  if (notified.length) onNotified?.(notified)
+  return result
 }

@@ -1,6 +1,8 @@
 import { DomainError, formatDateTime, type ImportResultEvent } from '@pdsa/domain'
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit.ts'
+import type { OnNotified } from '../notifications/notify.ts'
+import { notifyImportFinished } from '../notifications/work-notifications.ts'
 import { type ImportFileInput, prepareImport } from './prepare-import.ts'
 import { upsertRows } from './write-rows.ts'
 
@@ -14,7 +16,7 @@ const plural = (n: number, one: string, many = `${one}s`) =>
  * already imported, when nothing has changed since, records nothing at all.
  */
 export async function commitImport(
-  input: Omit<ImportFileInput, 'db'> & { db: Db; mode: 'all' | 'valid_only' },
+  input: Omit<ImportFileInput, 'db'> & { db: Db; mode: 'all' | 'valid_only'; onNotified?: OnNotified },
 ): Promise<ImportResultEvent> {
   const { db, actor, now, mode } = input
   const prepared = await prepareImport(input)
@@ -43,7 +45,7 @@ export async function commitImport(
       message: `No row of ${prepared.fileName} can be imported (${plural(skipped, 'invalid row')}), so nothing was imported.`,
     }
   }
-  const outcome = await db.$transaction(
+  const committed = await db.$transaction(
     async (tx) => {
       const batch = await tx.importBatch.create({
         data: {
@@ -64,7 +66,7 @@ export async function commitImport(
       if (inserted + updated === 0 && prepared.previous) {
         // The same bytes again and nothing to change: leave no trace.
         await tx.importBatch.delete({ where: { id: batch.id } })
-        return { batchId: null, ...counts }
+        return { batchId: null, ...counts, notified: [] as string[] }
       }
       await tx.importBatch.update({
         where: { id: batch.id },
@@ -81,10 +83,19 @@ export async function commitImport(
         entityId: batch.id,
         after: { fileName: prepared.fileName, fileSha256: prepared.fileSha256, mode, rows, ...counts },
       })
-      return { batchId: batch.id, ...counts }
+      const notified = await notifyImportFinished(tx, {
+        actor,
+        batchId: batch.id,
+        fileName: prepared.fileName,
+        counts,
+        now,
+      })
+      return { batchId: batch.id, ...counts, notified }
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   )
+  const { notified, ...outcome } = committed
+  if (notified.length) input.onNotified?.(notified)
   const alreadyImported = outcome.batchId === null ? prepared.previous : null
   const message = alreadyImported
     ? `Nothing changed: 0 new rows, 0 changed rows, ${plural(outcome.unchanged, 'unchanged row')}. ` +

@@ -4,6 +4,7 @@ import { coreCases } from './core.cases.ts'
 import { cycleCases } from './cycles.cases.ts'
 import { dataCases } from './data.cases.ts'
 import { goalCases } from './goals.cases.ts'
+import { notificationCases } from './notifications.cases.ts'
 import { portfolioCases } from './portfolio.cases.ts'
 import { ssoCases } from './sso.cases.ts'
 import type { AuthzCase } from './types.ts'
@@ -18,4 +19,5 @@ export const ALL_CASES: AuthzCase[] = [
   ...analyticsCases,
   ...dataCases,
   ...ssoCases,
+  ...notificationCases,
 ]

@@ -8,4 +8,12 @@ export const create = authedProcedure
       'the team’s editors, its coaches, district leaders and admins; requiresResponse only coaches and district leaders',
   })
   .input(CreateCommentInputSchema)
-  .mutation(({ ctx, input }) => createComment({ db: ctx.db, actor: ctx.actor, now: ctx.app.now(), ...input }))
+  .mutation(({ ctx, input }) =>
+    createComment({
+      db: ctx.db,
+      actor: ctx.actor,
+      now: ctx.app.now(),
+      onNotified: ctx.app.onNotified,
+      ...input,
+    }),
+  )

@@ -17,6 +17,7 @@ export const commitImport = authedProcedure
         mode: input.mode,
         bytes: decodeUpload(ctx.actor, input.contentBase64),
         onProgress: progressReporter(ctx.actor.userId, input.uploadId),
+        onNotified: ctx.app.onNotified,
       })
     } finally {
       finishProgress(ctx.actor.userId, input.uploadId)
