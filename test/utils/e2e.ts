@@ -53,6 +53,20 @@ export const browserTest = baseTest.extend<{
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page. */
 export async function expectAccessible(page: Page, what: string) {
+  // A dialog or menu that is still fading in has, for a moment, the contrast of a half-transparent layer:
+  // wait for the finite transitions (not the spinners' endless ones) to end, at most 3 s.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every(
+            (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+          ),
+      null,
+      { timeout: 3_000 },
+    )
+    .catch(() => {})
   expect(await seriousA11yViolations(page), `accessibility of ${what}`).toEqual([])
 }
 
