@@ -154,7 +154,14 @@ describe('real-time co-editing of a cycle worksheet', () => {
     async function clickAtEndOf(page: Page, text: string) {
       await box(page).scrollIntoViewIfNeeded()
       const point = await box(page).evaluate((el, wanted) => {
-        const paragraph = [...el.querySelectorAll('p')].find((p) => p.textContent?.includes(wanted))
+        // A remote caret may still sit inside the text (its awareness update can trail the edit): read the
+        // paragraph without it.
+        const withoutCarets = (p: Element) =>
+          [...p.childNodes]
+            .filter((n) => !(n instanceof Element && n.classList.contains('collaboration-carets__caret')))
+            .map((n) => n.textContent ?? '')
+            .join('')
+        const paragraph = [...el.querySelectorAll('p')].find((p) => withoutCarets(p).includes(wanted))
         const texts = [...(paragraph?.childNodes ?? [])].filter((n) => n.nodeType === Node.TEXT_NODE)
         const last = texts.at(-1)
         if (!last) return null
