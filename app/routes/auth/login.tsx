@@ -71,6 +71,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
   try {
     const { setCookie, redirectTo } = await getServerContext(context).auth.signIn({ email, password })
+    // No cookie: a temporary password, which only opens the page that chooses a new one.
+    if (!setCookie) return redirect(redirectTo)
     return redirect(safeRedirectPath(form.get('redirectTo'), redirectTo), {
       headers: { 'Set-Cookie': setCookie },
     })

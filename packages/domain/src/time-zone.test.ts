@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UpdateDistrictSettingsInputSchema } from './schemas/org.ts'
-import { DEFAULT_TIME_ZONE, isTimeZone, timeZoneNames } from './time-zone.ts'
+import { DEFAULT_TIME_ZONE, formatDateTimeInZone, isTimeZone, timeZoneNames } from './time-zone.ts'
 
 describe('isTimeZone', () => {
   it('accepts IANA names and UTC', () => {
@@ -22,5 +22,13 @@ describe('isTimeZone', () => {
     const result = UpdateDistrictSettingsInputSchema.safeParse({ timeZone: 'Mars/Olympus_Mons' })
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.message).toMatch(/Choose a time zone/)
+  })
+})
+
+describe('formatDateTimeInZone', () => {
+  it('shows the moment in the district’s zone, with its abbreviation', () => {
+    const at = new Date('2026-12-05T21:30:00Z')
+    expect(formatDateTimeInZone(at, 'America/Los_Angeles')).toBe('December 5, 2026 at 1:30 PM PST')
+    expect(formatDateTimeInZone(at, 'America/New_York')).toBe('December 5, 2026 at 4:30 PM EST')
   })
 })

@@ -20,3 +20,21 @@ export function timeZoneNames(): string[] {
   const names = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
   return ['UTC', ...names.filter((name) => name !== 'UTC')]
 }
+
+/** A moment as people of the zone read it: "December 5, 2026 at 1:30 PM PST". */
+export function formatDateTimeInZone(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  })
+    .format(at)
+    .concat(` ${zoneAbbreviation(at, timeZone)}`)
+}
+
+function zoneAbbreviation(at: Date, timeZone: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')
+  return part?.value ?? timeZone
+}
