@@ -30,7 +30,7 @@ interface ClaimedMessage {
   subject: string
   html: string
   text: string
-  headers: Record<string, string>
+  headers: Record<string, string> | string
   idempotencyKey: string
   attempts: number
 }
@@ -83,7 +83,8 @@ export function createEmailSender(options: EmailSenderOptions): EmailSender {
           subject: message.subject,
           html: message.html,
           text: message.text,
-          headers: message.headers,
+          // jsonb through a raw query: an object on PostgreSQL, possibly text elsewhere.
+          headers: typeof message.headers === 'string' ? JSON.parse(message.headers) : message.headers,
           messageId: messageIdFor(message.idempotencyKey, options.from),
         })
       }
