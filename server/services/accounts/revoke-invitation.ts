@@ -16,13 +16,14 @@ export async function revokeInvitation({
   invitationId: string
   now: Date
 }) {
-  assertAdmin(actor, 'revoke invitations')
   return db.$transaction(async (tx) => {
     const invitation = await tx.authToken.findFirst({
       where: { id: invitationId, districtId: actor.districtId, kind: 'invitation' },
       select: { userId: true, usedAt: true, revokedAt: true, user: { select: { lastLoginAt: true } } },
     })
+    // Another district's invitation does not exist for this actor (NOT_FOUND before FORBIDDEN).
     if (!invitation) throw notFound('Invitation')
+    assertAdmin(actor, 'revoke invitations')
     if (invitation.usedAt || invitation.user.lastLoginAt) {
       throw invalidState('This person has already accepted the invitation: deactivate the user instead.')
     }

@@ -14,12 +14,12 @@ export async function setTemporaryPassword({
   userId,
   password,
 }: { db: Db; actor: Actor } & SetTemporaryPasswordInput) {
-  assertAdmin(actor, 'set passwords')
   const user = await db.user.findFirst({
     where: { id: userId, districtId: actor.districtId },
     select: { id: true },
   })
   if (!user) throw notFound('User')
+  assertAdmin(actor, 'set passwords')
   const hash = await hashPassword(password)
   await db.$transaction(async (tx) => {
     await tx.password.upsert({ where: { userId }, create: { userId, hash }, update: { hash } })

@@ -4,7 +4,6 @@ import { assertAdmin } from '../org/admin.ts'
 
 /** One email as it was sent: HTML and plain-text parts, headers, delivery state. */
 export async function getEmail({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
-  assertAdmin(actor, 'read the outbox')
   const email = await db.emailMessage.findFirst({
     where: { id, districtId: actor.districtId },
     select: {
@@ -25,5 +24,6 @@ export async function getEmail({ db, actor, id }: { db: Db; actor: Actor; id: st
     },
   })
   if (!email) throw notFound('Email')
+  assertAdmin(actor, 'read the outbox')
   return { ...email, headers: email.headers as Record<string, string> }
 }

@@ -1,3 +1,4 @@
+import { accountCases } from './accounts.cases.ts'
 import { adminCases } from './admin.cases.ts'
 import { analyticsCases } from './analytics.cases.ts'
 import { coreCases } from './core.cases.ts'
@@ -18,4 +19,5 @@ export const ALL_CASES: AuthzCase[] = [
   ...analyticsCases,
   ...dataCases,
   ...ssoCases,
+  ...accountCases,
 ]
