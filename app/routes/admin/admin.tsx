@@ -40,6 +40,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return {
     dehydratedState: await prefetch(request, queryClient, [
       trpc.org.users.queryOptions(),
+      trpc.invitation.list.queryOptions(),
       trpc.org.schools.queryOptions({}),
       trpc.org.schools.queryOptions({ includeArchivedTeams: true }),
       trpc.org.studentGroups.queryOptions({ includeInactive: true }),
