@@ -5,6 +5,7 @@
 import { buildDemoDistrict, DEMO_PASSWORD, DEMO_SIGN_INS, type DemoDistrict } from '@pdsa/demo-district'
 import { hashPassword } from '../../server/auth/password.ts'
 import type { PrismaClient } from '../../server/db/generated/client.ts'
+import { seedDemoOutbox } from './demo-outbox.ts'
 import { assignIds, type DemoIds } from './ids.ts'
 import { insertObservationBatch } from './observations.ts'
 import { commentRows, cycleRows, observationRows, organisationRows, peopleRows, planRows } from './rows.ts'
@@ -179,6 +180,8 @@ export async function seedDemoDistrict(
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
   )
+  const emails = await seedDemoOutbox(db, ids.district)
+  progress(`outbox: ${emails} emails (invitations and a password reset)`)
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return { districtId: ids.district, counts: countRows(data) }
 }
