@@ -83,8 +83,8 @@ export function PendingInvitations() {
                   </Button>
                   <Button
                     size="xs"
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
+                    c="red.9"
                     onClick={() => revoke.mutate({ invitationId: i.id })}
                     aria-label={`Revoke the invitation to ${i.name}`}
                   >

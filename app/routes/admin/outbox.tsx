@@ -82,7 +82,7 @@ function Message({ id }: { id: string }) {
           {k}: {v}
         </Text>
       ))}
-      <Tabs defaultValue="html">
+      <Tabs defaultValue="html" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="html">HTML</Tabs.Tab>
           <Tabs.Tab value="text">Plain text</Tabs.Tab>
