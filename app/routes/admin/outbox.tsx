@@ -159,7 +159,9 @@ function Outbox() {
         <Grid>
           <Grid.Col span={{ base: 12, md: 5 }}>
             <Table highlightOnHover verticalSpacing="xs">
-              <Table.Caption>{page.emails.length} emails, newest first</Table.Caption>
+              <Table.Caption>
+                {page.emails.length === 1 ? '1 email' : `${page.emails.length} emails`}, newest first
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Email</Table.Th>
