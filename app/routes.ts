@@ -15,6 +15,9 @@ export default [
   route('login', 'routes/auth/login.tsx'),
   route('logout', 'routes/auth/logout.tsx'),
   route('auth/sso/callback', 'routes/auth/sso-callback.tsx'),
+  route('forgot-password', 'routes/auth/forgot-password.tsx'),
+  route('welcome/:token', 'routes/auth/set-password.tsx', { id: 'welcome' }),
+  route('reset-password/:token', 'routes/auth/set-password.tsx', { id: 'reset-password' }),
   layout('routes/app-layout.tsx', [
     index('routes/home.tsx'),
     route('teams/:teamId', 'routes/teams/team.tsx'),

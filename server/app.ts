@@ -3,12 +3,15 @@
 // collaboration upgrade path. Proxy trust model and headers: docs/decisions/019-http-hardening.md.
 import type { Actor } from '@pdsa/domain'
 import {
+  AccountLinkTokenSchema,
   API_MAX_BATCH_CALLS,
   API_MAX_BODY_BYTES,
   DomainError,
+  ForgotPasswordInputSchema,
   IMPORT_MAX_BODY_BYTES,
   IMPORT_UPLOAD_PROCEDURES,
   isDomainError,
+  SetPasswordFromLinkInputSchema,
   SignInInputSchema,
 } from '@pdsa/domain'
 import { createRequestHandler } from '@react-router/express'
@@ -19,7 +22,7 @@ import type { RouterContext, ServerBuild } from 'react-router'
 import { RouterContextProvider } from 'react-router'
 import superjson from 'superjson'
 import type { ServerContext } from '../app/lib/server-context.ts'
-import type { SignInLimiter } from './auth/rate-limit.ts'
+import { createPasswordResetLimiter, type RequestLimiter, type SignInLimiter } from './auth/rate-limit.ts'
 import {
   clearedSessionCookie,
   deleteSession,
@@ -40,14 +43,18 @@ import { unsubscribeRoutes } from './notifications/unsubscribe-routes.ts'
 import { pagePatternMatcher } from './ops/route-pattern.ts'
 import { createOpsRouter, httpMetrics, type OpsOptions } from './ops/routes.ts'
 import { createCspNonce, setSecurityHeaders } from './security-headers.ts'
+import { checkAccountLink, setPasswordFromLink } from './services/accounts/account-link.ts'
+import { requestPasswordReset } from './services/accounts/request-password-reset.ts'
 import { signIn } from './services/auth/sign-in.ts'
-import { type AppServices, createContextInner, type TrpcContext } from './trpc/context.ts'
+import { type AppServices, createContextInner, publicUrlOf, type TrpcContext } from './trpc/context.ts'
 import { type AppRouter, appRouter } from './trpc/root.ts'
 
 export interface AppOptions {
   db: Db
   session: SessionConfig
   limiter: SignInLimiter
+  /** "Forgot password?" throttling (ADR 029); default: in memory. */
+  resetLimiter?: RequestLimiter
   services: AppServices
   /** Origins allowed to send state-changing requests (besides the request's own host). */
   allowedOrigins: readonly string[]
@@ -128,6 +135,7 @@ function safeOrigin(url: string): string | undefined {
 export function createApp(options: AppOptions) {
   const { db, session: sessionConfig, services } = options
   const logger = options.logger ?? silentLogger
+  const resetLimiter = options.resetLimiter ?? createPasswordResetLimiter()
   const trustProxy = options.trustProxy ?? false
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined
   const allowedOrigins = publicOrigin ? [publicOrigin, ...options.allowedOrigins] : options.allowedOrigins
@@ -296,6 +304,34 @@ export function createApp(options: AppOptions) {
         async signIn(raw) {
           const input = SignInInputSchema.parse(raw)
           const result = await signIn({ db, limiter: options.limiter, session: sessionConfig, input, meta })
+          return {
+            setCookie: result.token ? sessionCookie(sessionConfig, result.token, result.expiresAt) : null,
+            redirectTo: result.redirectTo,
+          }
+        },
+        async requestPasswordReset(raw) {
+          const input = ForgotPasswordInputSchema.parse(raw)
+          const { queued } = await requestPasswordReset({
+            db,
+            limiter: resetLimiter,
+            input,
+            meta,
+            now: services.now(),
+            publicUrl: publicUrlOf(services),
+          })
+          if (queued) services.onEmailQueued?.()
+        },
+        checkAccountLink: (token) =>
+          checkAccountLink({ db, token: AccountLinkTokenSchema.catch('').parse(token), now: services.now() }),
+        async setPasswordFromLink(raw) {
+          const input = SetPasswordFromLinkInputSchema.parse(raw)
+          const result = await setPasswordFromLink({
+            db,
+            session: sessionConfig,
+            input,
+            meta,
+            now: services.now(),
+          })
           return {
             setCookie: sessionCookie(sessionConfig, result.token, result.expiresAt),
             redirectTo: result.redirectTo,

@@ -70,6 +70,10 @@ const EnvSchema = z.object({
   SSO_SECRET_KEY: z.string().min(32).optional(),
   /** Demo only (embedded database): a local test OpenID Connect provider for the demo district. */
   DEMO_IDENTITY_PROVIDER: z.stringbool().default(false),
+  /** SMTP server for email (nodemailer URL, e.g. smtps://user:pass@smtp.example.org:465). Unset: Outbox only. */
+  SMTP_URL: z.string().url().optional(),
+  /** The From of every email, e.g. "PDSA Tracker <no-reply@district.example>". Default: no-reply at PUBLIC_URL's host. */
+  MAIL_FROM: z.string().min(3).max(200).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

@@ -6,16 +6,20 @@ import { resolve } from 'node:path'
 import { styleText } from 'node:util'
 import type { ServerBuild } from 'react-router'
 import { createApp } from './app.ts'
-import { createSignInLimiter } from './auth/rate-limit.ts'
+import { createPasswordResetLimiter, createSignInLimiter } from './auth/rate-limit.ts'
 import { createSecretBox } from './auth/sso/secret-box.ts'
 import { createCycleCollabServer } from './collab/index.ts'
 import { trackConnections } from './connections.ts'
 import { openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
+import { createEmailSender } from './email/email-sender.ts'
+import { createSmtpTransport, defaultMailFrom } from './email/transport.ts'
 import { databaseTarget, env } from './env.ts'
+import { startJobQueue } from './jobs/job-queue.ts'
 import { createLogger, currentLog, requestIdFor, requestScope } from './log.ts'
 import { createInProcessNotificationHub, createRedisNotificationHub } from './notifications/hub.ts'
 import { collabObserver, registerCollabServer, registerDatabasePool } from './ops/metrics.ts'
+import { deleteStaleAccountTokens } from './services/accounts/delete-stale-account-tokens.ts'
 import { defaultAppServices } from './trpc/context.ts'
 
 const startedAt = performance.now()
@@ -112,6 +116,31 @@ if (database.pool) registerDatabasePool(database.pool)
 // A key of its own for identity providers' client secrets; SESSION_SECRET (a different HKDF label) if unset.
 const secrets = createSecretBox(env.SSO_SECRET_KEY ?? `sso:${env.SESSION_SECRET}`)
 
+// Email (ADR 029): SMTP when SMTP_URL is set, else the Outbox page. Jobs and schedules on pg-boss.
+const mailLog = logger.child({ component: 'email' })
+const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
+const emailSender = createEmailSender({
+  db: database.db,
+  transport: createSmtpTransport(env.SMTP_URL),
+  from: env.MAIL_FROM ?? defaultMailFrom(publicUrl),
+  onError: (error, message) => mailLog.warn({ err: error }, message),
+})
+const jobs = await startJobQueue(
+  database.pglite
+    ? { kind: 'pglite', pglite: database.pglite }
+    : { kind: 'postgres', url: env.DATABASE_URL ?? '' },
+  { onError: (error) => logger.child({ component: 'jobs' }).error({ err: error }, 'job queue error') },
+)
+await jobs.registerRecurringJob('account-links.cleanup', '17 3 * * *', async () => {
+  await deleteStaleAccountTokens({ db: database.db, now: new Date() })
+})
+emailSender.start()
+log(
+  env.SMTP_URL
+    ? 'Email: SMTP (SMTP_URL)'
+    : 'Email: no SMTP_URL, messages kept in the Outbox (Administration → Outbox)',
+)
+
 const app = createApp({
   db: database.db,
   session: sessionConfig,
@@ -122,9 +151,12 @@ const app = createApp({
     onCycleDocumentWritten: (cycleId, update) => collab.applyStoredUpdate(cycleId, update),
     onNotified: (userIds) => notificationHub.publish(userIds),
     secrets,
+    publicUrl,
+    onEmailQueued: () => emailSender.wake(),
   },
   // Unsubscribe links are signed with a key derived from SESSION_SECRET (its own HMAC label).
   notifications: { hub: notificationHub, unsubscribeSecret: env.SESSION_SECRET },
+  resetLimiter: createPasswordResetLimiter(redis, { keyPrefix: env.REDIS_PREFIX }),
   allowedOrigins,
   trustProxy: env.TRUST_PROXY,
   ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
@@ -210,6 +242,9 @@ async function shutdown(signal: string) {
   // Then HTTP: connections serving nothing (idle keep-alive, never sent a request) close at once;
   // requests in flight get 10 s to finish.
   await connections.close(10_000)
+  // Then the jobs: the round of email in flight finishes, pg-boss lets running jobs end.
+  await emailSender.stop()
+  await jobs.stop()
   await closeVite?.()
   await demoSso?.close()
   await notificationHub.close()

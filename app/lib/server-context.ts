@@ -6,6 +6,7 @@ import type { Actor, SignInInput } from '@pdsa/domain'
 import type { TRPCClient } from '@trpc/client'
 import { createContext } from 'react-router'
 import type { SsoServerContext } from '../../server/auth/sso/server-context.ts'
+import type { AccountLinkView } from '../../server/services/accounts/account-link.ts'
 import type { AppRouter } from '../../server/trpc/root.ts'
 
 export interface ServerContext {
@@ -15,7 +16,13 @@ export interface ServerContext {
   trpcClient: TRPCClient<AppRouter>
   auth: SsoServerContext & {
     /** Throws a DomainError-shaped error ({ code, message }) on bad credentials or rate limit. */
-    signIn(input: SignInInput): Promise<{ setCookie: string; redirectTo: string }>
+    /** setCookie null: a temporary password, redirectTo is the page that chooses a new one. */
+    signIn(input: SignInInput): Promise<{ setCookie: string | null; redirectTo: string }>
+    /** "Forgot password?": always resolves the same way (ADR 029); throws only on invalid input. */
+    requestPasswordReset(input: unknown): Promise<void>
+    checkAccountLink(token: string): Promise<AccountLinkView>
+    /** Uses an invitation or reset link once; throws a DomainError-shaped error when it does not work. */
+    setPasswordFromLink(input: unknown): Promise<{ setCookie: string; redirectTo: string }>
     signOut(
       csrfToken: string | null,
     ): Promise<{ setCookie: string; providerSignOut: { providerId: string } | null }>

@@ -6,6 +6,7 @@ import { buildDemoDistrict, DEMO_PASSWORD, DEMO_SIGN_INS, type DemoDistrict } fr
 import { hashPassword } from '../../server/auth/password.ts'
 import type { PrismaClient } from '../../server/db/generated/client.ts'
 import { seedDemoNotifications } from './demo-notifications.ts'
+import { seedDemoOutbox } from './demo-outbox.ts'
 import { assignIds, type DemoIds } from './ids.ts'
 import { insertObservationBatch } from './observations.ts'
 import { commentRows, cycleRows, observationRows, organisationRows, peopleRows, planRows } from './rows.ts'
@@ -187,6 +188,8 @@ export async function seedDemoDistrict(
     leaderEmail,
   })
   progress(`notifications: ${formatCount(notifications)}`)
+  const emails = await seedDemoOutbox(db, ids.district)
+  progress(`outbox: ${emails} emails (invitations and a password reset)`)
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return { districtId: ids.district, counts: countRows(data) }
 }

@@ -94,3 +94,42 @@ export function createSignInLimiter(
     },
   }
 }
+
+/** A budget of requests per key (e.g. password-reset emails per address and per client address). */
+export interface RequestLimiter {
+  /** Spends one point of every key; false (nothing spent beyond the limit) when any key is out. */
+  tryConsume(keys: readonly string[]): Promise<boolean>
+}
+
+/** "Forgot password?": 3 emails per address and 30 requests per client address an hour. */
+export const PASSWORD_RESET_POLICY = { perKey: { 'email:': 3, 'ip:': 30 }, windowSeconds: 60 * 60 } as const
+
+export function createPasswordResetLimiter(
+  redis?: Redis,
+  options: { keyPrefix?: string; policy?: { emailPoints?: number; ipPoints?: number } } = {},
+): RequestLimiter {
+  const prefix = `${options.keyPrefix ?? ''}reset`
+  const make = (name: string, points: number): RateLimiterAbstract => {
+    const keyPrefix = `${prefix}_${name}`
+    const duration = PASSWORD_RESET_POLICY.windowSeconds
+    return redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration })
+      : new RateLimiterMemory({ keyPrefix, points, duration })
+  }
+  const byEmail = make('email', options.policy?.emailPoints ?? PASSWORD_RESET_POLICY.perKey['email:'])
+  const byIp = make('ip', options.policy?.ipPoints ?? PASSWORD_RESET_POLICY.perKey['ip:'])
+  return {
+    async tryConsume(keys) {
+      const results = await Promise.all(
+        keys.map((key) => {
+          const limiter = key.startsWith('email:') ? byEmail : byIp
+          return limiter.consume(key.toLowerCase()).then(
+            () => true,
+            () => false,
+          )
+        }),
+      )
+      return results.every(Boolean)
+    },
+  }
+}

@@ -14,6 +14,10 @@ export interface AppServices {
   onNotified?(recipientIds: string[]): void
   /** Seals identity providers' client secrets (SSO_SECRET_KEY); without it single sign-on cannot be set up. */
   secrets?: SecretBox
+  /** PUBLIC_URL (or http://localhost:PORT): every link in an email is absolute (ADR 029). */
+  publicUrl?: string
+  /** Called after a transaction that queued email committed: the sender starts a round at once. */
+  onEmailQueued?(): void
 }
 
 export interface TrpcContext {
@@ -28,6 +32,7 @@ export const defaultAppServices: AppServices = {
   now: () => new Date(),
   // Tests and tools only: the server passes a box keyed from SSO_SECRET_KEY or SESSION_SECRET.
   secrets: createSecretBox('tests-and-tools-only-sso-secret-key-0000'),
+  publicUrl: 'http://localhost:3000',
 }
 
 /** The context without HTTP: what loaders and tests use. */
@@ -43,4 +48,9 @@ export function createContextInner(opts: {
     csrfVerified: opts.csrfVerified ?? true,
     app: opts.app ?? defaultAppServices,
   }
+}
+
+/** Where emails link to: PUBLIC_URL as the server was given it, else the development address. */
+export function publicUrlOf(app: AppServices): string {
+  return app.publicUrl ?? 'http://localhost:3000'
 }

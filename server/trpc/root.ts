@@ -12,16 +12,20 @@ import { districtRouter } from './routers/district/router.ts'
 import { districtGoalRouter } from './routers/district-goal/router.ts'
 import { driverRouter } from './routers/driver/router.ts'
 import { goalRouter } from './routers/goal/router.ts'
+import { invitationRouter } from './routers/invitation/router.ts'
 import { measureRouter } from './routers/measure/router.ts'
 import { notificationRouter } from './routers/notification/router.ts'
 import { observationRouter } from './routers/observation/router.ts'
 import { orgRouter } from './routers/org/router.ts'
+import { outboxRouter } from './routers/outbox/router.ts'
 import { searchRouter } from './routers/search/router.ts'
 import { ssoRouter } from './routers/sso/router.ts'
 
 export const appRouter = router({
   auth: authRouter,
   org: orgRouter,
+  invitation: invitationRouter,
+  outbox: outboxRouter,
   districtGoal: districtGoalRouter,
   goal: goalRouter,
   driver: driverRouter,

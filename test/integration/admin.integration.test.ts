@@ -20,37 +20,33 @@ const sessionConfig = { ttlHours: 12, secret: 'x'.repeat(40), secureCookies: fal
 const admin = () => callerFor(database.db, world.actors.admin)
 
 describe('users', () => {
-  it('creates a user with an argon2id password that is never returned or audited', async () => {
-    const user = await admin().org.createUser({
+  it('invites a user: no password until they use the link; a temporary password is argon2id and never audited', async () => {
+    const user = await admin().invitation.create({
       email: 'Rosa.Diaz@Example.test',
       name: 'Rosa Díaz',
       title: 'Counselor',
-      password: 'a long enough password',
+      role: 'viewer',
     })
-    expect(user).not.toHaveProperty('password')
     expect(user.email).toBe('rosa.diaz@example.test')
+    expect(await database.db.password.findUnique({ where: { userId: user.id } })).toBeNull()
+    await admin().invitation.setTemporaryPassword({ userId: user.id, password: 'a long enough password' })
     const stored = await database.db.password.findUniqueOrThrow({ where: { userId: user.id } })
     expect(stored.hash.startsWith('$argon2id$')).toBe(true)
     expect(await verifyPassword(stored.hash, 'a long enough password')).toBe(true)
-    const audit = await database.db.auditEvent.findFirstOrThrow({
-      where: { entityId: user.id, action: 'user.create' },
-    })
-    const json = JSON.stringify({ before: audit.before, after: audit.after })
+    const audit = await database.db.auditEvent.findMany({ where: { entityId: user.id } })
+    expect(audit.map((a) => a.action).sort()).toEqual(['user.invite', 'user.set_temporary_password'])
+    const json = JSON.stringify(audit.map((a) => ({ before: a.before, after: a.after })))
     expect(json).not.toContain('a long enough password')
     expect(json).not.toContain('$argon2id$')
     const listed = await admin().org.users()
     expect(JSON.stringify(listed)).not.toContain('$argon2id$')
   })
 
-  it('refuses an email taken in this district with CONFLICT naming the field, whatever the case, and writes nothing', async () => {
+  it('refuses to invite an email a user of the district already has, and changes nothing', async () => {
     const before = await database.db.user.count()
     const taken = await database.db.user.findUniqueOrThrow({ where: { id: world.users.member.id } })
     await expect(
-      admin().org.createUser({
-        email: taken.email.toUpperCase(),
-        name: 'Copy',
-        password: 'a long enough password',
-      }),
+      admin().invitation.create({ email: taken.email.toUpperCase(), name: 'Copy', role: 'viewer' }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: `email: A user of this district already has the email ${taken.email}.`,
@@ -58,12 +54,12 @@ describe('users', () => {
     expect(await database.db.user.count()).toBe(before)
   })
 
-  it('an email used in another district does not show through: the user is created here', async () => {
+  it('an email used in another district does not show through: the user is invited here', async () => {
     const elsewhere = await database.db.user.findUniqueOrThrow({ where: { id: other.users.member.id } })
-    const created = await admin().org.createUser({
+    const created = await admin().invitation.create({
       email: elsewhere.email.toUpperCase(),
       name: 'Same address, other district',
-      password: 'a long enough password',
+      role: 'viewer',
     })
     expect(created.email).toBe(elsewhere.email)
     const rows = await database.db.user.findMany({
@@ -73,9 +69,9 @@ describe('users', () => {
     expect(rows.map((r) => r.districtId).sort()).toEqual([world.district.id, other.district.id].sort())
   })
 
-  it('rejects a short password with a message naming the field', async () => {
+  it('rejects a short temporary password with a message naming the field', async () => {
     await expect(
-      admin().org.createUser({ email: 'short@example.test', name: 'Short', password: 'short' }),
+      admin().invitation.setTemporaryPassword({ userId: world.users.viewer.id, password: 'short' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'password: At least 12 characters.' })
   })
 

@@ -60,8 +60,18 @@ describe('seedDemoDistrict', () => {
 
   it('stores one password hash per demo user and the sign-in accounts exist', async () => {
     const db = database.db
-    expect(await db.password.count()).toBe(await db.user.count())
-    const hashes = await db.password.findMany({ select: { hash: true }, distinct: ['hash'] })
+    // Invited people (the demo Outbox) are not generated users: one still has no password, one chose hers.
+    const generated = {
+      email: { notIn: ['ines.delacroix@riverbend.example', 'tomas.lindqvist@riverbend.example'] },
+    }
+    expect(await db.password.count({ where: { user: generated } })).toBe(
+      await db.user.count({ where: generated }),
+    )
+    const hashes = await db.password.findMany({
+      where: { user: generated },
+      select: { hash: true },
+      distinct: ['hash'],
+    })
     expect(hashes).toHaveLength(1)
     expect(hashes[0]?.hash).toMatch(/^\$argon2id\$/)
     const emails = DEMO_SIGN_INS.map((s) => s.email)
@@ -124,5 +134,26 @@ describe('seedDemoDistrict', () => {
 
   it('refuses to seed the same database twice', async () => {
     await expect(seedDemoDistrict(database.db, { today: TODAY })).rejects.toThrow(/already exists/)
+  })
+})
+
+describe('the demo Outbox', () => {
+  it('holds invitations and a password reset, kept in the outbox, with one invitation still pending', async () => {
+    const db = database.db
+    const emails = await db.emailMessage.findMany({
+      where: { districtId: result.districtId },
+      select: { template: true, toAddress: true, status: true, deliveredVia: true },
+    })
+    expect(emails.map((e) => `${e.template} ${e.toAddress}`).sort()).toEqual([
+      'invitation ines.delacroix@riverbend.example',
+      'invitation tomas.lindqvist@riverbend.example',
+      'password_reset carmen.reyes@riverbend.example',
+    ])
+    expect(emails.every((e) => e.status === 'sent' && e.deliveredVia === 'outbox')).toBe(true)
+    const pending = await db.authToken.findMany({
+      where: { districtId: result.districtId, kind: 'invitation', usedAt: null, revokedAt: null },
+      select: { user: { select: { email: true } } },
+    })
+    expect(pending.map((p) => p.user.email)).toEqual(['ines.delacroix@riverbend.example'])
   })
 })

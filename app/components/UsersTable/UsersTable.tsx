@@ -17,7 +17,10 @@ import { EmptyState } from '~/components/EmptyState'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC } from '~/lib/trpc'
 import { DeactivateUserModal } from './DeactivateUserModal'
+import { InviteUserModal } from './InviteUserModal'
+import { PendingInvitations } from './PendingInvitations'
 import { roleScopeLabel, type UserRow } from './role-scope'
+import { TemporaryPasswordModal } from './TemporaryPasswordModal'
 import { UserFormModal } from './UserFormModal'
 import { UserRolesDrawer } from './UserRolesDrawer'
 
@@ -39,9 +42,11 @@ export function UsersTable() {
   const { data: users } = useSuspenseQuery(trpc.org.users.queryOptions())
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<StatusFilter>('active')
-  const [editing, setEditing] = useState<UserRow | 'new' | null>(null)
+  const [editing, setEditing] = useState<UserRow | null>(null)
+  const [inviting, setInviting] = useState(false)
   const [rolesOf, setRolesOf] = useState<string | null>(null)
   const [deactivating, setDeactivating] = useState<UserRow | null>(null)
+  const [temporaryFor, setTemporaryFor] = useState<UserRow | null>(null)
   const shown = useMemo(
     () =>
       users.filter(
@@ -73,8 +78,8 @@ export function UsersTable() {
             ]}
           />
         </Group>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-          Add user
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setInviting(true)}>
+          Invite user
         </Button>
       </Group>
       {shown.length === 0 ? (
@@ -83,7 +88,7 @@ export function UsersTable() {
           title={users.length === 0 ? 'No users yet' : 'No users match'}
         >
           {users.length === 0
-            ? 'Add the people of your district, then give each a role on the district, a school or a team.'
+            ? 'Invite the people of your district by email, with their role on the district or a team.'
             : 'Try another search, or show deactivated users too.'}
         </EmptyState>
       ) : (
@@ -164,6 +169,9 @@ export function UsersTable() {
                         </Menu.Target>
                         <Menu.Dropdown>
                           <Menu.Item onClick={() => setEditing(u)}>Edit name and title</Menu.Item>
+                          <Menu.Item disabled={u.isSelf} onClick={() => setTemporaryFor(u)}>
+                            Set a temporary password…
+                          </Menu.Item>
                           <Menu.Item
                             color={u.deactivated ? undefined : 'red.9'}
                             disabled={u.isSelf}
@@ -182,14 +190,13 @@ export function UsersTable() {
         </Table.ScrollContainer>
       )}
       {editing !== null ? (
-        <UserFormModal
-          key={editing === 'new' ? 'new' : editing.id}
-          user={editing === 'new' ? null : editing}
-          opened
-          onClose={() => setEditing(null)}
-          onCreated={(created) => setRolesOf(created.id)}
-        />
+        <UserFormModal key={editing.id} user={editing} opened onClose={() => setEditing(null)} />
       ) : null}
+      {inviting ? <InviteUserModal opened onClose={() => setInviting(false)} /> : null}
+      {temporaryFor ? (
+        <TemporaryPasswordModal user={temporaryFor} onClose={() => setTemporaryFor(null)} />
+      ) : null}
+      <PendingInvitations />
       <UserRolesDrawer user={users.find((u) => u.id === rolesOf) ?? null} onClose={() => setRolesOf(null)} />
       <DeactivateUserModal user={deactivating} onClose={() => setDeactivating(null)} />
     </Stack>

@@ -4,6 +4,7 @@ import {
   IconBuildingCommunity,
   IconHistory,
   IconKey,
+  IconMail,
   IconSettings,
   IconUsers,
   IconUsersGroup,
@@ -39,6 +40,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return {
     dehydratedState: await prefetch(request, queryClient, [
       trpc.org.users.queryOptions(),
+      trpc.invitation.list.queryOptions(),
       trpc.org.schools.queryOptions({}),
       trpc.org.schools.queryOptions({ includeArchivedTeams: true }),
       trpc.org.studentGroups.queryOptions({ includeInactive: true }),
@@ -60,14 +62,24 @@ export default function AdminRoute({ loaderData }: Route.ComponentProps) {
         title="Administration"
         description="People and their roles, schools and teams, student groups, sign-in, and district settings."
         actions={
-          <Button
-            component={Link}
-            to="/admin/audit"
-            variant="default"
-            leftSection={<IconHistory size={16} aria-hidden />}
-          >
-            Audit log
-          </Button>
+          <>
+            <Button
+              component={Link}
+              to="/admin/outbox"
+              variant="default"
+              leftSection={<IconMail size={16} aria-hidden />}
+            >
+              Outbox
+            </Button>
+            <Button
+              component={Link}
+              to="/admin/audit"
+              variant="default"
+              leftSection={<IconHistory size={16} aria-hidden />}
+            >
+              Audit log
+            </Button>
+          </>
         }
       />
       <Tabs

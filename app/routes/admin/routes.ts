@@ -4,4 +4,5 @@ import { type RouteConfigEntry, route } from '@react-router/dev/routes'
 export const adminRoutes: RouteConfigEntry[] = [
   route('admin', 'routes/admin/admin.tsx'),
   route('admin/audit', 'routes/admin/audit.tsx'),
+  route('admin/outbox', 'routes/admin/outbox.tsx'),
 ]

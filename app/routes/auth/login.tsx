@@ -14,7 +14,7 @@ import {
 } from '@mantine/core'
 import { isSsoErrorCode, SSO_ERROR_MESSAGES, safeRedirectPath } from '@pdsa/domain'
 import { IconAlertCircle, IconInfoCircle, IconKey } from '@tabler/icons-react'
-import { data, Form, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { getServerContext, readFormData } from '~/lib/trpc.server'
 import type { Route } from './+types/login'
 
@@ -71,6 +71,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
   try {
     const { setCookie, redirectTo } = await getServerContext(context).auth.signIn({ email, password })
+    // No cookie: a temporary password, which only opens the page that chooses a new one.
+    if (!setCookie) return redirect(redirectTo)
     return redirect(safeRedirectPath(form.get('redirectTo'), redirectTo), {
       headers: { 'Set-Cookie': setCookie },
     })
@@ -161,6 +163,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
                 required
                 error={fieldErrors.password}
               />
+              <Anchor component={Link} to="/forgot-password" size="sm" mt={-8} c="blue.9">
+                Forgot password?
+              </Anchor>
               <Button type="submit" name="intent" value="password" loading={busy} fullWidth>
                 Sign in
               </Button>

@@ -3,6 +3,7 @@ import { dummyPasswordHash, verifyPassword } from '../../auth/password.ts'
 import type { SignInLimiter } from '../../auth/rate-limit.ts'
 import { createSession, type SessionConfig } from '../../auth/session.ts'
 import type { Db } from '../../db/client.ts'
+import { issueAccountToken, revokeOpenTokens } from '../accounts/account-links.ts'
 import { loadActor } from '../actor.ts'
 import { recordAudit } from '../audit.ts'
 
@@ -22,7 +23,10 @@ export async function signIn({
   session: SessionConfig
   input: SignInInput
   meta: { ip: string; userAgent: string }
-}): Promise<{ token: string; expiresAt: Date; redirectTo: string }> {
+}): Promise<
+  | { token: string; expiresAt: Date; redirectTo: string }
+  | { token: null; expiresAt: null; redirectTo: string }
+> {
   const wait = await limiter.blockedFor(input.email, meta.ip)
   if (wait > 0) {
     throw new DomainError(
@@ -40,6 +44,8 @@ export async function signIn({
     where: { email: input.email, deactivatedAt: null },
     select: {
       id: true,
+      mustChangePassword: true,
+      districtId: true,
       password: { select: { hash: true } },
       district: { select: { ssoRequired: true } },
     },
@@ -65,6 +71,20 @@ export async function signIn({
   const breakGlass = user.district.ssoRequired && canAdministerDistrict(actor)
   if (user.district.ssoRequired && !breakGlass) {
     throw new DomainError('UNAUTHENTICATED', SSO_REQUIRED)
+  }
+  if (user.mustChangePassword) {
+    // A temporary password an admin set: it only opens the page that chooses a new one (ADR 029).
+    const link = await db.$transaction(async (tx) => {
+      await revokeOpenTokens(tx, user.id, 'password_reset', new Date())
+      return issueAccountToken(tx, {
+        districtId: user.districtId,
+        userId: user.id,
+        kind: 'password_reset',
+        createdById: null,
+        now: new Date(),
+      })
+    })
+    return { token: null, expiresAt: null, redirectTo: `/reset-password/${link.token}` }
   }
   const created = await db.$transaction(async (tx) => {
     const s = await createSession(tx, session, user.id, meta)

@@ -42,16 +42,6 @@ export const adminCases: AuthzCase[] = [
   },
   { path: 'org.users', input: () => undefined, allow: admins, ownDistrictOnly: true },
   {
-    path: 'org.createUser',
-    input: () => ({
-      email: `new-${fresh()}@example.test`,
-      name: 'New Person',
-      password: 'a long enough password',
-    }),
-    allow: admins,
-    ownDistrictOnly: true,
-  },
-  {
     path: 'org.updateUser',
     // A fresh user each call: deactivating one of the world's users would change later cases.
     input: async (w, db) => ({ id: (await insertUser(db, w.district.id, [])).id, deactivated: true }),

@@ -1,3 +1,4 @@
+import { accountCases } from './accounts.cases.ts'
 import { adminCases } from './admin.cases.ts'
 import { analyticsCases } from './analytics.cases.ts'
 import { coreCases } from './core.cases.ts'
@@ -20,4 +21,5 @@ export const ALL_CASES: AuthzCase[] = [
   ...dataCases,
   ...ssoCases,
   ...notificationCases,
+  ...accountCases,
 ]

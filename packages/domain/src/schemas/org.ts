@@ -3,15 +3,7 @@ import { SCHOOL_LEVELS, STUDENT_GROUP_CATEGORIES } from '../enums.ts'
 import { ROLES } from '../roles.ts'
 import { schoolYearStartProblem } from '../school-year.ts'
 import { isTimeZone } from '../time-zone.ts'
-import { NewPasswordSchema } from './auth.ts'
-import {
-  DescriptionSchema,
-  EmailSchema,
-  IdSchema,
-  ShortTextSchema,
-  TextSchema,
-  TitleSchema,
-} from './common.ts'
+import { DescriptionSchema, IdSchema, ShortTextSchema, TextSchema, TitleSchema } from './common.ts'
 
 const CodeSchema = TextSchema.trim()
   .min(1, { message: 'Required.' })
@@ -43,13 +35,6 @@ export const UpdateTeamInputSchema = z.object({
 })
 export type UpdateTeamInput = z.infer<typeof UpdateTeamInputSchema>
 
-export const CreateUserInputSchema = z.object({
-  email: EmailSchema,
-  name: TitleSchema,
-  title: ShortTextSchema.default(''),
-  password: NewPasswordSchema,
-})
-export type CreateUserInput = z.infer<typeof CreateUserInputSchema>
 export const UpdateUserInputSchema = z.object({
   id: IdSchema,
   name: TitleSchema.optional(),

@@ -2,7 +2,6 @@ import type { TRPCRouterRecord } from '@trpc/server'
 import { createSchool } from './create-school.ts'
 import { createStudentGroup } from './create-student-group.ts'
 import { createTeam } from './create-team.ts'
-import { createUser } from './create-user.ts'
 import { districtSettings } from './district-settings.ts'
 import { grantRole } from './grant-role.ts'
 import { navigation } from './navigation.ts'
@@ -26,7 +25,6 @@ export const orgRouter = {
   createTeam,
   updateTeam,
   users,
-  createUser,
   updateUser,
   grantRole,
   revokeRole,
