@@ -83,19 +83,40 @@ async function scanDataDue(db: Db, districtId: string, today: string, now: Date)
       measure: { select: { id: true, name: true, cadence: true } },
     },
   })
+  const sinceOf = (cycle: (typeof links)[number]['cycle']) =>
+    toIsoDate(cycle.actualStart ?? cycle.plannedStart)
+  const keyOf = (measureId: string, schoolId: string) => `${measureId}|${schoolId}`
+  // Every link's observed periods in one query (measure × school, from the earliest cycle start), not one each.
+  const pairs = new Map(
+    links.map(({ cycle, measure }) => [keyOf(measure.id, cycle.schoolId), [measure.id, cycle.schoolId]]),
+  )
+  const earliest = links.map((l) => sinceOf(l.cycle)).sort()[0]
+  const rows = earliest
+    ? await db.observation.findMany({
+        where: {
+          OR: [...pairs.values()].map(([measureId, schoolId]) => ({ measureId, schoolId })),
+          period: { gte: fromIsoDate(earliest) },
+        },
+        select: { measureId: true, schoolId: true, period: true },
+        distinct: ['measureId', 'schoolId', 'period'],
+      })
+    : []
+  const periodsAt = new Map<string, string[]>()
+  for (const r of rows) {
+    const key = keyOf(r.measureId, r.schoolId)
+    const periods = periodsAt.get(key) ?? []
+    periods.push(toIsoDate(r.period))
+    periodsAt.set(key, periods)
+  }
   const out: string[][] = []
   for (const { cycle, measure } of links) {
-    const since = toIsoDate(cycle.actualStart ?? cycle.plannedStart)
-    const rows = await db.observation.findMany({
-      where: { measureId: measure.id, schoolId: cycle.schoolId, period: { gte: fromIsoDate(since) } },
-      select: { period: true },
-      distinct: ['period'],
-    })
+    const since = sinceOf(cycle)
     const due = dataDuePeriods({
       cadence: measure.cadence,
       since,
       today,
-      observed: new Set(rows.map((r) => toIsoDate(r.period))),
+      // Only periods since this cycle started count, as before.
+      observed: new Set((periodsAt.get(keyOf(measure.id, cycle.schoolId)) ?? []).filter((p) => p >= since)),
     })
     if (!due) continue
     const team = await teamEditorIds(db, cycle.teamId)
