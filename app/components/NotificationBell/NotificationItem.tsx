@@ -1,13 +1,11 @@
 import { Group, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { NOTIFICATION_CATEGORY_LABELS } from '@pdsa/domain'
 import { Link } from 'react-router'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import type { RouterOutputs } from '~/lib/types'
 import classes from './NotificationBell.module.css'
 
 export type NotificationRow = RouterOutputs['notification']['list']['items'][number]
-
-const when = (d: Date) =>
-  new Date(d).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 
 /** One notification: a link to the exact place; opening it marks it read. */
 export function NotificationItem({
@@ -18,6 +16,7 @@ export function NotificationItem({
   onOpen: (n: NotificationRow) => void
 }) {
   const unread = !n.readAt
+  const { dateTime: when } = useDistrictTime()
   return (
     <Link
       to={n.link}

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Table, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 
@@ -8,6 +9,7 @@ export function PendingInvitations() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const { data: invitations } = useSuspenseQuery(trpc.invitation.list.queryOptions())
+  const { day } = useDistrictTime()
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.invitation.list.pathKey() }),
@@ -62,7 +64,7 @@ export function PendingInvitations() {
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
-                  {new Date(i.sentAt).toLocaleDateString('en-US')}
+                  {day(i.sentAt)}
                   {i.invitedBy ? ` by ${i.invitedBy}` : ''}{' '}
                   {i.isExpired ? (
                     <Badge color="orange.9" variant="outline">

@@ -20,6 +20,7 @@ import { data, useSearchParams } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { PageHeader } from '~/components/PageHeader'
+import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, requireActor, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/outbox'
@@ -51,11 +52,9 @@ const STATUS_COLORS: Record<string, string> = {
   sending: 'blue.9',
   failed: 'red.9',
 }
-const when = (d: Date | string) =>
-  new Date(d).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
-
 function Message({ id }: { id: string }) {
   const trpc = useTRPC()
+  const { dateTime: when } = useDistrictTime()
   const { data: email, isPending } = useQuery(trpc.outbox.byId.queryOptions({ id }))
   if (isPending || !email) return <Text c="dimmed">Loading the message…</Text>
   return (
@@ -109,6 +108,7 @@ function Message({ id }: { id: string }) {
 
 function Outbox() {
   const trpc = useTRPC()
+  const { dateTime: when } = useDistrictTime()
   const [params, setParams] = useSearchParams()
   const filters = filtersFrom(params)
   const { data: page } = useSuspenseQuery(trpc.outbox.list.queryOptions(filters))
