@@ -29,10 +29,12 @@ import { keepPageOffline, registerAppShell } from './service-worker/offline-data
 import { cssVariablesResolver, theme } from './theme'
 
 export function loader({ context }: Route.LoaderArgs) {
-  const { actor, csrfToken } = getServerContext(context)
+  const { actor, csrfToken, publicOrigin } = getServerContext(context)
   return {
     user: actor ? { id: actor.userId, name: actor.name, email: actor.email, grants: actor.grants } : null,
     csrfToken,
+    /** The origin the server puts in links and in the single sign-on callback (PUBLIC_URL's, else the request's). */
+    publicOrigin,
   }
 }
 

@@ -46,8 +46,19 @@ export const browserTest = baseTest.extend<{
       if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(text))
         violations.push(text)
     })
+    // …and every page must hydrate what the server rendered: a mismatch (React's errors #418, #419, #423,
+    // #425) makes React throw the server's HTML away and render again, and a click in between is lost.
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => {
+      if (/Minified React error #(418|419|423|425)\b|[Hh]ydrat/.test(error.message))
+        pageErrors.push(error.message)
+    })
     await use(page)
     expect(violations, 'Content-Security-Policy violations in the browser console').toEqual([])
+    expect(
+      pageErrors,
+      'hydration errors (the server-rendered page differed from the first render in the browser)',
+    ).toEqual([])
   },
 })
 

@@ -26,6 +26,7 @@ import { useState } from 'react'
 import { EmptyState } from '~/components/EmptyState'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
+import { useRootData } from '~/root'
 import { ProviderForm, type ProviderRow } from './ProviderForm'
 
 /** Single sign-on for the district: its identity providers and who may sign in how (admins). */
@@ -36,7 +37,9 @@ export function SsoSettings() {
   const [editing, setEditing] = useState<ProviderRow | null>(null)
   const [adding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<ProviderRow | null>(null)
-  const origin = typeof window === 'undefined' ? '' : window.location.origin
+  // The server's own idea of its address (the callback it sends to providers), the same on the server and in
+  // the browser: reading window.location here made the server-rendered text differ and hydration start over.
+  const origin = useRootData()?.publicOrigin ?? ''
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sso.providers.pathKey() })
   const policyFeedback = mutationFeedback({ success: 'Sign-in policy saved.' })
   const policy = useMutation(
