@@ -16,6 +16,7 @@ import { createEmailSender } from './email/email-sender.ts'
 import { createSmtpTransport, defaultMailFrom } from './email/transport.ts'
 import { databaseTarget, env } from './env.ts'
 import { startJobQueue } from './jobs/job-queue.ts'
+import { type NotificationJobs, registerNotificationJobs } from './jobs/notification-jobs.ts'
 import { createLogger, currentLog, requestIdFor, requestScope } from './log.ts'
 import { createInProcessNotificationHub, createRedisNotificationHub } from './notifications/hub.ts'
 import { collabObserver, registerCollabServer, registerDatabasePool } from './ops/metrics.ts'
@@ -37,11 +38,21 @@ const database = await openDatabase(target)
 const applied = await migrateDatabase(database)
 if (applied.length) log(`Applied migrations: ${applied.join(', ')}`)
 
+// Links in emails are absolute; unsubscribe links are signed with a key derived from SESSION_SECRET (its
+// own HMAC label).
+const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
+const unsubscribeSecret = env.SESSION_SECRET
+
 const { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoDistrict } = await import('../prisma/seed/demo-district.ts')
 const isEmpty = (await database.db.district.count()) === 0
 if (isEmpty && target.kind === 'pglite' && !env.NO_DEMO_SEED) {
   log('Empty database: building the demo district (about a minute the first time)…')
-  await seedDemoDistrict(database.db, { onProgress: (line) => log(`  ${line}`) })
+  await seedDemoDistrict(database.db, {
+    onProgress: (line) => log(`  ${line}`),
+    // The seeded emails' links and unsubscribe links are this server's own.
+    publicUrl,
+    unsubscribeSecret,
+  })
 }
 
 const isProduction = env.NODE_ENV === 'production'
@@ -96,6 +107,12 @@ const notificationHub = env.REDIS_URL
       log: (message, error) => logger.error(error ? { err: error } : {}, message),
     })
   : createInProcessNotificationHub()
+// New notifications: the bell hears of them live, and those to email go out in the next email round.
+let notificationJobs: NotificationJobs | undefined
+const onNotified = (userIds: string[]) => {
+  notificationHub.publish(userIds)
+  notificationJobs?.wake()
+}
 
 // Real-time co-editing of the worksheets (docs/decisions/004-collaboration-server.md); with REDIS_URL,
 // instances share documents through Redis pub/sub.
@@ -108,7 +125,7 @@ const collab = await createCycleCollabServer({
   // Inside an upgrade the request's logger (its reqId); elsewhere the collaboration logger.
   log: (message, error) => currentLog(collabLog).error(error ? { err: error } : {}, message),
   observer: collabObserver,
-  onNotified: (userIds) => notificationHub.publish(userIds),
+  onNotified,
 })
 registerCollabServer(collab)
 if (database.pool) registerDatabasePool(database.pool)
@@ -118,7 +135,6 @@ const secrets = createSecretBox(env.SSO_SECRET_KEY ?? `sso:${env.SESSION_SECRET}
 
 // Email (ADR 029): SMTP when SMTP_URL is set, else the Outbox page. Jobs and schedules on pg-boss.
 const mailLog = logger.child({ component: 'email' })
-const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
 const emailSender = createEmailSender({
   db: database.db,
   transport: createSmtpTransport(env.SMTP_URL),
@@ -133,6 +149,15 @@ const jobs = await startJobQueue(
 )
 await jobs.registerRecurringJob('account-links.cleanup', '17 3 * * *', async () => {
   await deleteStaleAccountTokens({ db: database.db, now: new Date() })
+})
+notificationJobs = await registerNotificationJobs({
+  jobs,
+  db: database.db,
+  publicUrl,
+  unsubscribeSecret,
+  onNotified: (userIds) => notificationHub.publish(userIds),
+  onEmailQueued: () => emailSender.wake(),
+  onError: (error, message) => mailLog.warn({ err: error }, message),
 })
 emailSender.start()
 log(
@@ -149,13 +174,12 @@ const app = createApp({
     ...defaultAppServices,
     onAccessChanged: (change) => collab.onAccessChanged(change),
     onCycleDocumentWritten: (cycleId, update) => collab.applyStoredUpdate(cycleId, update),
-    onNotified: (userIds) => notificationHub.publish(userIds),
+    onNotified,
     secrets,
     publicUrl,
     onEmailQueued: () => emailSender.wake(),
   },
-  // Unsubscribe links are signed with a key derived from SESSION_SECRET (its own HMAC label).
-  notifications: { hub: notificationHub, unsubscribeSecret: env.SESSION_SECRET },
+  notifications: { hub: notificationHub, unsubscribeSecret },
   resetLimiter: createPasswordResetLimiter(redis, { keyPrefix: env.REDIS_PREFIX }),
   allowedOrigins,
   trustProxy: env.TRUST_PROXY,

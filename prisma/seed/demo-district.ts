@@ -21,6 +21,13 @@ export interface SeedDemoDistrictOptions {
   seed?: number
   /** Observation rows per INSERT statement. */
   batchSize?: number
+  /** The address links in the seeded emails point to (default http://localhost:3000). */
+  publicUrl?: string
+  /**
+   * The secret the server signs unsubscribe links with (its SESSION_SECRET): the seeded notification
+   * emails' links work only when it matches. Default: a demo-only value.
+   */
+  unsubscribeSecret?: string
 }
 
 export interface SeedDemoDistrictResult {
@@ -30,6 +37,7 @@ export interface SeedDemoDistrictResult {
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
+const DEMO_PUBLIC_URL = 'http://localhost:3000'
 const TRANSACTION_TIMEOUT_MS = 15 * 60_000
 const ROWS_PER_STATEMENT = 5_000
 
@@ -182,14 +190,19 @@ export async function seedDemoDistrict(
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
   )
   const leaderEmail = DEMO_SIGN_INS.find((s) => s.role === 'District leader')?.email ?? ''
-  const notifications = await seedDemoNotifications(db, {
+  const publicUrl = opts.publicUrl ?? DEMO_PUBLIC_URL
+  const seeded = await seedDemoNotifications(db, {
     districtId: ids.district,
     now: new Date(),
     leaderEmail,
+    immediateEmail: DEMO_SIGN_INS.find((s) => s.role === 'Team lead')?.email ?? '',
+    email: { publicUrl, unsubscribeSecret: opts.unsubscribeSecret ?? 'demo-only-unsubscribe-secret' },
   })
-  progress(`notifications: ${formatCount(notifications)}`)
-  const emails = await seedDemoOutbox(db, ids.district)
-  progress(`outbox: ${emails} emails (invitations and a password reset)`)
+  progress(`notifications: ${formatCount(seeded.notifications)}`)
+  const emails = await seedDemoOutbox(db, ids.district, publicUrl)
+  progress(
+    `outbox: ${emails} emails (invitations, a password reset, ${formatCount(seeded.emails)} notification emails and digests)`,
+  )
   progress(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return { districtId: ids.district, counts: countRows(data) }
 }

@@ -10,18 +10,51 @@ import {
   notifyCommentCreated,
   notifyFeedbackTransition,
 } from '../../server/services/notifications/comment-notifications.ts'
+import { queueNotificationEmails } from '../../server/services/notifications/notification-emails.ts'
 import { scanDueNotifications } from '../../server/services/notifications/scan-due-notifications.ts'
-import { scanSchoolSignals } from '../../server/services/notifications/scan-school-signals.ts'
+import {
+  scanSchoolSignals,
+  watchSchoolSignalsFromScratch,
+} from '../../server/services/notifications/scan-school-signals.ts'
 import { notifyCycleStageChanged } from '../../server/services/notifications/work-notifications.ts'
 
-const DAY = 86_400_000
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
 /** How many of each person's newest notifications are still unread. */
 const UNREAD_PER_PERSON = 3
 
 export async function seedDemoNotifications(
   db: Db,
-  { districtId, now, leaderEmail }: { districtId: string; now: Date; leaderEmail: string },
-): Promise<number> {
+  {
+    districtId,
+    now,
+    leaderEmail,
+    immediateEmail,
+    email,
+  }: {
+    districtId: string
+    now: Date
+    leaderEmail: string
+    /** The team lead, who chose to be emailed at once about feedback that requires a response. */
+    immediateEmail: string
+    /** For the emails of the last week (publicUrl, and the secret the server signs unsubscribe links with). */
+    email: { publicUrl: string; unsubscribeSecret: string }
+  },
+): Promise<{ notifications: number; emails: number }> {
+  // Two people changed their defaults: the team lead wants feedback that requires a response at once,
+  // the district leader the signals of the schools she follows every morning rather than weekly.
+  const chosen = [
+    { address: immediateEmail, category: 'feedback_requested', delivery: 'email_immediately' },
+    { address: leaderEmail, category: 'school_signal', delivery: 'daily_digest' },
+  ] as const
+  for (const { address, category, delivery } of chosen) {
+    const user = await db.user.findFirst({ where: { districtId, email: address }, select: { id: true } })
+    if (user) {
+      await db.notificationPreference.create({
+        data: { userId: user.id, category, delivery },
+      })
+    }
+  }
   const actors = new Map<string, Actor | null>()
   const actorOf = async (userId: string) => {
     if (!actors.has(userId)) actors.set(userId, await loadActor(db, userId))
@@ -89,6 +122,8 @@ export async function seedDemoNotifications(
     skipDuplicates: true,
   })
   await scanDueNotifications({ db, now: new Date(now.getTime() - 2 * DAY) })
+  // The district's findings appeared after it began to be watched (it is seeded from its first day).
+  await watchSchoolSignalsFromScratch(db, districtId, new Date(now.getTime() - 30 * DAY))
   await scanSchoolSignals({ db, now: new Date(now.getTime() - 3 * DAY) })
   await mentionTheBoard(db, districtId, leaderEmail, new Date(now.getTime() - DAY))
 
@@ -110,7 +145,22 @@ export async function seedDemoNotifications(
       data: { readAt: now },
     })
   }
-  return db.notification.count({ where: { districtId } })
+  // Email, as the job sends it: what is older than a week went out long ago; the last week is replayed
+  // hour by hour (immediate emails, and the daily and weekly digests at 07:00 local), so the Outbox
+  // holds a week of each person's notification emails.
+  const weekAgo = new Date(now.getTime() - 7 * DAY)
+  await db.$executeRaw`
+    UPDATE "Notification" SET "emailedAt" = "createdAt"
+    WHERE "districtId" = ${districtId}::uuid AND delivery <> 'in_app' AND "createdAt" < ${weekAgo}`
+  let emails = 0
+  for (let t = weekAgo.getTime(); t <= now.getTime(); t += HOUR) {
+    const run = await queueNotificationEmails({ db, ...email, now: new Date(Math.min(t, now.getTime())) })
+    emails += run.immediate + run.digests
+  }
+  return {
+    notifications: await db.notification.count({ where: { districtId } }),
+    emails,
+  }
 }
 
 /**

@@ -9,11 +9,14 @@ import { inviteUser } from '../../server/services/accounts/invite-user.ts'
 import { requestPasswordReset } from '../../server/services/accounts/request-password-reset.ts'
 import { loadActor } from '../../server/services/actor.ts'
 
-const DEMO_PUBLIC_URL = 'http://localhost:3000'
 const ADMIN_EMAIL = 'dana.fischer@riverbend.example'
 const RESET_EMAIL = 'carmen.reyes@riverbend.example'
 
-export async function seedDemoOutbox(db: PrismaClient, districtId: string): Promise<number> {
+export async function seedDemoOutbox(
+  db: PrismaClient,
+  districtId: string,
+  publicUrl: string,
+): Promise<number> {
   const admin = await db.user.findFirstOrThrow({
     where: { districtId, email: ADMIN_EMAIL },
     select: { id: true },
@@ -31,7 +34,7 @@ export async function seedDemoOutbox(db: PrismaClient, districtId: string): Prom
     db,
     actor,
     now,
-    publicUrl: DEMO_PUBLIC_URL,
+    publicUrl,
     email: 'tomas.lindqvist@riverbend.example',
     name: 'Tomás Lindqvist',
     title: 'Counselor',
@@ -42,7 +45,7 @@ export async function seedDemoOutbox(db: PrismaClient, districtId: string): Prom
     db,
     actor,
     now,
-    publicUrl: DEMO_PUBLIC_URL,
+    publicUrl,
     email: 'ines.delacroix@riverbend.example',
     name: 'Inès Delacroix',
     title: 'Assistant principal',
@@ -72,7 +75,7 @@ export async function seedDemoOutbox(db: PrismaClient, districtId: string): Prom
     input: { email: RESET_EMAIL },
     meta: { ip: '127.0.0.1' },
     now,
-    publicUrl: DEMO_PUBLIC_URL,
+    publicUrl,
     minimumMs: 0,
   })
   const sender = createEmailSender({

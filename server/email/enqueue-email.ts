@@ -79,6 +79,7 @@ export async function enqueueEmail<T extends EmailTemplateName>(
         category: input.category,
         headers,
         idempotencyKey: input.idempotencyKey,
+        ...(input.now ? { createdAt: input.now } : {}),
       },
     ],
     skipDuplicates: true,

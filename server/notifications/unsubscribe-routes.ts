@@ -41,7 +41,7 @@ export function unsubscribeRoutes({ db, secret }: { db: Db; secret: string }) {
         .send(
           page(
             'You are unsubscribed',
-            `<p>You will no longer get emails about “${escapeHtml(outcome.label)}”${outcome.delivery === 'daily_digest' ? ' except the daily digest (feedback that requires a response always arrives at least daily)' : ''}. They still appear under the bell in the app.</p>`,
+            `<p>You will no longer get emails about “${escapeHtml(outcome.label)}”${outcome.keepsDaily ? ', except feedback that requires a response, which always arrives at least in the daily digest' : ''}. They still appear under the bell in the app.</p>`,
           ),
         )
     }

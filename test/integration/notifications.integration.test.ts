@@ -10,7 +10,7 @@ import {
   unsubscribe,
   verifyUnsubscribeToken,
 } from '../../server/services/notifications/unsubscribe.ts'
-import { createWorld, insertCycle, insertUser, type World } from '../factories/index.ts'
+import { createWorld, insertCycle, insertGoal, insertUser, type World } from '../factories/index.ts'
 import { callerFor } from '../utils/caller.ts'
 import { createTestDatabase, type TestDatabase } from '../utils/db.ts'
 
@@ -258,6 +258,20 @@ describe('school signals: alignment findings and improved/worsened verdicts', ()
     await api(world.actors.leader).notification.followSchool({ schoolId: world.schoolA.id, follow: true })
     expect(await api(world.actors.leader).notification.followedSchools()).toEqual([world.schoolA.id])
 
+    // The district's first scan records the findings that already stand and notifies nobody: a new
+    // deployment must not announce every standing finding.
+    const baseline = await scanSchoolSignals({ db: database.db, now: NOW })
+    expect(baseline).toEqual({ findings: 0, verdicts: 0 })
+    expect(await database.db.notification.count({ where: { category: 'school_signal' } })).toBe(0)
+
+    // A new unaligned goal of team A is a new finding: its coach and the following leader hear of it.
+    const goal = await insertGoal(database.db, {
+      districtId: world.district.id,
+      schoolId: world.schoolA.id,
+      teamId: world.teamA.id,
+      measureId: world.measure.id,
+      focalGroupId: world.groups.AA.id,
+    })
     const first = await scanSchoolSignals({ db: database.db, now: NOW })
     expect(first.findings).toBeGreaterThan(0)
     const signals = await database.db.notification.findMany({
@@ -269,10 +283,9 @@ describe('school signals: alignment findings and improved/worsened verdicts', ()
     // The admin follows nothing; school B's people watch nothing here.
     expect(who.has(world.users.admin.id)).toBe(false)
     expect(who.has(world.users.otherTeamMember.id)).toBe(false)
-    // The unaligned goal of team A is a finding its coach can open.
-    expect(
-      signals.some((s) => s.recipientId === world.users.coach.id && s.link === `/goals/${world.goal.id}`),
-    ).toBe(true)
+    // Only the new goal's findings: the standing goal's stay quiet.
+    expect(signals.every((s) => s.link === `/goals/${goal.id}`)).toBe(true)
+    expect(signals.some((s) => s.recipientId === world.users.coach.id)).toBe(true)
     const again = await scanSchoolSignals({ db: database.db, now: NOW })
     expect(again).toEqual({ findings: 0, verdicts: 0 })
     // Nothing crossed into the other district.
@@ -352,20 +365,17 @@ describe('preferences and unsubscribe', () => {
     const token = signUnsubscribeToken(secret, world.users.member.id, 'mention')
     expect(verifyUnsubscribeToken(secret, token)).toEqual({
       userId: world.users.member.id,
-      category: 'mention',
+      scope: 'mention',
     })
     const forged = token.replace('mention', 'cycle_stage')
     expect(await unsubscribe(database.db, secret, forged)).toEqual({ ok: false })
     expect(await unsubscribe(database.db, 'another-secret-0123456789-0123456789', token)).toEqual({
       ok: false,
     })
-    expect(await unsubscribe(database.db, secret, token)).toMatchObject({ ok: true, delivery: 'in_app' })
+    expect(await unsubscribe(database.db, secret, token)).toMatchObject({ ok: true, keepsDaily: false })
     // What requires a response stays at least daily.
     const required = signUnsubscribeToken(secret, world.users.member.id, 'feedback_requested')
-    expect(await unsubscribe(database.db, secret, required)).toMatchObject({
-      ok: true,
-      delivery: 'daily_digest',
-    })
+    expect(await unsubscribe(database.db, secret, required)).toMatchObject({ ok: true, keepsDaily: true })
     const prefs = await api(world.actors.member).notification.preferences()
     expect(prefs.find((p) => p.category === 'mention')?.delivery).toBe('in_app')
     expect(prefs.find((p) => p.category === 'feedback_requested')?.delivery).toBe('daily_digest')

@@ -138,17 +138,27 @@ describe('seedDemoDistrict', () => {
 })
 
 describe('the demo Outbox', () => {
-  it('holds invitations and a password reset, kept in the outbox, with one invitation still pending', async () => {
+  it('holds invitations, a password reset and the last week’s notification emails, with one invitation still pending', async () => {
     const db = database.db
     const emails = await db.emailMessage.findMany({
       where: { districtId: result.districtId },
-      select: { template: true, toAddress: true, status: true, deliveredVia: true },
+      select: { template: true, toAddress: true, status: true, deliveredVia: true, headers: true },
     })
-    expect(emails.map((e) => `${e.template} ${e.toAddress}`).sort()).toEqual([
+    const account = emails.filter((e) => e.template === 'invitation' || e.template === 'password_reset')
+    expect(account.map((e) => `${e.template} ${e.toAddress}`).sort()).toEqual([
       'invitation ines.delacroix@riverbend.example',
       'invitation tomas.lindqvist@riverbend.example',
       'password_reset carmen.reyes@riverbend.example',
     ])
+    // Notification emails of the last week (immediate ones and digests, by each person's preferences),
+    // each with its one-click unsubscribe.
+    const notices = emails.filter((e) => e.template.startsWith('notification'))
+    expect(notices.length).toBeGreaterThan(0)
+    for (const e of notices) {
+      expect((e.headers as Record<string, string>)['List-Unsubscribe']).toMatch(
+        /^<http:\/\/localhost:3000\/unsubscribe\?token=/,
+      )
+    }
     expect(emails.every((e) => e.status === 'sent' && e.deliveredVia === 'outbox')).toBe(true)
     const pending = await db.authToken.findMany({
       where: { districtId: result.districtId, kind: 'invitation', usedAt: null, revokedAt: null },

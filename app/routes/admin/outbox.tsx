@@ -45,7 +45,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = () => [{ title: 'Outbox · PDSA Tracker' }]
 
-const TEMPLATE_LABELS: Record<string, string> = { invitation: 'Invitation', password_reset: 'Password reset' }
+const TEMPLATE_LABELS: Record<string, string> = {
+  invitation: 'Invitation',
+  password_reset: 'Password reset',
+  notification: 'Notification',
+  notification_digest: 'Notification digest',
+}
 const STATUS_COLORS: Record<string, string> = {
   sent: 'green.9',
   queued: 'blue.9',

@@ -3,7 +3,7 @@ import {
   allowedDeliveries,
   checkNotificationPreference,
   dataDuePeriods,
-  digestDue,
+  digestSendTime,
   digestSlot,
   findMentions,
   groupDigest,
@@ -56,30 +56,37 @@ describe('digests in the district’s time zone', () => {
       weekday: 1,
     })
   })
-  it('a daily digest is due once per local day, from 07:00 local', () => {
-    const sent = new Date('2026-12-07T15:05:00Z') // Mon 07:05 local
-    expect(digestDue(new Date('2026-12-08T14:59:00Z'), LA, 'daily_digest', sent)).toBe(false) // Tue 06:59
-    expect(digestDue(new Date('2026-12-08T15:00:00Z'), LA, 'daily_digest', sent)).toBe(true) // Tue 07:00
-    expect(digestDue(new Date('2026-12-07T23:00:00Z'), LA, 'daily_digest', sent)).toBe(false) // same day
-    expect(digestDue(new Date('2026-12-07T15:00:00Z'), LA, 'daily_digest', null)).toBe(true)
+  it('a daily digest goes out once per local day, at 07:00 local', () => {
+    const at = (iso: string) => digestSendTime(new Date(iso), LA, 'daily_digest')
+    // Tue 06:59 local: the last send was Monday's 07:00; from Tue 07:00 on, Tuesday's.
+    expect(at('2026-12-08T14:59:00Z')).toEqual({ slot: '2026-12-07', at: new Date('2026-12-07T15:00:00Z') })
+    expect(at('2026-12-08T15:00:00Z')).toEqual({ slot: '2026-12-08', at: new Date('2026-12-08T15:00:00Z') })
+    expect(at('2026-12-08T23:59:00Z')).toEqual({ slot: '2026-12-08', at: new Date('2026-12-08T15:00:00Z') })
+    expect(digestSlot(new Date('2026-12-08T15:00:00Z'), LA, 'daily_digest')).toBe('2026-12-08')
   })
   it('the same UTC instant is a different local hour elsewhere', () => {
-    const sent = new Date('2026-12-07T06:30:00Z') // 07:30 in Paris (UTC+1)
-    const now = new Date('2026-12-08T06:00:00Z') // 07:00 Paris, 22:00 the day before in LA
-    expect(digestDue(now, 'Europe/Paris', 'daily_digest', sent)).toBe(true)
+    const now = new Date('2026-12-08T06:00:00Z') // 07:00 in Paris (UTC+1), 22:00 the day before in LA
+    expect(digestSendTime(now, 'Europe/Paris', 'daily_digest').slot).toBe('2026-12-08')
     expect(digestSlot(now, LA, 'daily_digest')).toBe('2026-12-07')
   })
-  it('a weekly digest is due once a week, Monday 07:00 local', () => {
-    const sent = new Date('2026-12-07T15:00:00Z') // Mon 07:00
-    expect(digestDue(new Date('2026-12-11T15:00:00Z'), LA, 'weekly_digest', sent)).toBe(false) // Fri
-    expect(digestDue(new Date('2026-12-14T14:00:00Z'), LA, 'weekly_digest', sent)).toBe(false) // Mon 06:00
-    expect(digestDue(new Date('2026-12-14T15:00:00Z'), LA, 'weekly_digest', sent)).toBe(true) // Mon 07:00
+  it('a weekly digest goes out once a week, Monday 07:00 local', () => {
+    const monday = { slot: '2026-12-07', at: new Date('2026-12-07T15:00:00Z') }
+    expect(digestSendTime(new Date('2026-12-11T15:00:00Z'), LA, 'weekly_digest')).toEqual(monday) // Fri
+    expect(digestSendTime(new Date('2026-12-14T14:00:00Z'), LA, 'weekly_digest')).toEqual(monday) // Mon 06:00
+    expect(digestSendTime(new Date('2026-12-14T15:00:00Z'), LA, 'weekly_digest').slot).toBe('2026-12-14')
   })
-  it('keeps 07:00 local across the daylight-saving change', () => {
+  it('keeps 07:00 local across the daylight-saving changes', () => {
     // 2026-03-08: LA moves to PDT (UTC−7); 07:00 local is 14:00 UTC from then on.
-    const sent = new Date('2026-03-07T15:00:00Z') // Sat 07:00 PST
-    expect(digestDue(new Date('2026-03-08T13:59:00Z'), LA, 'daily_digest', sent)).toBe(false)
-    expect(digestDue(new Date('2026-03-08T14:00:00Z'), LA, 'daily_digest', sent)).toBe(true)
+    expect(digestSlot(new Date('2026-03-08T13:59:00Z'), LA, 'daily_digest')).toBe('2026-03-07')
+    expect(digestSendTime(new Date('2026-03-08T14:00:00Z'), LA, 'daily_digest').at).toEqual(
+      new Date('2026-03-08T14:00:00Z'),
+    )
+    // 2026-11-01: back to PST; 01:00 local happens twice, and a 01:00 send is the first of them.
+    const early = { hour: 1, weekday: 1 }
+    expect(digestSendTime(new Date('2026-11-01T09:30:00Z'), LA, 'daily_digest', early)).toEqual({
+      slot: '2026-11-01',
+      at: new Date('2026-11-01T08:00:00Z'),
+    })
   })
   it('groups pending notifications by category, what needs a response first, newest first', () => {
     const at = (h: number) => new Date(Date.UTC(2026, 11, 7, h))

@@ -155,45 +155,43 @@ export function localTime(now: Date, timeZone: string): { date: string; hour: nu
 }
 
 /**
- * The digest's slot that `now` falls in: the local date of the last scheduled send at or before `now`
- * (for weekly digests, the date of the week's send day). Two instants with the same slot belong to the
- * same digest; it doubles as the digest's idempotency key.
+ * The last scheduled send of a digest at or before `now`: its instant (`at`) and its slot, the local date
+ * of that send (for weekly digests, the date of the week's send day). Two instants with the same slot
+ * belong to the same digest, so the slot doubles as the digest's idempotency key; a digest carries what
+ * was pending before `at`, and what arrives later waits for the next send.
  */
+export function digestSendTime(
+  now: Date,
+  timeZone: string,
+  frequency: DigestFrequency,
+  schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE,
+): { slot: string; at: Date } {
+  const HOUR = 3_600_000
+  // Walk back hour by hour (at most 8 days) to the last whole hour whose local hour is the send hour
+  // on a send day: exact through daylight-saving changes without date arithmetic in the zone. (Zones
+  // with half-hour offsets send at the first whole UTC hour inside the local send hour.)
+  const start = Math.floor(now.getTime() / HOUR) * HOUR
+  for (let t = start; t > now.getTime() - 8 * 24 * HOUR; t -= HOUR) {
+    const local = localTime(new Date(t), timeZone)
+    if (local.hour !== schedule.hour) continue
+    if (frequency === 'weekly_digest' && local.weekday !== schedule.weekday) continue
+    // The first whole hour of that local hour (t may be a later one on the day clocks go back).
+    const earlier = localTime(new Date(t - HOUR), timeZone)
+    const at = earlier.hour === schedule.hour && earlier.date === local.date ? t - HOUR : t
+    return { slot: local.date, at: new Date(at) }
+  }
+  // A zone that skips the send hour all week (none does): send at the start of the current hour.
+  return { slot: localTime(now, timeZone).date, at: new Date(start) }
+}
+
+/** The slot of the digest `now` falls in (see digestSendTime). */
 export function digestSlot(
   now: Date,
   timeZone: string,
   frequency: DigestFrequency,
   schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE,
 ): string {
-  const DAY = 86_400_000
-  // Walk back hour by hour (at most 8 days) to the last instant whose local hour is the send hour
-  // on a send day: exact through daylight-saving changes without date arithmetic in the zone.
-  const start = Math.floor(now.getTime() / 3_600_000) * 3_600_000
-  for (let t = start; t > now.getTime() - 8 * DAY; t -= 3_600_000) {
-    const local = localTime(new Date(t), timeZone)
-    if (local.hour !== schedule.hour) continue
-    if (frequency === 'weekly_digest' && local.weekday !== schedule.weekday) continue
-    return local.date
-  }
-  return localTime(now, timeZone).date
-}
-
-/**
- * Whether a digest should go out now: the scheduled local hour has come in the district's zone and
- * the last digest (if any) went out before this slot began.
- */
-export function digestDue(
-  now: Date,
-  timeZone: string,
-  frequency: DigestFrequency,
-  lastSentAt: Date | null,
-  schedule: DigestSchedule = DEFAULT_DIGEST_SCHEDULE,
-): boolean {
-  // Nothing sent yet: the current slot's send time has passed (digestSlot always finds one).
-  if (!lastSentAt) return true
-  return (
-    digestSlot(lastSentAt, timeZone, frequency, schedule) !== digestSlot(now, timeZone, frequency, schedule)
-  )
+  return digestSendTime(now, timeZone, frequency, schedule).slot
 }
 
 export interface PendingNotification {

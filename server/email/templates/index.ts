@@ -10,6 +10,14 @@ import {
   passwordResetSubject,
 } from './account-emails.tsx'
 import type { EmailFrame } from './email-layout.tsx'
+import {
+  DigestEmail,
+  type DigestEmailProps,
+  digestSubject,
+  NotificationEmail,
+  type NotificationEmailProps,
+  notificationSubject,
+} from './notification-emails.tsx'
 
 export type { EmailFrame } from './email-layout.tsx'
 
@@ -28,6 +36,8 @@ function template<P>(
 export const EMAIL_TEMPLATES = {
   invitation: template<InvitationProps>(invitationSubject, InvitationEmail),
   password_reset: template<PasswordResetProps>(passwordResetSubject, PasswordResetEmail),
+  notification: template<NotificationEmailProps>(notificationSubject, NotificationEmail),
+  notification_digest: template<DigestEmailProps>(digestSubject, DigestEmail),
 }
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES
