@@ -5,7 +5,7 @@ import { QuestionResults } from '~/components/QuestionsEditor'
 import { LockedPlanNotes } from './LockedPlanNotes'
 import { Narrative } from './narrative'
 import { useCycleUpdate } from './use-cycle-update'
-import { SubHeading, WorksheetSection } from './WorksheetSection'
+import { EditorSlot, SubHeading, WorksheetSection } from './WorksheetSection'
 
 const LABELS: Record<Confirmation, string> = { yes: 'Yes', partly: 'Partly', no: 'No' }
 
@@ -21,7 +21,12 @@ export function StudySection({ cycle }: { cycle: CycleView }) {
     >
       <SubHeading>Predictions and results</SubHeading>
       <LockedPlanNotes cycle={cycle} />
-      <QuestionResults cycle={cycle} />
+      <EditorSlot
+        editable={cycle.canEdit && cycle.predictionsLocked && cycle.questions.length > 0}
+        height={340 * cycle.questions.length + 40}
+      >
+        <QuestionResults cycle={cycle} />
+      </EditorSlot>
       {cycle.canEdit ? (
         <Stack gap={4}>
           <Text size="sm" fw={500} id="predictions-confirmed">

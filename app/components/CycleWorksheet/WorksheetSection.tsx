@@ -75,3 +75,29 @@ export function SubHeading({ children }: { children: React.ReactNode }) {
     </Title>
   )
 }
+
+/**
+ * A list editor of the current stage's section (Plan: linked measures, questions, tasks, drivers; Study: the
+ * questions' results). These forms were a third of the cycle page's HTML, and the Plan's need the team's
+ * options: for people who edit them they render right after hydration (once `ready`), with a placeholder of
+ * about their size until then, while the worksheet's text around them stays server-rendered
+ * (docs/decisions/027-…). Read-only lists (`editable` false) render at once.
+ */
+export function EditorSlot({
+  editable,
+  height,
+  ready = true,
+  children,
+}: {
+  editable: boolean
+  height: number
+  ready?: boolean
+  children: React.ReactNode
+}) {
+  if (!editable) return children
+  return (
+    <AfterHydration height={height} ready={ready}>
+      {children}
+    </AfterHydration>
+  )
+}
