@@ -1,6 +1,7 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Group, Paper, Stack, Title } from '@mantine/core'
 import type { CycleStage } from '@pdsa/domain'
 import { StageBadge } from '~/components/StageBadge'
+import { Text } from '~/components/Text'
 import { AfterHydration } from '~/hooks/use-hydrated'
 
 /**
