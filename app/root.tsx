@@ -67,6 +67,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           cssVariablesResolver={cssVariablesResolver}
           defaultColorScheme="light"
           withCssVariables={false}
+          // No `mantine-<Component>-<part>` class on every element (the few selected in CSS: theme.ts).
+          withStaticClasses={false}
         >
           <Notifications position="top-right" />
           {children}

@@ -38,6 +38,14 @@ const calendarAriaLabels = {
  */
 const calendarDefaults = { ariaLabels: calendarAriaLabels, hideOutsideDates: true, weekendDays: [] }
 
+/**
+ * `MantineProvider withStaticClasses={false}` (root.tsx) leaves Mantine's static class names
+ * (`mantine-Text-root`, …) out of every element — 6–9 KB of a cycle page's HTML (docs/decisions/027-…). The few
+ * that the print stylesheets (PrintStyles, the alignment report) and browser tests select are kept here.
+ */
+const staticClasses = (component: string, ...parts: string[]) =>
+  Object.fromEntries(parts.map((part) => [part, `mantine-${component}-${part}`]))
+
 export const theme = createTheme({
   primaryColor: 'brand',
   primaryShade: { light: 8, dark: 6 },
@@ -48,11 +56,22 @@ export const theme = createTheme({
   defaultRadius: 'md',
   cursorType: 'pointer',
   components: {
-    Button: { defaultProps: { radius: 'md' } },
-    Paper: { defaultProps: { radius: 'md' } },
+    // Buttons take the default radius (md) from their stylesheet; no radius variable on each button.
+    Paper: { defaultProps: { radius: 'md' }, classNames: staticClasses('Paper', 'root') },
     // A badge never truncates its label ("ACT…", "1 awaitin…"): Mantine's label hides its overflow, which
     // lets flex and table layout squeeze it to nothing. Visible overflow gives it its full text width.
-    Badge: { styles: { label: { overflow: 'visible', textOverflow: 'clip' } } },
+    Badge: {
+      styles: { label: { overflow: 'visible', textOverflow: 'clip' } },
+      classNames: staticClasses('Badge', 'root', 'label'),
+    },
+    AppShell: { classNames: staticClasses('AppShell', 'header', 'navbar', 'footer', 'main') },
+    SegmentedControl: { classNames: staticClasses('SegmentedControl', 'root') },
+    Select: { classNames: staticClasses('Select', 'root') },
+    Tabs: { classNames: staticClasses('Tabs', 'list') },
+    Breadcrumbs: { classNames: staticClasses('Breadcrumbs', 'root') },
+    Notifications: { classNames: staticClasses('Notifications', 'root') },
+    ScrollArea: { classNames: staticClasses('ScrollArea', 'viewport') },
+    Table: { classNames: staticClasses('Table', 'scrollContainerInner') },
     Card: { defaultProps: { radius: 'md', withBorder: true } },
     // The × of every modal and drawer needs a name for screen readers (axe: button-name).
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },

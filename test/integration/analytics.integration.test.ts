@@ -328,14 +328,17 @@ describe('analytics.measureSeries', () => {
   })
 })
 
-describe('analytics.cycleVerdicts and analytics.goalProgress', () => {
+describe('analytics.cycleVerdicts, analytics.cycleCharts and analytics.goalProgress', () => {
   it('gives the cycle panel its verdict cards and charts frozen at the cycle start', async () => {
-    const view = await callerFor(database.db, world.actors.viewer).analytics.cycleVerdicts({
-      cycleId: world.cycle.id,
-    })
+    const caller = callerFor(database.db, world.actors.viewer)
+    const view = await caller.analytics.cycleVerdicts({ cycleId: world.cycle.id })
     const [m] = view.measures
     expect(m?.verdict.verdict).toBe('improved')
-    const points = m?.chart.points ?? []
+    // The verdicts carry no chart points: those load apart, after the page (ADR 027).
+    expect(m).not.toHaveProperty('chart')
+    const { charts } = await caller.analytics.cycleCharts({ cycleId: world.cycle.id })
+    expect(charts.map((c) => c.measureId)).toEqual(view.measures.map((x) => x.measure.id))
+    const points = charts[0]?.chart.points ?? []
     const baseline = points.filter((p) => p.isBaseline)
     expect(baseline).toHaveLength(48)
     // One centre line for every point: the baseline's, as the verdict uses it.

@@ -7,7 +7,6 @@ import {
   NavLink,
   ScrollArea,
   Stack,
-  Text,
   Title,
   UnstyledButton,
   VisuallyHidden,
@@ -32,6 +31,7 @@ import { Form, NavLink as RouterNavLink, useLocation, useSubmit } from 'react-ro
 import { CommandPalette, type PalettePage } from '~/components/CommandPalette'
 import { NavigationProgress } from '~/components/NavigationProgress'
 import { NotificationBell } from '~/components/NotificationBell'
+import { Text } from '~/components/Text'
 import { useLinkTarget } from '~/hooks/use-link-target'
 import { useTRPC } from '~/lib/trpc'
 import { clearOfflineData } from '~/service-worker/offline-data'

@@ -1,6 +1,7 @@
-import { Box, Skeleton, Text } from '@mantine/core'
+import { Box, Skeleton } from '@mantine/core'
 import type { NarrativeSectionKey } from '@pdsa/domain'
 import { PLAN_SECTION_KEYS } from '@pdsa/domain/collab'
+import { Text } from '~/components/Text'
 import { useCycleDocument } from '~/hooks/use-cycle-document'
 import { useRootData } from '~/root'
 import { NarrativeEditor } from './NarrativeEditor'

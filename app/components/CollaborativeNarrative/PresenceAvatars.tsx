@@ -1,4 +1,5 @@
-import { Avatar, Group, Text, Tooltip } from '@mantine/core'
+import { Avatar, Group, Tooltip } from '@mantine/core'
+import { Text } from '~/components/Text'
 import type { CycleDocument } from './cycle-document'
 import { usePresence } from './use-presence'
 import { initials } from './user-color'

@@ -1,8 +1,9 @@
-import { Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Anchor, Group, SimpleGrid, Stack } from '@mantine/core'
 import { formatIsoDate, PURPOSE_LABELS } from '@pdsa/domain'
 import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import type { CycleView } from '~/components/NewCycleModal'
+import { Text } from '~/components/Text'
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

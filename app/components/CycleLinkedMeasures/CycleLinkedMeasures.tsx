@@ -1,11 +1,12 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Group, Paper, Skeleton, Stack, Title } from '@mantine/core'
 import { formatIsoDate } from '@pdsa/domain'
 import { IconChartLine } from '@tabler/icons-react'
-import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { EmptyState } from '~/components/EmptyState'
 import { LinkedMetricChart } from '~/components/LinkedMetricChart'
+import { Text } from '~/components/Text'
 import { VerdictCard } from '~/components/VerdictCard'
 import { useTRPC } from '~/lib/trpc'
 import type { RouterOutputs } from '~/lib/types'
@@ -40,23 +41,39 @@ function useRefreshOnChange(cycle: CycleInput) {
     void queryClient.invalidateQueries({
       queryKey: trpc.analytics.cycleVerdicts.queryKey({ cycleId: cycle.id }),
     })
+    void queryClient.invalidateQueries({
+      queryKey: trpc.analytics.cycleCharts.queryKey({ cycleId: cycle.id }),
+    })
   }, [signature, cycle.id, queryClient, trpc])
 }
 
 type LinkedMeasure = RouterOutputs['analytics']['cycleVerdicts']['measures'][number]
+export type VerdictChart = RouterOutputs['analytics']['cycleCharts']['charts'][number]['chart']
+
+/** About the height of a linked measure's chart (caption, plot, legend, window list, table button). */
+const CHART_PLACEHOLDER_HEIGHT = 470
 
 function useCycleVerdicts(cycleId: string) {
   const trpc = useTRPC()
   return useSuspenseQuery(trpc.analytics.cycleVerdicts.queryOptions({ cycleId })).data
 }
 
+/**
+ * The points of the verdicts' charts: not in the server-rendered page (the plot is drawn in the browser), loaded
+ * right after hydration (docs/decisions/027-server-throughput-and-page-weight.md).
+ */
+function useCycleCharts(cycleId: string) {
+  const trpc = useTRPC()
+  return useQuery(trpc.analytics.cycleCharts.queryOptions({ cycleId }))
+}
+
 /** Where the centre line comes from, and where the chart starts. */
-function chartNote(m: LinkedMeasure): string {
+function chartNote(m: LinkedMeasure, chart: VerdictChart): string {
   const phaseStart = m.verdict.method?.phaseStart
   const from = phaseStart
     ? `The centre line comes from the ${m.verdict.baselineCount} values from the new level (${formatIsoDate(phaseStart, 'short')}) to the cycle’s start.`
-    : m.chart.earlierBaselinePoints > 0
-      ? `The centre line comes from all ${m.verdict.baselineCount} values before the cycle; the chart starts at ${formatIsoDate(m.chart.points[0]?.period, 'short')}.`
+    : chart.earlierBaselinePoints > 0
+      ? `The centre line comes from all ${m.verdict.baselineCount} values before the cycle; the chart starts at ${formatIsoDate(chart.points[0]?.period, 'short')}.`
       : 'The centre line comes from the values before the cycle started.'
   return m.verdict.method ? `${from} ${m.verdict.method.limitsNote}.` : from
 }
@@ -67,6 +84,7 @@ function chartNote(m: LinkedMeasure): string {
  */
 export function CycleMeasureChart({
   measure: m,
+  chart,
   cycleId,
   schoolName,
   threshold,
@@ -74,6 +92,7 @@ export function CycleMeasureChart({
   height,
 }: {
   measure: LinkedMeasure
+  chart: VerdictChart
   cycleId: string
   schoolName: string
   threshold: number
@@ -91,7 +110,7 @@ export function CycleMeasureChart({
         {
           groupId: m.verdict.studentGroupId ?? 'all',
           groupName: m.verdict.studentGroupName,
-          points: m.chart.points,
+          points: chart.points,
         },
       ]}
       windows={[
@@ -104,9 +123,9 @@ export function CycleMeasureChart({
           isCurrent: true,
         },
       ]}
-      limits={m.chart.limits}
-      phaseBreaks={m.chart.phaseBreak ? [m.chart.phaseBreak] : []}
-      note={chartNote(m)}
+      limits={chart.limits}
+      phaseBreaks={chart.phaseBreak ? [chart.phaseBreak] : []}
+      note={chartNote(m, chart)}
       {...(height ? { height } : {})}
     />
   )
@@ -120,6 +139,7 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
   const cycleId = cycle.id
   const schoolName = cycle.school.name
   const data = useCycleVerdicts(cycleId)
+  const charts = useCycleCharts(cycleId)
   useRefreshOnChange(cycle)
   return (
     <Paper
@@ -154,18 +174,30 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
             charts and verdicts here.
           </EmptyState>
         ) : (
-          data.measures.map((m) => (
-            <Stack key={m.measure.id} gap="sm">
-              <VerdictCard verdict={m.verdict} />
-              <CycleMeasureChart
-                measure={m}
-                cycleId={cycleId}
-                schoolName={schoolName}
-                threshold={data.threshold}
-                evaluationEnd={data.window.evaluationEnd}
-              />
-            </Stack>
-          ))
+          data.measures.map((m) => {
+            const chart = charts.data?.charts.find((c) => c.measureId === m.measure.id)?.chart
+            return (
+              <Stack key={m.measure.id} gap="sm">
+                <VerdictCard verdict={m.verdict} />
+                {chart ? (
+                  <CycleMeasureChart
+                    measure={m}
+                    chart={chart}
+                    cycleId={cycleId}
+                    schoolName={schoolName}
+                    threshold={data.threshold}
+                    evaluationEnd={data.window.evaluationEnd}
+                  />
+                ) : charts.isError ? (
+                  <Text size="sm" c="dimmed">
+                    The chart could not be loaded. Reload the page to try again.
+                  </Text>
+                ) : (
+                  <Skeleton height={CHART_PLACEHOLDER_HEIGHT} radius="sm" aria-hidden />
+                )}
+              </Stack>
+            )
+          })
         )}
       </Stack>
     </Paper>

@@ -1,1 +1,1 @@
-export { CycleLinkedMeasures, CycleMeasureChart } from './CycleLinkedMeasures'
+export { CycleLinkedMeasures, CycleMeasureChart, type VerdictChart } from './CycleLinkedMeasures'

@@ -1,5 +1,6 @@
-import { Radio, Stack, Text } from '@mantine/core'
+import { Radio, Stack } from '@mantine/core'
 import type { CycleView } from '~/components/NewCycleModal'
+import { Text } from '~/components/Text'
 import { Narrative } from './narrative'
 import { useCycleUpdate } from './use-cycle-update'
 import { WorksheetSection } from './WorksheetSection'

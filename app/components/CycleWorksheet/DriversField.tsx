@@ -1,6 +1,7 @@
-import { Badge, Group, MultiSelect, Text } from '@mantine/core'
+import { Badge, Group, MultiSelect } from '@mantine/core'
 import { useState } from 'react'
 import type { CycleFormOptions, CycleView } from '~/components/NewCycleModal'
+import { Text } from '~/components/Text'
 import { useCycleUpdate } from './use-cycle-update'
 
 /** The drivers of the goal's driver diagram this cycle targets; saved as soon as the choice changes. */

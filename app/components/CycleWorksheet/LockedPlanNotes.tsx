@@ -1,8 +1,9 @@
-import { Alert, Group, Paper, Skeleton, Stack, Text } from '@mantine/core'
+import { Alert, Group, Paper, Skeleton, Stack } from '@mantine/core'
 import { NARRATIVE_SECTIONS, type NarrativeSectionKey } from '@pdsa/domain'
 import { IconLock } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import type { CycleView } from '~/components/NewCycleModal'
+import { Text } from '~/components/Text'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 

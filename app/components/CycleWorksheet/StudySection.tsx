@@ -1,11 +1,12 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core'
+import { SegmentedControl, Stack } from '@mantine/core'
 import type { Confirmation } from '@pdsa/domain'
 import type { CycleView } from '~/components/NewCycleModal'
 import { QuestionResults } from '~/components/QuestionsEditor'
+import { Text } from '~/components/Text'
 import { LockedPlanNotes } from './LockedPlanNotes'
 import { Narrative } from './narrative'
 import { useCycleUpdate } from './use-cycle-update'
-import { SubHeading, WorksheetSection } from './WorksheetSection'
+import { EditorSlot, SubHeading, WorksheetSection } from './WorksheetSection'
 
 const LABELS: Record<Confirmation, string> = { yes: 'Yes', partly: 'Partly', no: 'No' }
 
@@ -21,7 +22,12 @@ export function StudySection({ cycle }: { cycle: CycleView }) {
     >
       <SubHeading>Predictions and results</SubHeading>
       <LockedPlanNotes cycle={cycle} />
-      <QuestionResults cycle={cycle} />
+      <EditorSlot
+        editable={cycle.canEdit && cycle.predictionsLocked && cycle.questions.length > 0}
+        height={340 * cycle.questions.length + 40}
+      >
+        <QuestionResults cycle={cycle} />
+      </EditorSlot>
       {cycle.canEdit ? (
         <Stack gap={4}>
           <Text size="sm" fw={500} id="predictions-confirmed">

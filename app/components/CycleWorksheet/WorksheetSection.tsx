@@ -1,6 +1,7 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Group, Paper, Stack, Title } from '@mantine/core'
 import type { CycleStage } from '@pdsa/domain'
 import { StageBadge } from '~/components/StageBadge'
+import { Text } from '~/components/Text'
 import { AfterHydration } from '~/hooks/use-hydrated'
 
 /**
@@ -73,5 +74,31 @@ export function SubHeading({ children }: { children: React.ReactNode }) {
     <Title order={3} size="h5" mt="xs">
       {children}
     </Title>
+  )
+}
+
+/**
+ * A list editor of the current stage's section (Plan: linked measures, questions, tasks, drivers; Study: the
+ * questions' results). These forms were a third of the cycle page's HTML, and the Plan's need the team's
+ * options: for people who edit them they render right after hydration (once `ready`), with a placeholder of
+ * about their size until then, while the worksheet's text around them stays server-rendered
+ * (docs/decisions/027-…). Read-only lists (`editable` false) render at once.
+ */
+export function EditorSlot({
+  editable,
+  height,
+  ready = true,
+  children,
+}: {
+  editable: boolean
+  height: number
+  ready?: boolean
+  children: React.ReactNode
+}) {
+  if (!editable) return children
+  return (
+    <AfterHydration height={height} ready={ready}>
+      {children}
+    </AfterHydration>
   )
 }

@@ -1,6 +1,7 @@
-import { Alert, List, Text } from '@mantine/core'
+import { Alert, List } from '@mantine/core'
 import type { MethodCheck } from '@pdsa/domain'
 import { IconBulb } from '@tabler/icons-react'
+import { Text } from '~/components/Text'
 
 /** Method-check nudges: what PDSA write-ups most often miss, as a compact list. Nothing when all is well. */
 export function MethodChecks({ checks }: { checks: readonly MethodCheck[] }) {

@@ -1,5 +1,6 @@
-import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Breadcrumbs, Group, Stack, Title } from '@mantine/core'
 import { Link } from 'react-router'
+import { Text } from '~/components/Text'
 
 export interface Crumb {
   label: string

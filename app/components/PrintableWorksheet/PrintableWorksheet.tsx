@@ -18,6 +18,7 @@ import { linesNotShown } from './repeated-text'
 
 type Cycle = RouterOutputs['cycle']['byId']
 type Verdicts = RouterOutputs['analytics']['cycleVerdicts']
+type Charts = RouterOutputs['analytics']['cycleCharts']
 
 const CONFIRMED: Record<string, string> = { yes: 'Yes', partly: 'Partly', no: 'No' }
 
@@ -135,7 +136,15 @@ const predicted = (q: Cycle['questions'][number]) => {
   return ''
 }
 
-export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts: Verdicts | null }) {
+export function PrintableWorksheet({
+  cycle,
+  verdicts,
+  charts,
+}: {
+  cycle: Cycle
+  verdicts: Verdicts | null
+  charts: Charts | null
+}) {
   const yesNo = (v: boolean | null) => (v === null ? 'Not recorded' : v ? 'Yes' : 'No')
   const questionTexts = cycle.questions.flatMap((q) => [q.question, q.prediction])
   const moreQuestions = linesNotShown(cycle.texts.questions ?? '', questionTexts)
@@ -261,18 +270,22 @@ export function PrintableWorksheet({ cycle, verdicts }: { cycle: Cycle; verdicts
 
         {verdicts && verdicts.measures.length > 0 ? (
           <StageSection id="print-charts" title="Linked-metric charts">
-            {verdicts.measures.map((m) => (
-              <Box key={`${m.measure.id}-${m.verdict.studentGroupId ?? 'all'}`} className={classes.block}>
-                <CycleMeasureChart
-                  measure={m}
-                  cycleId={cycle.id}
-                  schoolName={cycle.school.name}
-                  threshold={verdicts.threshold}
-                  evaluationEnd={verdicts.window.evaluationEnd}
-                  height={260}
-                />
-              </Box>
-            ))}
+            {verdicts.measures.map((m) => {
+              const chart = charts?.charts.find((c) => c.measureId === m.measure.id)?.chart
+              return chart ? (
+                <Box key={`${m.measure.id}-${m.verdict.studentGroupId ?? 'all'}`} className={classes.block}>
+                  <CycleMeasureChart
+                    measure={m}
+                    chart={chart}
+                    cycleId={cycle.id}
+                    schoolName={cycle.school.name}
+                    threshold={verdicts.threshold}
+                    evaluationEnd={verdicts.window.evaluationEnd}
+                    height={260}
+                  />
+                </Box>
+              ) : null
+            })}
           </StageSection>
         ) : null}
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, List, Modal, Stack } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import {
   type CycleStage,
@@ -11,6 +11,7 @@ import {
 import { IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { CycleView } from '~/components/NewCycleModal'
+import { Text } from '~/components/Text'
 import { useDistrictTimeZone } from '~/hooks/use-district-time'
 import { preventEnterSubmit } from '~/lib/prevent-enter-submit'
 

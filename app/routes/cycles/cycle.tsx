@@ -22,21 +22,13 @@ import type { Route } from './+types/cycle'
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const { trpc, queryClient } = serverTrpc(context)
-  // Comments and history render after hydration, and load then (docs/decisions/027-…).
-  await prefetch(request, queryClient, [
+  // Comments and history render after hydration, and load then; so do the charts' points and the team's
+  // options for the Plan section's forms (docs/decisions/027-…).
+  const dehydratedState = await prefetch(request, queryClient, [
     trpc.cycle.byId.queryOptions({ id: params.cycleId }),
     trpc.analytics.cycleVerdicts.queryOptions({ cycleId: params.cycleId }),
   ])
   const cycle = queryClient.getQueryData(trpc.cycle.byId.queryKey({ id: params.cycleId }))
-  // The team's options (measures, drivers, members…) are for the Plan section's forms, server-rendered only in
-  // the Plan stage; in later stages the section renders after hydration and the browser loads them.
-  const dehydratedState = await prefetch(
-    request,
-    queryClient,
-    cycle?.canEdit && cycle.stage === 'plan'
-      ? [trpc.cycle.formOptions.queryOptions({ teamId: cycle.team.id })]
-      : [],
-  )
   return { dehydratedState, title: cycle ? `${cycle.title} · ${cycle.team.name}` : 'Cycle' }
 }
 

@@ -16,6 +16,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const dehydratedState = await prefetch(request, queryClient, [
     trpc.cycle.byId.queryOptions({ id: params.cycleId }),
     trpc.analytics.cycleVerdicts.queryOptions({ cycleId: params.cycleId }),
+    trpc.analytics.cycleCharts.queryOptions({ cycleId: params.cycleId }),
   ])
   const cycle = queryClient.getQueryData(trpc.cycle.byId.queryKey({ id: params.cycleId }))
   return { dehydratedState, title: cycle ? `${cycle.title} (worksheet)` : 'Worksheet' }
@@ -29,6 +30,7 @@ function PrintPage({ cycleId }: { cycleId: string }) {
   const trpc = useTRPC()
   const { data: cycle } = useSuspenseQuery(trpc.cycle.byId.queryOptions({ id: cycleId }))
   const { data: verdicts } = useQuery(trpc.analytics.cycleVerdicts.queryOptions({ cycleId }))
+  const { data: charts } = useQuery(trpc.analytics.cycleCharts.queryOptions({ cycleId }))
   return (
     <>
       <PrintStyles />
@@ -48,7 +50,7 @@ function PrintPage({ cycleId }: { cycleId: string }) {
           </Button>
         </Group>
       </Group>
-      <PrintableWorksheet cycle={cycle} verdicts={verdicts ?? null} />
+      <PrintableWorksheet cycle={cycle} verdicts={verdicts ?? null} charts={charts ?? null} />
     </>
   )
 }

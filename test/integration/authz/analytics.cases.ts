@@ -11,5 +11,6 @@ export const analyticsCases: AuthzCase[] = [
     allow: teamAReaders,
   },
   { path: 'analytics.cycleVerdicts', input: (w) => ({ cycleId: w.cycle.id }), allow: teamAReaders },
+  { path: 'analytics.cycleCharts', input: (w) => ({ cycleId: w.cycle.id }), allow: teamAReaders },
   { path: 'analytics.goalProgress', input: (w) => ({ goalId: w.goal.id }), allow: teamAReaders },
 ]

@@ -39,5 +39,9 @@ export type MeasureSeriesInput = z.input<typeof MeasureSeriesInputSchema>
 export const CycleVerdictsInputSchema = z.object({ cycleId: IdSchema })
 export type CycleVerdictsInput = z.infer<typeof CycleVerdictsInputSchema>
 
+/** The charts behind a cycle's verdicts (loaded after the page, apart from the verdicts). */
+export const CycleChartsInputSchema = z.object({ cycleId: IdSchema })
+export type CycleChartsInput = z.infer<typeof CycleChartsInputSchema>
+
 export const GoalProgressInputSchema = z.object({ goalId: IdSchema })
 export type GoalProgressInput = z.infer<typeof GoalProgressInputSchema>
