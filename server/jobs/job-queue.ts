@@ -45,8 +45,20 @@ export async function startJobQueue(
   })
   boss.on('error', (error) => options.onError?.(error))
   await boss.start()
+  // Instances starting together create the same queues at once: pg-boss's createQueue then deadlocks
+  // or conflicts in one of them (seen with two instances on PostgreSQL). Whoever loses finds the queue
+  // made by the other on a retry.
   const ensureQueue = async (name: string) => {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...JOB_RETRY })
+    for (let attempt = 1; ; attempt++) {
+      if (await boss.getQueue(name)) return
+      try {
+        await boss.createQueue(name, { name, ...JOB_RETRY })
+        return
+      } catch (error) {
+        if (attempt >= 5) throw error
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt))
+      }
+    }
   }
   const work = async (name: string, handler: JobHandler) => {
     await ensureQueue(name)

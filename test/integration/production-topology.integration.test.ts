@@ -19,6 +19,7 @@ import { createWorld, insertCycle, TEST_PASSWORD, type World } from '../factorie
 import { textOf, typeInto, waitFor } from '../utils/collab.ts'
 import { createTestDatabase, type TestDatabase } from '../utils/db.ts'
 import { freePort } from '../utils/free-port.ts'
+import { startSmtpServer, type TestSmtpServer } from '../utils/smtp.ts'
 import {
   type Certificate,
   createSelfSignedCertificate,
@@ -54,9 +55,11 @@ let proxy: TlsProxy
 let publicUrl: string
 const instances: Instance[] = []
 let cookie = ''
+let redisPrefix = ''
+let smtp: TestSmtpServer
 
 /** One instance as compose.yaml runs it: the production build, its own COLLAB_INSTANCE_ID. */
-async function startInstance(id: string, port: number, redisPrefix: string): Promise<Instance> {
+async function startInstance(id: string, port: number): Promise<Instance> {
   const child = spawn(process.execPath, [ENTRY], {
     env: {
       ...process.env,
@@ -71,6 +74,8 @@ async function startInstance(id: string, port: number, redisPrefix: string): Pro
       // The proxy connects from 127.0.0.1: its address (README, "Behind a proxy").
       TRUST_PROXY: 'loopback',
       COLLAB_INSTANCE_ID: id,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'PDSA Tracker <no-reply@topology.test>',
       LOG_LEVEL: 'info',
       BUILD_DIR,
     },
@@ -186,6 +191,7 @@ describe.skipIf(missing.length > 0)(
       }
       database = await createTestDatabase()
       world = await createWorld(database.db, 'Topology')
+      smtp = await startSmtpServer()
       certificate = createSelfSignedCertificate()
       const ports = [await freePort(), await freePort()]
       proxy = await startTlsProxy({
@@ -195,11 +201,11 @@ describe.skipIf(missing.length > 0)(
       })
       publicUrl = proxy.url
       const run = randomBytes(3).toString('hex')
-      const redisPrefix = `test:topology:${run}:`
+      redisPrefix = `test:topology:${run}:`
       instances.push(
         ...(await Promise.all([
-          startInstance(`topo-a-${run}`, ports[0] as number, redisPrefix),
-          startInstance(`topo-b-${run}`, ports[1] as number, redisPrefix),
+          startInstance(`topo-a-${run}`, ports[0] as number),
+          startInstance(`topo-b-${run}`, ports[1] as number),
         ])),
       )
       await waitFor(() => proxy.isHealthy(0) && proxy.isHealthy(1), { timeout: 10_000 })
@@ -211,6 +217,7 @@ describe.skipIf(missing.length > 0)(
         if (instance.child.exitCode === null) instance.child.kill('SIGKILL')
       }
       await proxy?.close()
+      await smtp?.close()
       await database?.close()
     })
 
@@ -368,5 +375,49 @@ describe.skipIf(missing.length > 0)(
       typeInto(b.doc, ' after the restart')
       await waitFor(() => textOf(a.doc) === 'typed on A typed on B after the restart', { timeout: 20_000 })
     })
+
+    it('emails each notification once, with both instances running and one killed and restarted mid-way', async () => {
+      // The instance stopped above comes back (a rolling deploy).
+      const [first, second] = instances as [Instance, Instance]
+      instances[1] = await startInstance(second.id, second.port)
+      await waitFor(() => proxy.isHealthy(1), { timeout: 10_000 })
+      await database.db.notificationPreference.create({
+        data: { userId: world.users.member.id, category: 'mention', delivery: 'email_immediately' },
+      })
+      const csrf = await csrfToken()
+      const mention = async (i: number, pin: number) => {
+        const res = await send('/api/trpc/comment.create', {
+          method: 'POST',
+          pin,
+          headers: { 'content-type': 'application/json', origin: publicUrl, 'x-csrf-token': csrf },
+          body: JSON.stringify({
+            json: { cycleId: world.cycle.id, body: `@${world.users.member.name} topology note ${i}` },
+          }),
+        })
+        expect(res.status, res.body.slice(0, 300)).toBe(200)
+      }
+      const mailed = () =>
+        smtp.received.filter((m) => m.to && 'text' in m.to && m.to.text === world.users.member.email)
+      // Both instances write; each wakes the shared email job.
+      for (let i = 0; i < 6; i++) await mention(i, i % 2)
+      await waitFor(() => mailed().length >= 1, { timeout: 30_000 })
+      // Instance A dies in the middle (its job or its email round may be half done) and restarts.
+      first.child.kill('SIGKILL')
+      await first.exited
+      for (let i = 6; i < 10; i++) await mention(i, 1)
+      instances[0] = await startInstance(first.id, first.port)
+      await waitFor(() => proxy.isHealthy(0), { timeout: 10_000 })
+      for (let i = 10; i < 12; i++) await mention(i, 0)
+      // A message A had claimed when it died is taken over when its lease (60 s) runs out.
+      await waitFor(() => mailed().length >= 12, { timeout: 120_000 })
+      await new Promise((r) => setTimeout(r, 3_000))
+      const notes = mailed().map((m) => /topology note (\d+)/.exec(m.text ?? '')?.[1])
+      expect(notes.map(Number).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i))
+      // Every email carries its one-click unsubscribe, to the public https address.
+      for (const m of mailed()) {
+        const line = m.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? ''
+        expect(line.replace(/\r?\n[ \t]+/g, ' ')).toContain(`<${publicUrl}/unsubscribe?token=`)
+      }
+    }, 240_000)
   },
 )
