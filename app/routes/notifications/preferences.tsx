@@ -35,7 +35,7 @@ function PreferencesPage() {
     <>
       <PageHeader
         title="Notification settings"
-        description="Everything appears under the bell. Choose, for each kind, whether it is also emailed right away or gathered in a daily or weekly digest (sent early in the morning, in your district’s time zone)."
+        description="Everything appears under the bell. Choose, for each kind, whether it is also emailed right away or gathered in a digest: the daily one at 7:00 a.m., the weekly one on Mondays at 7:00 a.m., in your district’s time zone."
       />
       <Paper withBorder p="md">
         <Table verticalSpacing="sm" captionSide="top">
