@@ -65,6 +65,33 @@ describe('observation.save', () => {
     expect(await database.db.auditEvent.count()).toBe(auditBefore)
   })
 
+  it('judges "in the future" by the district’s date, not the server’s (UTC) one', async () => {
+    // Sunday 8 March 2026, 19:00 in Los Angeles, is already Monday 9 March in UTC: the week of Monday
+    // 9 March has not begun in the district, in the entry form or in an import.
+    const { timeZone } = await database.db.district.findUniqueOrThrow({ where: { id: world.district.id } })
+    await database.db.district.update({
+      where: { id: world.district.id },
+      data: { timeZone: 'America/Los_Angeles' },
+    })
+    const sundayEvening = { now: () => new Date('2026-03-09T03:00:00Z') }
+    const member = callerFor(database.db, world.actors.member, { app: sundayEvening })
+    await expect(
+      member.observation.save(batch([{ period: '2026-03-09', numerator: 1, denominator: 20 }])),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining('This period starts in the future (after 2026-03-08).'),
+    })
+    const csv = [
+      'measure,school,period,student_group,numerator,denominator',
+      `${world.measure.code},${world.schoolA.code},2026-03-09,ALL,1,20`,
+    ].join('\n')
+    const preview = await member.data.previewImport({
+      fileName: 'next-week.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    })
+    expect(JSON.stringify(preview)).toContain('This period starts in the future (after 2026-03-08).')
+    await database.db.district.update({ where: { id: world.district.id }, data: { timeZone } })
+  })
+
   it('rejects a half-given ratio with a message naming the row (schema check)', async () => {
     await expect(
       as('member').observation.save(batch([{ period: '2026-02-23', numerator: 3 }])),

@@ -3,7 +3,7 @@ import { DateInput } from '@mantine/dates'
 import { notifications } from '@mantine/notifications'
 import {
   hasRegularPeriods,
-  isoDateOf,
+  isoDateInZone,
   periodAlignmentRule,
   periodStart,
   recentPeriods,
@@ -12,6 +12,7 @@ import {
 import { IconChevronLeft, IconChevronRight, IconInfoCircle } from '@tabler/icons-react'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useDistrictTimeZone } from '~/hooks/use-district-time'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 import type { RouterOutputs } from '~/lib/types'
 import { EntryTable } from './EntryTable'
@@ -34,7 +35,8 @@ export function ObservationEntry({
 }) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const today = isoDateOf(new Date())
+  // Today in the district, as the server checks it: a period that starts later is in the future.
+  const today = isoDateInZone(new Date(), useDistrictTimeZone())
   const [schoolId, setSchoolId] = useState(
     measure.entrySchools.find((s) => s.id === initialSchoolId)?.id ?? measure.entrySchools[0]?.id ?? '',
   )

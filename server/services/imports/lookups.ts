@@ -7,7 +7,7 @@ import {
   type ChartType,
   canEnterSchoolData,
   canLeadDistrict,
-  isoDateOf,
+  isoDateInZone,
   type MeasureAccumulation,
   type MeasureUnit,
 } from '@pdsa/domain'
@@ -65,7 +65,7 @@ export interface ImportLookups {
   schools: CodeIndex<LookupSchool>
   groups: CodeIndex<LookupGroup>
   canEnter(schoolId: string): boolean
-  /** The importer's calendar date (UTC): later periods are in the future. */
+  /** Today's date in the district's time zone: later periods are in the future. */
   today: string
   /** 'MM-DD': where the district's year-to-date measures restart. */
   schoolYearStart: string
@@ -129,7 +129,7 @@ export async function loadImportLookups(db: DbTx, actor: Actor, now: Date): Prom
       }
       return ok
     },
-    today: isoDateOf(now),
+    today: isoDateInZone(now, district.timeZone),
     schoolYearStart: district.schoolYearStart,
     timeZone: district.timeZone,
   }

@@ -1,6 +1,5 @@
 import {
   DomainError,
-  isoDateOf,
   type MeasureRules,
   type ObservationValue,
   observationRowProblems,
@@ -24,9 +23,9 @@ export function checkObservations(
   rows: readonly ObservationValue[],
   measure: MeasureRules,
   groups: ReadonlyMap<string, { name: string; isActive: boolean }>,
-  now: Date,
+  /** Today's date in the district's time zone: a period that starts later is in the future. */
+  today: string,
 ): CheckedRow[] {
-  const today = isoDateOf(now)
   const fieldErrors: Record<string, string[]> = {}
   const add = (index: number, field: string, message: string) => {
     const key = `observations.${index}.${field}`

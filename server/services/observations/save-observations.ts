@@ -1,4 +1,10 @@
-import { type Actor, canEnterSchoolData, notFound, type SaveObservationsInput } from '@pdsa/domain'
+import {
+  type Actor,
+  canEnterSchoolData,
+  isoDateInZone,
+  notFound,
+  type SaveObservationsInput,
+} from '@pdsa/domain'
 import type { Db } from '../../db/client.ts'
 import { recordAudit } from '../audit.ts'
 import { requireSchool } from '../references.ts'
@@ -34,7 +40,16 @@ export async function saveObservations({
     where: { districtId: actor.districtId, id: { in: groupIds } },
     select: { id: true, name: true, isActive: true },
   })
-  const rows = checkObservations(observations, measure, new Map(groups.map((g) => [g.id, g])), now)
+  const { timeZone } = await db.district.findUniqueOrThrow({
+    where: { id: actor.districtId },
+    select: { timeZone: true },
+  })
+  const rows = checkObservations(
+    observations,
+    measure,
+    new Map(groups.map((g) => [g.id, g])),
+    isoDateInZone(now, timeZone),
+  )
 
   return db.$transaction(async (tx) => {
     const existing = await tx.observation.findMany({
