@@ -142,9 +142,7 @@ const emailSender = createEmailSender({
   onError: (error, message) => mailLog.warn({ err: error }, message),
 })
 const jobs = await startJobQueue(
-  database.pglite
-    ? { kind: 'pglite', pglite: database.pglite }
-    : { kind: 'postgres', url: env.DATABASE_URL ?? '' },
+  database.pglite ? { kind: 'pglite' } : { kind: 'postgres', url: env.DATABASE_URL ?? '' },
   { onError: (error) => logger.child({ component: 'jobs' }).error({ err: error }, 'job queue error') },
 )
 await jobs.registerRecurringJob('account-links.cleanup', '17 3 * * *', async () => {

@@ -233,12 +233,11 @@ describe('several instances', () => {
     expect(new Set(mailTo(world.users.member.email).map((m) => m.text)).size).toBe(12)
   })
 
-  it('on the job queue (pg-boss), new notifications are emailed within seconds, once', async () => {
+  it('on the job queue (pg-boss, or in-process on PGlite), new notifications are emailed within seconds, once', async () => {
     smtp.received.length = 0
+    // pg-boss on PostgreSQL; the in-process queue on PGlite (what each database's server runs).
     const jobs = await startJobQueue(
-      database.url
-        ? { kind: 'postgres', url: database.url }
-        : { kind: 'pglite', pglite: database.pglite as NonNullable<typeof database.pglite> },
+      database.url ? { kind: 'postgres', url: database.url } : { kind: 'pglite' },
     )
     const sender = createEmailSender({
       db: database.db,
