@@ -50,7 +50,9 @@ export default async function setup(project: TestProject) {
   })
   // A server that dies mid-run would show only as refused connections in every later test: say why.
   const onCrash = (code: number | null, signal: NodeJS.Signals | null) => {
-    console.error(`\nThe browser tests' server exited (${signal ?? code}). Its last output:\n${output.slice(-8000)}`)
+    console.error(
+      `\nThe browser tests' server exited (${signal ?? code}). Its last output:\n${output.slice(-8000)}`,
+    )
   }
   child.on('exit', onCrash)
   project.provide('e2eBaseUrl', `http://127.0.0.1:${port}`)
