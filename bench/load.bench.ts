@@ -86,7 +86,11 @@ function batchedGet(calls: [procedure: string, input: unknown][]): string {
   return `/api/trpc/${calls.map(([p]) => p).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`
 }
 
-/** The demo district's pages for the benchmark, found in its database. */
+/**
+ * The demo district's pages for the benchmark, found in its database — by cycle numbers, titles and measure
+ * codes, never by ids alone: ids are random, so two seeded databases (a before/after run) would otherwise
+ * measure different cycles and measures (a 15,345-observation measure against a 255-observation one, once).
+ */
 async function findTargets(databaseUrl: string): Promise<Target[]> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
@@ -104,7 +108,7 @@ async function findTargets(databaseUrl: string): Promise<Target[]> {
     const targets: Target[] = []
     for (const stage of ['plan', 'do', 'study', 'act', 'complete']) {
       const r = await client.query(
-        `SELECT id FROM "PdsaCycle" WHERE "teamId" = $1 AND stage = $2 ORDER BY "cycleNumber", id LIMIT 1`,
+        `SELECT id FROM "PdsaCycle" WHERE "teamId" = $1 AND stage = $2 ORDER BY "cycleNumber", title, id LIMIT 1`,
         [teamId, stage],
       )
       const id = r.rows[0]?.id as string | undefined
@@ -123,7 +127,7 @@ async function findTargets(databaseUrl: string): Promise<Target[]> {
     }
     const { goalId } = await one(
       `SELECT c."goalId" FROM "PdsaCycle" c WHERE c."teamId" = $1 AND c."goalId" IS NOT NULL
-       ORDER BY c."cycleNumber", c.id LIMIT 1`,
+       ORDER BY c."cycleNumber", c.title, c.id LIMIT 1`,
       [teamId],
     )
     targets.push({
@@ -138,7 +142,8 @@ async function findTargets(databaseUrl: string): Promise<Target[]> {
     })
     const { measureId } = await one(
       `SELECT cm."measureId" FROM "CycleMeasure" cm JOIN "PdsaCycle" c ON c.id = cm."cycleId"
-       WHERE c."teamId" = $1 ORDER BY c."cycleNumber", c.id, cm."measureId" LIMIT 1`,
+       JOIN "Measure" m ON m.id = cm."measureId"
+       WHERE c."teamId" = $1 ORDER BY c."cycleNumber", c.title, m.code LIMIT 1`,
       [teamId],
     )
     targets.push({
