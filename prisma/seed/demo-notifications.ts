@@ -146,15 +146,18 @@ export async function seedDemoNotifications(
     })
   }
   // Email, as the job sends it: what is older than a week went out long ago; the last week is replayed
-  // hour by hour (immediate emails, and the daily and weekly digests at 07:00 local), so the Outbox
-  // holds a week of each person's notification emails.
+  // at two minutes past each hour (immediate emails, and the daily and weekly digests just after 07:00
+  // local), then once more now, so the Outbox holds a week of each person's notification emails.
   const weekAgo = new Date(now.getTime() - 7 * DAY)
   await db.$executeRaw`
     UPDATE "Notification" SET "emailedAt" = "createdAt"
     WHERE "districtId" = ${districtId}::uuid AND delivery <> 'in_app' AND "createdAt" < ${weekAgo}`
+  const runs: Date[] = []
+  for (let t = Math.ceil(weekAgo.getTime() / HOUR) * HOUR + 2 * 60_000; t < now.getTime(); t += HOUR)
+    runs.push(new Date(t))
   let emails = 0
-  for (let t = weekAgo.getTime(); t <= now.getTime(); t += HOUR) {
-    const run = await queueNotificationEmails({ db, ...email, now: new Date(Math.min(t, now.getTime())) })
+  for (const at of [...runs, now]) {
+    const run = await queueNotificationEmails({ db, ...email, now: at })
     emails += run.immediate + run.digests
   }
   return {

@@ -27,7 +27,6 @@ export async function registerNotificationJobs({
   onNotified,
   onEmailQueued,
   onError,
-  now = () => new Date(),
 }: {
   jobs: JobQueue
   db: Db
@@ -38,11 +37,10 @@ export async function registerNotificationJobs({
   /** Emails were queued: the email sender starts a round. */
   onEmailQueued: () => void
   onError: (error: unknown, message: string) => void
-  now?: () => Date
 }): Promise<NotificationJobs> {
   const { email, dueScan, signalScan } = NOTIFICATION_JOBS
   const sendEmails = async () => {
-    const run = await queueNotificationEmails({ db, publicUrl, unsubscribeSecret, now: now() })
+    const run = await queueNotificationEmails({ db, publicUrl, unsubscribeSecret, now: new Date() })
     if (run.immediate + run.digests > 0) onEmailQueued()
   }
   const notifiedThenEmail: OnNotified = (ids) => {
@@ -56,10 +54,10 @@ export async function registerNotificationJobs({
   }
   await jobs.registerRecurringJob(email.name, email.cron, sendEmails)
   await jobs.registerRecurringJob(dueScan.name, dueScan.cron, async () => {
-    await scanDueNotifications({ db, now: now(), onNotified: notifiedThenEmail })
+    await scanDueNotifications({ db, now: new Date(), onNotified: notifiedThenEmail })
   })
   await jobs.registerRecurringJob(signalScan.name, signalScan.cron, async () => {
-    await scanSchoolSignals({ db, now: now(), onNotified: notifiedThenEmail })
+    await scanSchoolSignals({ db, now: new Date(), onNotified: notifiedThenEmail })
   })
   return { wake }
 }
