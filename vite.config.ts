@@ -46,5 +46,5 @@ export default defineConfig({
   plugins: [reactRouter(), serviceWorker()],
   resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
   server: { hmr: { port: 24678 } },
-  build: { chunkSizeWarningLimit: 1500 },
+  build: { chunkSizeWarningLimit: 1500, rollupOptions: { output: { experimentalMinChunkSize: 20_000 } } },
 })

@@ -56,8 +56,9 @@ export const theme = createTheme({
   defaultRadius: 'md',
   cursorType: 'pointer',
   components: {
-    // Buttons take the default radius (md) from their stylesheet; no radius variable on each button.
-    Paper: { defaultProps: { radius: 'md' }, classNames: staticClasses('Paper', 'root') },
+    // Buttons, papers and cards take the default radius (theme.defaultRadius, md) from their stylesheets
+    // (`var(--paper-radius, var(--mantine-radius-default))`): no radius variable written on each one.
+    Paper: { classNames: staticClasses('Paper', 'root') },
     // A badge never truncates its label ("ACT…", "1 awaitin…"): Mantine's label hides its overflow, which
     // lets flex and table layout squeeze it to nothing. Visible overflow gives it its full text width.
     Badge: {
@@ -72,7 +73,7 @@ export const theme = createTheme({
     Notifications: { classNames: staticClasses('Notifications', 'root') },
     ScrollArea: { classNames: staticClasses('ScrollArea', 'viewport') },
     Table: { classNames: staticClasses('Table', 'scrollContainerInner') },
-    Card: { defaultProps: { radius: 'md', withBorder: true } },
+    Card: { defaultProps: { withBorder: true } },
     // The × of every modal and drawer needs a name for screen readers (axe: button-name).
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },

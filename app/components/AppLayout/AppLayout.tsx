@@ -2,11 +2,9 @@ import {
   AppShell,
   Avatar,
   Burger,
-  Group,
   Menu,
   NavLink,
   ScrollArea,
-  Stack,
   Title,
   UnstyledButton,
   VisuallyHidden,
@@ -29,6 +27,7 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { Form, NavLink as RouterNavLink, useLocation, useSubmit } from 'react-router'
 import { CommandPalette, type PalettePage } from '~/components/CommandPalette'
+import { Group, Stack } from '~/components/Layout'
 import { NavigationProgress } from '~/components/NavigationProgress'
 import { NotificationBell } from '~/components/NotificationBell'
 import { Text } from '~/components/Text'

@@ -1,7 +1,8 @@
-import { Button, Group, Select } from '@mantine/core'
+import { Button, Select } from '@mantine/core'
 import { DatePickerInput } from '@mantine/dates'
 import { auditActionLabel, auditEntityLabel } from '@pdsa/domain'
 import { useState } from 'react'
+import { Group } from '~/components/Layout'
 
 export interface AuditFilterValues {
   actorId?: string

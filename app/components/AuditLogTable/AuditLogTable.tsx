@@ -5,7 +5,6 @@ import {
   Modal,
   ScrollArea,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   Title,
@@ -16,6 +15,7 @@ import { IconHistory } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
+import { Stack } from '~/components/Layout'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { type AuditEvent, changeSummary, entityPath } from './audit-format'
 

@@ -1,12 +1,10 @@
 import {
   Button,
-  Group,
   Input,
   Modal,
   MultiSelect,
   SegmentedControl,
   Select,
-  Stack,
   TagsInput,
   Textarea,
   TextInput,
@@ -14,6 +12,7 @@ import {
 import { useForm } from '@mantine/form'
 import { CHANGE_IDEA_STATUSES, type ChangeIdeaStatus } from '@pdsa/domain'
 import { useMutation } from '@tanstack/react-query'
+import { Group, Stack } from '~/components/Layout'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 

@@ -1,4 +1,4 @@
-import { Group, Text, ThemeIcon, Tooltip } from '@mantine/core'
+import { Text, ThemeIcon, Tooltip } from '@mantine/core'
 import type { MethodCheck, MethodCheckKind } from '@pdsa/domain'
 import {
   IconArrowsMaximize,
@@ -10,6 +10,7 @@ import {
   IconRulerOff,
   IconZzz,
 } from '@tabler/icons-react'
+import { Group } from '~/components/Layout'
 
 /** Short labels for a table cell; the full nudge is in the tooltip. */
 const SHORT: Record<MethodCheckKind, { label: string; icon: React.ReactNode }> = {

@@ -1,5 +1,6 @@
-import { Button, Group, Select, Switch } from '@mantine/core'
+import { Button, Select, Switch } from '@mantine/core'
 import { CYCLE_STAGES, CYCLE_VERDICT_LABELS, type CycleStage, STAGE_LABELS } from '@pdsa/domain'
+import { Group } from '~/components/Layout'
 import {
   DEFAULT_SORT,
   type PortfolioFilters,

@@ -1,4 +1,5 @@
-import { Avatar, Group, Tooltip } from '@mantine/core'
+import { Avatar, Tooltip } from '@mantine/core'
+import { Group } from '~/components/Layout'
 import { Text } from '~/components/Text'
 import type { CycleDocument } from './cycle-document'
 import { usePresence } from './use-presence'

@@ -1,21 +1,11 @@
-import {
-  Badge,
-  Group,
-  Kbd,
-  Loader,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core'
+import { Badge, Kbd, Loader, Modal, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { rankFuzzy } from '@pdsa/domain'
 import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
+import { Group, Stack } from '~/components/Layout'
 import { useTRPC } from '~/lib/trpc'
 
 export interface PalettePage {

@@ -1,5 +1,6 @@
-import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { Alert, Badge, Center, Loader, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { Group, Stack } from '~/components/Layout'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 import { CommentForm, type CommentTargetRef } from './CommentForm'
 import { CommentThread } from './CommentThread'

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core'
+import { Anchor, Badge, Card, Text, Tooltip, VisuallyHidden } from '@mantine/core'
 import { IconAlertTriangle, IconMessageCircleExclamation } from '@tabler/icons-react'
 import { Link } from 'react-router'
+import { Group, Stack } from '~/components/Layout'
 import { plural } from '~/lib/plural'
 import type { RouterOutputs } from '~/lib/types'
 import { formatDateRange } from './date-range'

@@ -1,7 +1,8 @@
-import { Anchor, Group, SimpleGrid, Stack } from '@mantine/core'
+import { Anchor, SimpleGrid } from '@mantine/core'
 import { formatIsoDate, PURPOSE_LABELS } from '@pdsa/domain'
 import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react'
 import { Link } from 'react-router'
+import { Group, Stack } from '~/components/Layout'
 import type { CycleView } from '~/components/NewCycleModal'
 import { Text } from '~/components/Text'
 

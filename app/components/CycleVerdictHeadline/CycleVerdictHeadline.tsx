@@ -1,4 +1,4 @@
-import { Group, type MantineSize } from '@mantine/core'
+import type { MantineSize } from '@mantine/core'
 import {
   type CycleHeadline,
   type CycleVerdictKindName,
@@ -7,6 +7,7 @@ import {
   type MeasureFamily,
 } from '@pdsa/domain'
 import { Fragment } from 'react'
+import { Group } from '~/components/Layout'
 import { Text } from '~/components/Text'
 import { VerdictBadge, type VerdictKind } from '~/components/VerdictBadge'
 

@@ -1,4 +1,5 @@
-import { Radio, Stack } from '@mantine/core'
+import { Radio } from '@mantine/core'
+import { Stack } from '~/components/Layout'
 import type { CycleView } from '~/components/NewCycleModal'
 import { Text } from '~/components/Text'
 import { Narrative } from './narrative'

@@ -1,5 +1,6 @@
-import { Badge, Group, MultiSelect } from '@mantine/core'
+import { Badge, MultiSelect } from '@mantine/core'
 import { useState } from 'react'
+import { Group } from '~/components/Layout'
 import type { CycleFormOptions, CycleView } from '~/components/NewCycleModal'
 import { Text } from '~/components/Text'
 import { useCycleUpdate } from './use-cycle-update'

@@ -1,5 +1,6 @@
-import { SegmentedControl, Stack } from '@mantine/core'
+import { SegmentedControl } from '@mantine/core'
 import type { Confirmation } from '@pdsa/domain'
+import { Stack } from '~/components/Layout'
 import type { CycleView } from '~/components/NewCycleModal'
 import { QuestionResults } from '~/components/QuestionsEditor'
 import { Text } from '~/components/Text'

@@ -1,5 +1,6 @@
-import { Group, Paper, Stack, Title } from '@mantine/core'
+import { Paper, Title } from '@mantine/core'
 import type { CycleStage } from '@pdsa/domain'
+import { Group, Stack } from '~/components/Layout'
 import { StageBadge } from '~/components/StageBadge'
 import { Text } from '~/components/Text'
 import { AfterHydration } from '~/hooks/use-hydrated'

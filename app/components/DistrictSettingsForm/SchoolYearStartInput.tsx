@@ -1,7 +1,8 @@
-import { Group, NumberInput, Select, Stack, Text } from '@mantine/core'
+import { NumberInput, Select, Text } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import { formatSchoolYearStart, isSchoolYearStart, MONTH_NAMES, schoolYearStartProblem } from '@pdsa/domain'
 import { useId } from 'react'
+import { Group, Stack } from '~/components/Layout'
 
 type InputProps = ReturnType<UseFormReturnType<Record<string, unknown>>['getInputProps']>
 

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Paper, SimpleGrid, Text, Title } from '@mantine/core'
 import { DECISION_LABELS, STAGE_LABELS } from '@pdsa/domain'
 import { IconChevronRight } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
+import { Group, Stack } from '~/components/Layout'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import type { RouterOutputs } from '~/lib/types'
 

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Button, Modal, Text } from '@mantine/core'
+import { Group, Stack } from '~/components/Layout'
 
 /** Asks before deleting; the button shows progress while the server works. */
 export function ConfirmDeleteModal({

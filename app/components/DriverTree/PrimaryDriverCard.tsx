@@ -1,5 +1,6 @@
-import { Button, Card, Divider, Group, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, Divider, Text, Title } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react'
+import { Group, Stack } from '~/components/Layout'
 import { plural } from '~/lib/plural'
 import { CycleCount } from './CycleCount'
 import { NodeMenu } from './NodeMenu'

@@ -1,5 +1,6 @@
-import { Box, Button, Grid, Group, Stack, Text, Title } from '@mantine/core'
+import { Box, Button, Grid, Text, Title } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconBulb, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react'
+import { Group, Stack } from '~/components/Layout'
 import { plural } from '~/lib/plural'
 import { ChangeIdeaItem } from './ChangeIdeaItem'
 import { CycleCount } from './CycleCount'

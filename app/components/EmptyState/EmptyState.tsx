@@ -1,4 +1,5 @@
-import { Paper, Stack, ThemeIcon, Title } from '@mantine/core'
+import { Paper, ThemeIcon, Title } from '@mantine/core'
+import { Stack } from '~/components/Layout'
 import { Text } from '~/components/Text'
 
 /** What to show when there is nothing yet: what this place is for, and what to do next. */

@@ -1,10 +1,11 @@
 // Downloads: a measure's observations (filters: schools, student group, dates) and cycles (a team or
 // all the caller may read) as CSV. Plain GET forms to resource routes, so the browser downloads the
 // file itself; exports always apply small-cell suppression.
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Paper, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { EmptyState } from '~/components/EmptyState'
+import { Group, Stack } from '~/components/Layout'
 
 export interface ExportPanelProps {
   options: {

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Badge, Card, Text } from '@mantine/core'
 import { formatIsoDate, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { Link } from 'react-router'
+import { Group, Stack } from '~/components/Layout'
 import { plural } from '~/lib/plural'
 import type { RouterOutputs } from '~/lib/types'
 

@@ -1,11 +1,9 @@
 import {
-  Group,
   MultiSelect,
   NumberInput,
   Radio,
   Select,
   SimpleGrid,
-  Stack,
   Switch,
   Text,
   Textarea,
@@ -15,6 +13,7 @@ import {
 import { DateInput } from '@mantine/dates'
 import type { UseFormReturnType } from '@mantine/form'
 import { type MeasureUnit, REFERENCE_KINDS, REFERENCE_LABELS } from '@pdsa/domain'
+import { Group, Stack } from '~/components/Layout'
 import { AimPreview } from './AimPreview'
 import { BaselineFromData, type useDataBaseline } from './BaselineFromData'
 import type { GoalFormOptions, GoalFormValues } from './goal-form-values'

@@ -1,4 +1,4 @@
-import { Group, Progress, Stack, Text } from '@mantine/core'
+import { Progress, Text } from '@mantine/core'
 import {
   formatIsoDate,
   formatMeasureValue,
@@ -6,6 +6,7 @@ import {
   type MeasureUnit,
   readGoalProgress,
 } from '@pdsa/domain'
+import { Group, Stack } from '~/components/Layout'
 import type { RouterOutputs } from '~/lib/types'
 
 type Goal = RouterOutputs['goal']['byId']

@@ -1,5 +1,6 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Badge, Paper, SimpleGrid, Text, Title } from '@mantine/core'
 import { formatMeasureChange, type MeasureUnit, REFERENCE_LABELS } from '@pdsa/domain'
+import { Group, Stack } from '~/components/Layout'
 import type { RouterOutputs } from '~/lib/types'
 import { GoalProgress } from './GoalProgress'
 

@@ -8,12 +8,10 @@ import {
   Button,
   Code,
   FileInput,
-  Group,
   List,
   Paper,
   Progress,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   Title,
@@ -30,6 +28,7 @@ import {
 import { IconAlertTriangle, IconCheck, IconFileUpload, IconInfoCircle } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
+import { Group, Stack } from '~/components/Layout'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC, useTRPCClient } from '~/lib/trpc'
 import { RowMessages } from './RowMessages'

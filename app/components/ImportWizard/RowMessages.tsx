@@ -1,5 +1,6 @@
-import { Stack, Table, Text, Title } from '@mantine/core'
+import { Table, Text, Title } from '@mantine/core'
 import type { ImportRowError } from '@pdsa/domain'
+import { Stack } from '~/components/Layout'
 
 const fmt = (n: number) => n.toLocaleString('en-US')
 

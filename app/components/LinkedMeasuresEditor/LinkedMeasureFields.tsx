@@ -1,17 +1,16 @@
 import {
   ActionIcon,
-  Group,
   Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import { IconTrash } from '@tabler/icons-react'
+import { Group, Stack } from '~/components/Layout'
 import type { CycleFormOptions } from '~/components/NewCycleModal'
 import type { LinkedMeasureValues } from './linked-measure-values'
 

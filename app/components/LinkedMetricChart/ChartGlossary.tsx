@@ -1,6 +1,7 @@
-import { Button, Popover, Stack, Text, Title } from '@mantine/core'
+import { Button, Popover, Text, Title } from '@mantine/core'
 import { IconHelpCircle } from '@tabler/icons-react'
 import { useId } from 'react'
+import { Stack } from '~/components/Layout'
 
 const TERMS: { term: string; meaning: string }[] = [
   {

@@ -1,4 +1,5 @@
-import { Group, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
+import { Group } from '~/components/Layout'
 import { SIGNAL_WORDS, Swatch } from './ChartMarks'
 import type { ChartMode, GroupSeriesView } from './chart-data'
 import { GROUP_COLORS } from './chart-data'

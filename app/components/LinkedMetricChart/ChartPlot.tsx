@@ -17,8 +17,8 @@ import { type ChartMode, GROUP_COLORS, type LinkedMetricChartProps, toTime } fro
 import { PhaseLabel, WindowTag, windowFill, windowLabelText } from './WindowLabel'
 import type { windowLabelRows } from './window-label-rows'
 
-const tickDate = (t: number) =>
-  new Date(t).toLocaleDateString('en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' })
+const tickFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' })
+const tickDate = (t: number) => tickFormat.format(new Date(t))
 
 export interface ChartPlotProps {
   title: string

@@ -1,5 +1,6 @@
-import { Paper, Stack, Text } from '@mantine/core'
+import { Paper, Text } from '@mantine/core'
 import { formatIsoDate, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
+import { Stack } from '~/components/Layout'
 import { SIGNAL_WORDS } from './ChartMarks'
 import type { ChartMode, DisaggregatedRow, GapRow, GroupSeriesView, SingleRow } from './chart-data'
 import { type WithheldView, withheldText } from './withheld-text'

@@ -1,5 +1,6 @@
-import { Box, Group, Stack, Text } from '@mantine/core'
+import { Box, Text } from '@mantine/core'
 import { formatIsoDate } from '@pdsa/domain'
+import { Group, Stack } from '~/components/Layout'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import type { ChartWindowView } from './chart-data'
 import { tagWidth, windowFill } from './WindowLabel'

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Badge, Paper, SimpleGrid, Text } from '@mantine/core'
 import {
   CADENCE_LABELS,
   CHART_TYPE_LABELS,
@@ -10,6 +10,7 @@ import {
   usesNumeratorDenominator,
 } from '@pdsa/domain'
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react'
+import { Group, Stack } from '~/components/Layout'
 import type { RouterOutputs } from '~/lib/types'
 
 type Measure = RouterOutputs['measure']['byId']

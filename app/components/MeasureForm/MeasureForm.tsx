@@ -2,12 +2,10 @@ import {
   Alert,
   Button,
   Drawer,
-  Group,
   NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
-  Stack,
   Switch,
   Text,
   Textarea,
@@ -32,6 +30,7 @@ import {
   usesNumeratorDenominator,
 } from '@pdsa/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Group, Stack } from '~/components/Layout'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import {

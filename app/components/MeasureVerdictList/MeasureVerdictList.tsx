@@ -1,7 +1,8 @@
-import { Stack, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
 import type { CycleVerdictKindName, MeasureFamily } from '@pdsa/domain'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { ExplainedVerdict } from '~/components/ExplainedVerdict'
+import { Stack } from '~/components/Layout'
 import type { VerdictKind } from '~/components/VerdictBadge'
 
 /**

@@ -1,4 +1,4 @@
-import { Group, Select, Switch, TextInput } from '@mantine/core'
+import { Select, Switch, TextInput } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
 import {
   CADENCE_LABELS,
@@ -10,6 +10,7 @@ import {
 } from '@pdsa/domain'
 import { IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
+import { Group } from '~/components/Layout'
 
 export interface MeasureFilterValues {
   search?: string

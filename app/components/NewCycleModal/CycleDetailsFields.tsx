@@ -1,7 +1,8 @@
-import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import type { UseFormReturnType } from '@mantine/form'
 import { CYCLE_PURPOSES, PURPOSE_LABELS } from '@pdsa/domain'
+import { Stack } from '~/components/Layout'
 import type { CycleFormOptions, CycleFormValues } from './cycle-form-values'
 
 /** The header fields of a cycle: what it tests, at what scale, when, and who runs it. */

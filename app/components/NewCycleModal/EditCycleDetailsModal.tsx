@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack } from '@mantine/core'
+import { Button, Modal } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Group, Stack } from '~/components/Layout'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { preventEnterSubmit } from '~/lib/prevent-enter-submit'
 import { useTRPC } from '~/lib/trpc'

@@ -3,12 +3,10 @@ import {
   Anchor,
   Button,
   Divider,
-  Group,
   Indicator,
   Loader,
   Popover,
   ScrollArea,
-  Stack,
   Text,
   Title,
 } from '@mantine/core'
@@ -16,6 +14,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { IconBell } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
+import { Group, Stack } from '~/components/Layout'
 import { useNotificationStream } from '~/hooks/use-notification-stream'
 import { useTRPC } from '~/lib/trpc'
 import { NotificationItem } from './NotificationItem'

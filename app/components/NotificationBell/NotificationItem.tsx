@@ -1,6 +1,7 @@
-import { Group, Stack, Text, VisuallyHidden } from '@mantine/core'
+import { Text, VisuallyHidden } from '@mantine/core'
 import { NOTIFICATION_CATEGORY_LABELS } from '@pdsa/domain'
 import { Link } from 'react-router'
+import { Group, Stack } from '~/components/Layout'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import type { RouterOutputs } from '~/lib/types'
 import classes from './NotificationBell.module.css'

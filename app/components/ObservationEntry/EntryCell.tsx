@@ -1,6 +1,7 @@
-import { Group, Stack, Text, TextInput } from '@mantine/core'
+import { Text, TextInput } from '@mantine/core'
 import { formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { memo } from 'react'
+import { Group, Stack } from '~/components/Layout'
 import type { CellErrors, Draft, Field } from './use-entry-grid'
 
 interface EntryCellProps {

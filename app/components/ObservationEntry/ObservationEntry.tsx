@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, MultiSelect, Paper, Select, Stack, Text, Tooltip } from '@mantine/core'
+import { Alert, Button, Loader, MultiSelect, Paper, Select, Text, Tooltip } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { notifications } from '@mantine/notifications'
 import {
@@ -12,6 +12,7 @@ import {
 import { IconChevronLeft, IconChevronRight, IconInfoCircle } from '@tabler/icons-react'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { Group, Stack } from '~/components/Layout'
 import { useDistrictTimeZone } from '~/hooks/use-district-time'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 import type { RouterOutputs } from '~/lib/types'

@@ -1,5 +1,7 @@
 import { type Cadence, formatIsoDate } from '@pdsa/domain'
 
+const monthFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' })
+
 /** A period start date as people say it: "Week of Mar 2, 2026", "March 2026", "Mar 2, 2026". */
 export function periodLabel(cadence: Cadence, iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`)
@@ -7,7 +9,7 @@ export function periodLabel(cadence: Cadence, iso: string): string {
     case 'weekly':
       return `Week of ${formatIsoDate(iso, 'short')}`
     case 'monthly':
-      return d.toLocaleDateString('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' })
+      return monthFormat.format(d)
     case 'term':
       return `Term from ${formatIsoDate(iso, 'short')}`
     case 'annual':

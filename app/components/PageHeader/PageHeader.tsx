@@ -1,5 +1,6 @@
-import { Anchor, Breadcrumbs, Group, Stack, Title } from '@mantine/core'
+import { Anchor, Breadcrumbs, Title } from '@mantine/core'
 import { Link } from 'react-router'
+import { Group, Stack } from '~/components/Layout'
 import { Text } from '~/components/Text'
 
 export interface Crumb {

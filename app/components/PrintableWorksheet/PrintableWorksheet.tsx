@@ -1,7 +1,7 @@
 // The whole PDSA worksheet of one cycle on paper: every field, the questions with their predictions and
 // results, the tasks, the linked measures with their verdicts, and the decision. Laid out for A4/Letter;
 // print.css hides the app's frame when printing.
-import { Badge, Box, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Box, Table, Text, Title } from '@mantine/core'
 import {
   CYCLE_VERDICT_LABELS,
   DECISION_LABELS,
@@ -12,6 +12,7 @@ import {
 } from '@pdsa/domain'
 import { CycleMeasureChart } from '~/components/CycleLinkedMeasures'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
+import { Group, Stack } from '~/components/Layout'
 import type { RouterOutputs } from '~/lib/types'
 import classes from './PrintableWorksheet.module.css'
 import { linesNotShown } from './repeated-text'

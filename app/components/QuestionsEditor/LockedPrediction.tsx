@@ -1,6 +1,7 @@
-import { Group, Stack, Text, Tooltip } from '@mantine/core'
+import { Text, Tooltip } from '@mantine/core'
 import { formatIsoDate } from '@pdsa/domain'
 import { IconLock } from '@tabler/icons-react'
+import { Group, Stack } from '~/components/Layout'
 import { type CycleQuestion, describePredictedValue } from './question-values'
 
 /** A question and its prediction as written in Plan; with `lockedOn`, marked as locked since the test started. */

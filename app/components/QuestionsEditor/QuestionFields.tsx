@@ -1,12 +1,10 @@
 import {
   ActionIcon,
-  Group,
   NumberInput,
   Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   Textarea,
   TextInput,
@@ -14,6 +12,7 @@ import {
 import type { UseFormReturnType } from '@mantine/form'
 import type { MeasureUnit } from '@pdsa/domain'
 import { IconTrash } from '@tabler/icons-react'
+import { Group, Stack } from '~/components/Layout'
 import type { LinkedMeasure, QuestionValues } from './question-values'
 
 const UNIT_SUFFIX: Record<MeasureUnit, string> = {

@@ -1,17 +1,8 @@
-import {
-  Divider,
-  Group,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core'
+import { Divider, NumberInput, Paper, SegmentedControl, SimpleGrid, Text, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { type Confirmation, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { Fragment } from 'react'
+import { Group, Stack } from '~/components/Layout'
 import type { CycleView } from '~/components/NewCycleModal'
 import { AutosaveStatus } from '~/components/SaveState'
 import { LockedPrediction } from './LockedPrediction'

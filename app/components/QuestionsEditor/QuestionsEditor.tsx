@@ -1,6 +1,7 @@
-import { Button, Group, Stack, Text } from '@mantine/core'
+import { Button, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconPlus } from '@tabler/icons-react'
+import { Group, Stack } from '~/components/Layout'
 import type { CycleView } from '~/components/NewCycleModal'
 import { AutosaveStatus } from '~/components/SaveState'
 import { LockedPrediction } from './LockedPrediction'

@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Text } from '@mantine/core'
+import { Alert, Button, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
+import { Group } from '~/components/Layout'
 import type { ListAutosave } from '~/hooks/use-list-autosave'
 import { SaveState } from './SaveState'
 

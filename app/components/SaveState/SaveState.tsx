@@ -1,5 +1,6 @@
-import { Group, Loader, Text } from '@mantine/core'
+import { Loader, Text } from '@mantine/core'
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react'
+import { Group } from '~/components/Layout'
 
 /**
  * The save state of one worksheet part, in the words the notes use: "Saving…", "All changes saved",

@@ -1,5 +1,6 @@
-import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
+import { ActionIcon, Badge, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
 import { IconArchive, IconArchiveOff, IconEdit } from '@tabler/icons-react'
+import { Group } from '~/components/Layout'
 import { plural } from '~/lib/plural'
 import type { RouterOutputs } from '~/lib/types'
 

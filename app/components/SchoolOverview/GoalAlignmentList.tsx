@@ -1,5 +1,6 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Badge, Text } from '@mantine/core'
 import { Link } from 'react-router'
+import { Group, Stack } from '~/components/Layout'
 
 export interface GoalAlignment {
   id: string

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Card, Table, Text, Title } from '@mantine/core'
 import { Link } from 'react-router'
 import { NewGoalButton } from '~/components/GoalForm'
+import { Group, Stack } from '~/components/Layout'
 import { StageCounts } from '~/components/StageCounts'
 import type { RouterOutputs } from '~/lib/types'
 import { FollowSchoolSwitch } from './FollowSchoolSwitch'

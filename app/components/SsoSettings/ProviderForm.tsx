@@ -3,12 +3,10 @@ import {
   Button,
   Code,
   CopyButton,
-  Group,
   List,
   Modal,
   PasswordInput,
   Select,
-  Stack,
   Switch,
   TagsInput,
   Text,
@@ -23,6 +21,7 @@ import {
 } from '@pdsa/domain'
 import { IconAlertCircle, IconCircleCheck, IconCircleX } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Group, Stack } from '~/components/Layout'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import type { RouterOutputs } from '~/lib/types'

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Badge, Button, Card, Code, Modal, Paper, Select, Switch, Text, Title } from '@mantine/core'
 import {
   IDENTITY_PROVIDER_KIND_LABELS,
   ROLE_LABELS,
@@ -24,6 +10,7 @@ import { IconKey, IconPlus } from '@tabler/icons-react'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { EmptyState } from '~/components/EmptyState'
+import { Group, Stack } from '~/components/Layout'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import { useRootData } from '~/root'

@@ -1,5 +1,6 @@
-import { Group, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
 import { CYCLE_STAGES, type CycleStage, STAGE_LABELS } from '@pdsa/domain'
+import { Group } from '~/components/Layout'
 
 // The stage colours of StageBadge, as text (shades 8–9 keep 4.5:1 on white).
 const COLORS: Record<CycleStage, string> = {

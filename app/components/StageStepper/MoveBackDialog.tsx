@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
+import { Alert, Button, Modal, Textarea } from '@mantine/core'
 import { type CycleStage, previousStage, STAGE_LABELS } from '@pdsa/domain'
 import { useState } from 'react'
+import { Group, Stack } from '~/components/Layout'
 import { Text } from '~/components/Text'
 
 /** The team lead's move back one stage: says what happens and asks for the reason (kept in the history). */

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack } from '@mantine/core'
+import { Alert, Button, List, Modal } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import {
   type CycleStage,
@@ -10,6 +10,7 @@ import {
 } from '@pdsa/domain'
 import { IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
+import { Group, Stack } from '~/components/Layout'
 import type { CycleView } from '~/components/NewCycleModal'
 import { Text } from '~/components/Text'
 import { useDistrictTimeZone } from '~/hooks/use-district-time'

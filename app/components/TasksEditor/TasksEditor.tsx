@@ -1,19 +1,10 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core'
+import { ActionIcon, Button, Checkbox, Table, Text, TextInput, VisuallyHidden } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
 import { formatIsoDate } from '@pdsa/domain'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Group, Stack } from '~/components/Layout'
 import type { CycleView } from '~/components/NewCycleModal'
 import { AutosaveStatus } from '~/components/SaveState'
 import { errorsOnFormRows, errorsOnStartedRows, startedRows, withSavedIds } from '~/hooks/list-rows'

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
+import { Button, Modal, Select, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { ROLE_LABELS, ROLES, type Role } from '@pdsa/domain'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { Group, Stack } from '~/components/Layout'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 

@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Table, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { Group } from '~/components/Layout'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'

@@ -1,19 +1,9 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Menu,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core'
+import { Badge, Button, Menu, SegmentedControl, Table, Text, TextInput, VisuallyHidden } from '@mantine/core'
 import { IconDots, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { EmptyState } from '~/components/EmptyState'
+import { Group, Stack } from '~/components/Layout'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC } from '~/lib/trpc'
 import { DeactivateUserModal } from './DeactivateUserModal'

@@ -1,6 +1,7 @@
-import { Group, List, Paper, SimpleGrid, Stack, Title } from '@mantine/core'
+import { List, Paper, SimpleGrid, Title } from '@mantine/core'
 import { formatIsoDate, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { useId } from 'react'
+import { Group, Stack } from '~/components/Layout'
 import { Text } from '~/components/Text'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import type { RouterOutputs } from '~/lib/types'

@@ -1,4 +1,4 @@
-import { List, Stack, Table, Text, Title } from '@mantine/core'
+import { List, Table, Text, Title } from '@mantine/core'
 import {
   type CycleSnapshotContent,
   DECISION_LABELS,
@@ -8,6 +8,7 @@ import {
   NARRATIVE_SECTIONS,
   PURPOSE_LABELS,
 } from '@pdsa/domain'
+import { Stack } from '~/components/Layout'
 
 const inUnit = (v: number | null, unit: string | null) =>
   v === null ? null : formatMeasureValue(v, (unit ?? 'score') as MeasureUnit)

@@ -2,10 +2,8 @@ import {
   Badge,
   Button,
   Grid,
-  Group,
   Paper,
   Select,
-  Stack,
   Table,
   Tabs,
   Text,
@@ -19,6 +17,7 @@ import { HydrationBoundary, useQuery, useSuspenseQuery } from '@tanstack/react-q
 import { data, useSearchParams } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { Group, Stack } from '~/components/Layout'
 import { PageHeader } from '~/components/PageHeader'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC } from '~/lib/trpc'

@@ -1,5 +1,6 @@
-import { Box, Center, Paper, Stack, Text, Title } from '@mantine/core'
+import { Box, Center, Paper, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
+import { Stack } from '~/components/Layout'
 
 /** The frame of the signed-out pages (sign in, forgot password, set a password). */
 export function AuthCard({ children }: { children: ReactNode }) {

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Text, TextInput, Title } from '@mantine/core'
 import { IconMailCheck } from '@tabler/icons-react'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { Stack } from '~/components/Layout'
 import { getServerContext, readFormData } from '~/lib/trpc.server'
 import type { Route } from './+types/forgot-password'
 import { AuthCard } from './auth-card'

@@ -7,7 +7,6 @@ import {
   Divider,
   Paper,
   PasswordInput,
-  Stack,
   Text,
   TextInput,
   Title,
@@ -15,6 +14,7 @@ import {
 import { isSsoErrorCode, SSO_ERROR_MESSAGES, safeRedirectPath } from '@pdsa/domain'
 import { IconAlertCircle, IconInfoCircle, IconKey } from '@tabler/icons-react'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { Stack } from '~/components/Layout'
 import { getServerContext, readFormData } from '~/lib/trpc.server'
 import type { Route } from './+types/login'
 

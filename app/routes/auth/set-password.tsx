@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, PasswordInput, Text, Title } from '@mantine/core'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { Stack } from '~/components/Layout'
 import { getServerContext, readFormData } from '~/lib/trpc.server'
 import type { Route } from './+types/set-password'
 import { AuthCard } from './auth-card'

@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, SimpleGrid, Text, Title } from '@mantine/core'
 import { IconFilterOff, IconUsersGroup } from '@tabler/icons-react'
 import { HydrationBoundary, useSuspenseQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
@@ -16,6 +16,7 @@ import {
 } from '~/components/CoachPortfolio'
 import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { Group, Stack } from '~/components/Layout'
 import { PageHeader } from '~/components/PageHeader'
 import { plural } from '~/lib/plural'
 import { keepDataWhenOnlySearchChanges } from '~/lib/revalidate'

@@ -1,4 +1,4 @@
-import { Grid, Paper, Stack } from '@mantine/core'
+import { Grid, Paper } from '@mantine/core'
 import { HydrationBoundary, useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { CommentsPanel } from '~/components/CommentsPanel'
 import { CycleHeader } from '~/components/CycleHeader'
@@ -11,6 +11,7 @@ import {
   WorksheetCollaboration,
 } from '~/components/CycleWorksheet'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { Stack } from '~/components/Layout'
 import { MethodChecks } from '~/components/MethodChecks'
 import { StageStepper, TransitionPanel } from '~/components/StageStepper'
 import { VersionHistory } from '~/components/VersionHistory'

@@ -1,8 +1,9 @@
 // The district area's views as one row of links (overview, alignment audit, equity matrix, audit log),
 // each shown only to the users who may open it. Not a route module: imported by the district pages.
-import { Button, Group } from '@mantine/core'
+import { Button } from '@mantine/core'
 import { type Actor, canLeadDistrict, canReadDistrict } from '@pdsa/domain'
 import { Link, useLocation } from 'react-router'
+import { Group } from '~/components/Layout'
 import { useRootData } from '~/root'
 
 export function useDistrictAccess() {

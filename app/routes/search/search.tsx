@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Anchor, Badge, Button, Loader, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core'
 import {
   CYCLE_STAGES,
   CYCLE_VERDICT_KINDS,
@@ -27,6 +14,7 @@ import { useEffect, useState } from 'react'
 import { Link, useNavigation, useSearchParams } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
+import { Group, Stack } from '~/components/Layout'
 import { MeasureVerdictList } from '~/components/MeasureVerdictList'
 import { PageHeader } from '~/components/PageHeader'
 import { StageBadge } from '~/components/StageBadge'

@@ -2,13 +2,25 @@ import type { MeasureUnit } from './enums.ts'
 
 const DECIMALS: Record<MeasureUnit, number> = { percent: 1, rate: 2, count: 0, score: 1, days: 1 }
 
+// Formatters are built once: `toLocaleString` with options builds a new Intl formatter on every call
+// (~20–50 µs each, against ~1–3 µs for a kept one), and a page formats hundreds of values and dates.
+const numberFormats = new Map<MeasureUnit, Intl.NumberFormat>()
+function numberFormat(unit: MeasureUnit): Intl.NumberFormat {
+  let format = numberFormats.get(unit)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: DECIMALS[unit],
+      maximumFractionDigits: DECIMALS[unit],
+    })
+    numberFormats.set(unit, format)
+  }
+  return format
+}
+
 /** A value in its measure's unit, for people: "24.3%", "0.42", "12", "−14.0". */
 export function formatMeasureValue(value: number | null | undefined, unit: MeasureUnit): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  const text = value.toLocaleString('en-US', {
-    minimumFractionDigits: DECIMALS[unit],
-    maximumFractionDigits: DECIMALS[unit],
-  })
+  const text = numberFormat(unit).format(value)
   return unit === 'percent' ? `${text}%` : text
 }
 
@@ -16,23 +28,24 @@ export function formatMeasureValue(value: number | null | undefined, unit: Measu
 export function formatMeasureChange(delta: number | null | undefined, unit: MeasureUnit): string {
   if (delta === null || delta === undefined || !Number.isFinite(delta)) return '—'
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±'
-  const magnitude = Math.abs(delta).toLocaleString('en-US', {
-    minimumFractionDigits: DECIMALS[unit],
-    maximumFractionDigits: DECIMALS[unit],
-  })
+  const magnitude = numberFormat(unit).format(Math.abs(delta))
   return unit === 'percent' ? `${sign}${magnitude} pts` : `${sign}${magnitude}`
+}
+
+const calendarDateFormats = {
+  long: new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }),
+  short: new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }),
 }
 
 /** "June 1, 2026" for a YYYY-MM-DD date, read as a calendar date (no time zone shift). */
 export function formatIsoDate(iso: string | null | undefined, style: 'long' | 'short' = 'long'): string {
   if (!iso) return '—'
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`)
-  return d.toLocaleDateString('en-US', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: style === 'long' ? 'long' : 'short',
-    day: 'numeric',
-  })
+  return calendarDateFormats[style].format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
 }
 
 // ─────────────── Instants in the district's time zone ───────────────
@@ -80,13 +93,15 @@ export function formatDateInZone(at: string | Date | null | undefined, timeZone:
 }
 
 /** The YYYY-MM-DD day an instant falls on in the zone (for CSV exports and grouping by day). */
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function isoDateInZone(at: string | Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(toDate(at))
+  let format = isoDateFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    isoDateFormats.set(timeZone, format)
+  }
+  const parts = format.formatToParts(toDate(at))
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('year')}-${part('month')}-${part('day')}`
 }

@@ -133,9 +133,12 @@ export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = { hour: 7, weekday: 1 }
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
 
 /** The local calendar date, hour and weekday of an instant in a time zone. */
+const localTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function localTime(now: Date, timeZone: string): { date: string; hour: number; weekday: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+  let format = localTimeFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -144,9 +147,9 @@ export function localTime(now: Date, timeZone: string): { date: string; hour: nu
       hourCycle: 'h23',
       weekday: 'short',
     })
-      .formatToParts(now)
-      .map((p) => [p.type, p.value]),
-  )
+    localTimeFormats.set(timeZone, format)
+  }
+  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]))
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     hour: Number(parts.hour),

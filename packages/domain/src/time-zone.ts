@@ -21,18 +21,25 @@ export function timeZoneNames(): string[] {
   return ['UTC', ...names.filter((name) => name !== 'UTC')]
 }
 
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** How far the zone's wall clock is ahead of UTC at `at`, in ms (Auckland in December: +13 h). */
 function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at)
+  let format = wallClockFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    wallClockFormats.set(timeZone, format)
+  }
+  const parts = format.formatToParts(at)
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
   const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
   return wall - Math.floor(at.getTime() / 1000) * 1000

@@ -1,6 +1,6 @@
 // Pieces of the district alignment audit shared by the interactive page and the printable report:
 // verdict tallies, the findings list and the plan-cascade tree. Not a route module.
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Paper, Text, Title } from '@mantine/core'
 import {
   CYCLE_VERDICT_KINDS,
   CYCLE_VERDICT_LABELS,
@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { ExplainedVerdict } from '~/components/ExplainedVerdict'
+import { Group, Stack } from '~/components/Layout'
 import { StageBadge } from '~/components/StageBadge'
 import { StageCounts } from '~/components/StageCounts'
 import { VerdictBadge } from '~/components/VerdictBadge'
