@@ -7,6 +7,7 @@ import '@mantine/tiptap/styles.css'
 // <style> MantineProvider would compute and write into every page.
 import './theme-variables.css'
 import './link-target.css'
+import './theme-classes.css'
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'

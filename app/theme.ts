@@ -61,9 +61,12 @@ export const theme = createTheme({
     Paper: { classNames: staticClasses('Paper', 'root') },
     // A badge never truncates its label ("ACT…", "1 awaitin…"): Mantine's label hides its overflow, which
     // lets flex and table layout squeeze it to nothing. Visible overflow gives it its full text width.
+    // (app/theme-classes.css, as a class rather than an inline style on every badge.)
     Badge: {
-      styles: { label: { overflow: 'visible', textOverflow: 'clip' } },
-      classNames: staticClasses('Badge', 'root', 'label'),
+      classNames: {
+        ...staticClasses('Badge', 'root'),
+        label: 'mantine-Badge-label app-badge-label',
+      },
     },
     AppShell: { classNames: staticClasses('AppShell', 'header', 'navbar', 'footer', 'main') },
     SegmentedControl: { classNames: staticClasses('SegmentedControl', 'root') },

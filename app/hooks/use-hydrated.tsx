@@ -28,5 +28,9 @@ export function AfterHydration({
   ready?: boolean
   children: React.ReactNode
 }) {
-  return useHydrated() && ready ? children : <Skeleton height={height} radius="sm" aria-hidden />
+  return useHydrated() && ready ? (
+    children
+  ) : (
+    <Skeleton height={height} className="app-placeholder" aria-hidden />
+  )
 }

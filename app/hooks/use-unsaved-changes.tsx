@@ -1,10 +1,11 @@
 // One save model for the worksheet (ADRs 025, 032): every part saves itself and shows "Saving… / All
 // changes saved"; a part with an edit that has not reached the server yet (waiting, saving, or refused)
 // reports it here, and leaving the page (a link, back/forward, closing or reloading the tab) asks first.
-import { Button, List, Modal, Text } from '@mantine/core'
+import { Button, List, Modal } from '@mantine/core'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { useBlocker } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 interface UnsavedChanges {
   report: (part: string, dirty: boolean) => void

@@ -180,7 +180,13 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
         <AppShell.Section grow component={ScrollArea}>
           {nav && nav.teams.length > 0 ? (
             <>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={4}>
+              <Text
+                size="xs"
+                fw={700}
+                c="dimmed"
+                tt="uppercase"
+                className={`${classes.navLabel} ${classes.first}`}
+              >
                 My teams
               </Text>
               {nav.teams.map((t) =>
@@ -188,7 +194,7 @@ export function AppLayout({ csrfToken, children }: { csrfToken: string | null; c
               )}
             </>
           ) : null}
-          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" className={classes.navLabel}>
             Work
           </Text>
           {nav?.isCoach

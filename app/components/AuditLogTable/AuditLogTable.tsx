@@ -6,7 +6,6 @@ import {
   ScrollArea,
   SimpleGrid,
   Table,
-  Text,
   Title,
   VisuallyHidden,
 } from '@mantine/core'
@@ -16,6 +15,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { type AuditEvent, changeSummary, entityPath } from './audit-format'
 

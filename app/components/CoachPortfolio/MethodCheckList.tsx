@@ -1,4 +1,4 @@
-import { Text, ThemeIcon, Tooltip } from '@mantine/core'
+import { ThemeIcon, Tooltip } from '@mantine/core'
 import type { MethodCheck, MethodCheckKind } from '@pdsa/domain'
 import {
   IconArrowsMaximize,
@@ -11,6 +11,7 @@ import {
   IconZzz,
 } from '@tabler/icons-react'
 import { Group } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 /** Short labels for a table cell; the full nudge is in the tooltip. */
 const SHORT: Record<MethodCheckKind, { label: string; icon: React.ReactNode }> = {

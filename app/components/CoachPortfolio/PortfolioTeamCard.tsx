@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Card, Progress, Text, Title, Tooltip } from '@mantine/core'
+import { Anchor, Badge, Button, Card, Progress, Title, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconFilter, IconMessageCircleQuestion } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
 import { StageCounts } from '~/components/StageCounts'
+import { Text } from '~/components/Text'
 import { plural } from '~/lib/plural'
 import type { RouterOutputs } from '~/lib/types'
 

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Box, Card, List, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Box, Card, List, Title } from '@mantine/core'
 import type { CycleStage } from '@pdsa/domain'
 import { IconAlertTriangle, IconMessageCircleQuestion } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
 import { StageBadge } from '~/components/StageBadge'
 import { StageCounts } from '~/components/StageCounts'
+import { Text } from '~/components/Text'
 import { plural } from '~/lib/plural'
 import type { RouterOutputs } from '~/lib/types'
 

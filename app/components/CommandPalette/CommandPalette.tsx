@@ -1,4 +1,4 @@
-import { Badge, Kbd, Loader, Modal, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { Badge, Kbd, Loader, Modal, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks'
 import { rankFuzzy } from '@pdsa/domain'
 import { IconSearch } from '@tabler/icons-react'
@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { useTRPC } from '~/lib/trpc'
 
 export interface PalettePage {

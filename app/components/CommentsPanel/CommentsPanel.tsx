@@ -1,6 +1,7 @@
-import { Alert, Badge, Center, Loader, Text, Title } from '@mantine/core'
+import { Alert, Badge, Center, Loader, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 import { CommentForm, type CommentTargetRef } from './CommentForm'
 import { CommentThread } from './CommentThread'

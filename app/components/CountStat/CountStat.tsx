@@ -1,4 +1,5 @@
-import { Paper, Text } from '@mantine/core'
+import { Paper } from '@mantine/core'
+import { Text } from '~/components/Text'
 
 /** A labelled count in a small bordered tile; `warn` colours a count above zero. */
 export function CountStat({

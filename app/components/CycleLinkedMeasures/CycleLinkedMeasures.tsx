@@ -194,7 +194,7 @@ export function CycleLinkedMeasures({ cycle }: { cycle: CycleInput }) {
                     The chart could not be loaded. Reload the page to try again.
                   </Text>
                 ) : (
-                  <Skeleton height={CHART_PLACEHOLDER_HEIGHT} radius="sm" aria-hidden />
+                  <Skeleton height={CHART_PLACEHOLDER_HEIGHT} className="app-placeholder" aria-hidden />
                 )}
               </Stack>
             )

@@ -1,8 +1,9 @@
-import { NumberInput, Select, Text } from '@mantine/core'
+import { NumberInput, Select } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import { formatSchoolYearStart, isSchoolYearStart, MONTH_NAMES, schoolYearStartProblem } from '@pdsa/domain'
 import { useId } from 'react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 type InputProps = ReturnType<UseFormReturnType<Record<string, unknown>>['getInputProps']>
 

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Paper, SimpleGrid, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Paper, SimpleGrid, Title } from '@mantine/core'
 import { DECISION_LABELS, STAGE_LABELS } from '@pdsa/domain'
 import { IconChevronRight } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import type { RouterOutputs } from '~/lib/types'
 

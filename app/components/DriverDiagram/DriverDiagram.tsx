@@ -1,7 +1,7 @@
-import { Text } from '@mantine/core'
 import { DECISION_LABELS } from '@pdsa/domain'
 import { Link } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import type { RouterOutputs } from '~/lib/types'
 import classes from './DriverDiagram.module.css'

@@ -1,5 +1,6 @@
-import { Button, Modal, Text } from '@mantine/core'
+import { Button, Modal } from '@mantine/core'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 /** Asks before deleting; the button shows progress while the server works. */
 export function ConfirmDeleteModal({

@@ -1,6 +1,6 @@
-import { Text } from '@mantine/core'
 import { IconRefresh } from '@tabler/icons-react'
 import { Group } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 /** "Targeted by 3 cycles": how much of the theory has been tested. */
 export function CycleCount({ children }: { children: React.ReactNode }) {

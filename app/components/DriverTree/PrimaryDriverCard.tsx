@@ -1,6 +1,7 @@
-import { Button, Card, Divider, Text, Title } from '@mantine/core'
+import { Button, Card, Divider, Title } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { plural } from '~/lib/plural'
 import { CycleCount } from './CycleCount'
 import { NodeMenu } from './NodeMenu'

@@ -1,6 +1,7 @@
-import { Box, Button, Grid, Text, Title } from '@mantine/core'
+import { Box, Button, Grid, Title } from '@mantine/core'
 import { IconArrowDown, IconArrowUp, IconBulb, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { plural } from '~/lib/plural'
 import { ChangeIdeaItem } from './ChangeIdeaItem'
 import { CycleCount } from './CycleCount'

@@ -1,11 +1,12 @@
 // Downloads: a measure's observations (filters: schools, student group, dates) and cycles (a team or
 // all the caller may read) as CSV. Plain GET forms to resource routes, so the browser downloads the
 // file itself; exports always apply small-cell suppression.
-import { Button, Paper, Select, SimpleGrid, Text, TextInput, Title } from '@mantine/core'
+import { Button, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { EmptyState } from '~/components/EmptyState'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 export interface ExportPanelProps {
   options: {

@@ -1,6 +1,7 @@
-import { Anchor, Button, Center, Code, Text, Title } from '@mantine/core'
+import { Anchor, Button, Center, Code, Title } from '@mantine/core'
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 const MESSAGES: Record<number, { title: string; text: string }> = {
   400: { title: 'That request was not valid', text: 'Check what you entered and try again.' },

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Card, Text } from '@mantine/core'
+import { Anchor, Badge, Card } from '@mantine/core'
 import { formatIsoDate, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { Link } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { plural } from '~/lib/plural'
 import type { RouterOutputs } from '~/lib/types'
 

@@ -1,5 +1,6 @@
-import { Paper, Text } from '@mantine/core'
+import { Paper } from '@mantine/core'
 import { composeAimStatement, type MeasureUnit } from '@pdsa/domain'
+import { Text } from '~/components/Text'
 import type { GoalFormOptions, GoalFormValues } from './goal-form-values'
 import { toNumber } from './goal-form-values'
 

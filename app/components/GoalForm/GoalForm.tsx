@@ -5,7 +5,6 @@ import {
   Select,
   SimpleGrid,
   Switch,
-  Text,
   Textarea,
   TextInput,
   Title,
@@ -14,6 +13,7 @@ import { DateInput } from '@mantine/dates'
 import type { UseFormReturnType } from '@mantine/form'
 import { type MeasureUnit, REFERENCE_KINDS, REFERENCE_LABELS } from '@pdsa/domain'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { AimPreview } from './AimPreview'
 import { BaselineFromData, type useDataBaseline } from './BaselineFromData'
 import type { GoalFormOptions, GoalFormValues } from './goal-form-values'

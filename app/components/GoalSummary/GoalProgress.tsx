@@ -1,4 +1,4 @@
-import { Progress, Text } from '@mantine/core'
+import { Progress } from '@mantine/core'
 import {
   formatIsoDate,
   formatMeasureValue,
@@ -7,6 +7,7 @@ import {
   readGoalProgress,
 } from '@pdsa/domain'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { RouterOutputs } from '~/lib/types'
 
 type Goal = RouterOutputs['goal']['byId']

@@ -1,6 +1,7 @@
-import { Badge, Paper, SimpleGrid, Text, Title } from '@mantine/core'
+import { Badge, Paper, SimpleGrid, Title } from '@mantine/core'
 import { formatMeasureChange, type MeasureUnit, REFERENCE_LABELS } from '@pdsa/domain'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { RouterOutputs } from '~/lib/types'
 import { GoalProgress } from './GoalProgress'
 

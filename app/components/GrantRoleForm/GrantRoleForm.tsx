@@ -1,8 +1,9 @@
-import { Button, SegmentedControl, Select, Text } from '@mantine/core'
+import { Button, SegmentedControl, Select } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { ROLE_LABELS, ROLES, type Role } from '@pdsa/domain'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 

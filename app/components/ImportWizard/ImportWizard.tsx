@@ -13,7 +13,6 @@ import {
   Progress,
   SimpleGrid,
   Table,
-  Text,
   Title,
 } from '@mantine/core'
 import {
@@ -29,6 +28,7 @@ import { IconAlertTriangle, IconCheck, IconFileUpload, IconInfoCircle } from '@t
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC, useTRPCClient } from '~/lib/trpc'
 import { RowMessages } from './RowMessages'

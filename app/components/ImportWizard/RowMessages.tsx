@@ -1,6 +1,7 @@
-import { Table, Text, Title } from '@mantine/core'
+import { Table, Title } from '@mantine/core'
 import type { ImportRowError } from '@pdsa/domain'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 const fmt = (n: number) => n.toLocaleString('en-US')
 

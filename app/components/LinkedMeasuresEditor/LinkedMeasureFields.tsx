@@ -1,17 +1,9 @@
-import {
-  ActionIcon,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { ActionIcon, Paper, SegmentedControl, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
 import type { UseFormReturnType } from '@mantine/form'
 import { IconTrash } from '@tabler/icons-react'
 import { Group, Stack } from '~/components/Layout'
 import type { CycleFormOptions } from '~/components/NewCycleModal'
+import { Text } from '~/components/Text'
 import type { LinkedMeasureValues } from './linked-measure-values'
 
 type Form = UseFormReturnType<{ measures: LinkedMeasureValues[] }>

@@ -1,7 +1,8 @@
-import { Badge, Paper, SimpleGrid, Text } from '@mantine/core'
+import { Badge, Paper, SimpleGrid } from '@mantine/core'
 import { IconTrendingDown, IconTrendingUp } from '@tabler/icons-react'
 import { Group, Stack } from '~/components/Layout'
 import type { CycleView } from '~/components/NewCycleModal'
+import { Text } from '~/components/Text'
 
 type Linked = CycleView['measures'][number]
 

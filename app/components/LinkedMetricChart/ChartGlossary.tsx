@@ -1,7 +1,8 @@
-import { Button, Popover, Text, Title } from '@mantine/core'
+import { Button, Popover, Title } from '@mantine/core'
 import { IconHelpCircle } from '@tabler/icons-react'
 import { useId } from 'react'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 const TERMS: { term: string; meaning: string }[] = [
   {

@@ -1,5 +1,5 @@
-import { Text } from '@mantine/core'
 import { Group } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { SIGNAL_WORDS, Swatch } from './ChartMarks'
 import type { ChartMode, GroupSeriesView } from './chart-data'
 import { GROUP_COLORS } from './chart-data'

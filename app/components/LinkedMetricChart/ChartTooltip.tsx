@@ -1,6 +1,7 @@
-import { Paper, Text } from '@mantine/core'
+import { Paper } from '@mantine/core'
 import { formatIsoDate, formatMeasureChange, formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { SIGNAL_WORDS } from './ChartMarks'
 import type { ChartMode, DisaggregatedRow, GapRow, GroupSeriesView, SingleRow } from './chart-data'
 import { type WithheldView, withheldText } from './withheld-text'

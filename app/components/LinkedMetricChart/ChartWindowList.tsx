@@ -1,6 +1,7 @@
-import { Box, Text } from '@mantine/core'
+import { Box } from '@mantine/core'
 import { formatIsoDate } from '@pdsa/domain'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import type { ChartWindowView } from './chart-data'
 import { tagWidth, windowFill } from './WindowLabel'

@@ -1,4 +1,4 @@
-import { Badge, Paper, SimpleGrid, Text } from '@mantine/core'
+import { Badge, Paper, SimpleGrid } from '@mantine/core'
 import {
   CADENCE_LABELS,
   CHART_TYPE_LABELS,
@@ -11,6 +11,7 @@ import {
 } from '@pdsa/domain'
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { RouterOutputs } from '~/lib/types'
 
 type Measure = RouterOutputs['measure']['byId']

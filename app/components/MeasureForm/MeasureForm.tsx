@@ -7,7 +7,6 @@ import {
   Select,
   SimpleGrid,
   Switch,
-  Text,
   Textarea,
   TextInput,
 } from '@mantine/core'
@@ -31,6 +30,7 @@ import {
 } from '@pdsa/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import {

@@ -1,8 +1,8 @@
-import { Text } from '@mantine/core'
 import type { CycleVerdictKindName, MeasureFamily } from '@pdsa/domain'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { ExplainedVerdict } from '~/components/ExplainedVerdict'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { VerdictKind } from '~/components/VerdictBadge'
 
 /**

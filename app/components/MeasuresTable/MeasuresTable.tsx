@@ -1,9 +1,10 @@
-import { Anchor, Badge, Table, Text, Tooltip } from '@mantine/core'
+import { Anchor, Badge, Table, Tooltip } from '@mantine/core'
 import { ACCUMULATION_LABELS, CADENCE_LABELS, FAMILY_LABELS, UNIT_LABELS } from '@pdsa/domain'
 import { IconArrowDownRight, IconArrowUpRight, IconChartLine } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import { EmptyState } from '~/components/EmptyState'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { RouterOutputs } from '~/lib/types'
 
 type Measure = RouterOutputs['measure']['list'][number]

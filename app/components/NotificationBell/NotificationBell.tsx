@@ -7,7 +7,6 @@ import {
   Loader,
   Popover,
   ScrollArea,
-  Text,
   Title,
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
@@ -15,6 +14,7 @@ import { IconBell } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { useNotificationStream } from '~/hooks/use-notification-stream'
 import { useTRPC } from '~/lib/trpc'
 import { NotificationItem } from './NotificationItem'

@@ -1,7 +1,8 @@
-import { Text, TextInput } from '@mantine/core'
+import { TextInput } from '@mantine/core'
 import { formatMeasureValue, type MeasureUnit } from '@pdsa/domain'
 import { memo } from 'react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { CellErrors, Draft, Field } from './use-entry-grid'
 
 interface EntryCellProps {

@@ -1,6 +1,7 @@
-import { Table, Text } from '@mantine/core'
+import { Table } from '@mantine/core'
 import type { Cadence, MeasureUnit } from '@pdsa/domain'
 import { periodLabel } from '~/components/ObservationsTable'
+import { Text } from '~/components/Text'
 import { EntryCell } from './EntryCell'
 import { type CellErrors, cellKey, type Draft, type Field } from './use-entry-grid'
 

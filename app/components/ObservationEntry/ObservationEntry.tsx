@@ -1,4 +1,4 @@
-import { Alert, Button, Loader, MultiSelect, Paper, Select, Text, Tooltip } from '@mantine/core'
+import { Alert, Button, Loader, MultiSelect, Paper, Select, Tooltip } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { notifications } from '@mantine/notifications'
 import {
@@ -13,6 +13,7 @@ import { IconChevronLeft, IconChevronRight, IconInfoCircle } from '@tabler/icons
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { useDistrictTimeZone } from '~/hooks/use-district-time'
 import { parseClientError, useTRPC } from '~/lib/trpc'
 import type { RouterOutputs } from '~/lib/types'

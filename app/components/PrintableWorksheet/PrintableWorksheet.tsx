@@ -1,7 +1,7 @@
 // The whole PDSA worksheet of one cycle on paper: every field, the questions with their predictions and
 // results, the tasks, the linked measures with their verdicts, and the decision. Laid out for A4/Letter;
 // print.css hides the app's frame when printing.
-import { Badge, Box, Table, Text, Title } from '@mantine/core'
+import { Badge, Box, Table, Title } from '@mantine/core'
 import {
   CYCLE_VERDICT_LABELS,
   DECISION_LABELS,
@@ -13,6 +13,7 @@ import {
 import { CycleMeasureChart } from '~/components/CycleLinkedMeasures'
 import { CycleVerdictHeadline } from '~/components/CycleVerdictHeadline'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { RouterOutputs } from '~/lib/types'
 import classes from './PrintableWorksheet.module.css'
 import { linesNotShown } from './repeated-text'

@@ -1,7 +1,8 @@
-import { Text, Tooltip } from '@mantine/core'
+import { Tooltip } from '@mantine/core'
 import { formatIsoDate } from '@pdsa/domain'
 import { IconLock } from '@tabler/icons-react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { type CycleQuestion, describePredictedValue } from './question-values'
 
 /** A question and its prediction as written in Plan; with `lockedOn`, marked as locked since the test started. */

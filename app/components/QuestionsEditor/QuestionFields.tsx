@@ -5,7 +5,6 @@ import {
   SegmentedControl,
   Select,
   SimpleGrid,
-  Text,
   Textarea,
   TextInput,
 } from '@mantine/core'
@@ -13,6 +12,7 @@ import type { UseFormReturnType } from '@mantine/form'
 import type { MeasureUnit } from '@pdsa/domain'
 import { IconTrash } from '@tabler/icons-react'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { LinkedMeasure, QuestionValues } from './question-values'
 
 const UNIT_SUFFIX: Record<MeasureUnit, string> = {

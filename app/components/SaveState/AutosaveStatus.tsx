@@ -1,6 +1,7 @@
-import { Alert, Button, Text } from '@mantine/core'
+import { Alert, Button } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { Group } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import type { ListAutosave } from '~/hooks/use-list-autosave'
 import { SaveState } from './SaveState'
 

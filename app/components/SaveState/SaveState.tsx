@@ -1,6 +1,7 @@
-import { Loader, Text } from '@mantine/core'
+import { Loader } from '@mantine/core'
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react'
 import { Group } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 /**
  * The save state of one worksheet part, in the words the notes use: "Saving…", "All changes saved",

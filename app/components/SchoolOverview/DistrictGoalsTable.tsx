@@ -1,6 +1,7 @@
-import { ActionIcon, Badge, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core'
+import { ActionIcon, Badge, Table, Tooltip, VisuallyHidden } from '@mantine/core'
 import { IconArchive, IconArchiveOff, IconEdit } from '@tabler/icons-react'
 import { Group } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { plural } from '~/lib/plural'
 import type { RouterOutputs } from '~/lib/types'
 

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Text } from '@mantine/core'
+import { Anchor, Badge } from '@mantine/core'
 import { Link } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 export interface GoalAlignment {
   id: string

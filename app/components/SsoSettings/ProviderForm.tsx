@@ -9,7 +9,6 @@ import {
   Select,
   Switch,
   TagsInput,
-  Text,
   TextInput,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
@@ -22,6 +21,7 @@ import {
 import { IconAlertCircle, IconCircleCheck, IconCircleX } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import type { RouterOutputs } from '~/lib/types'

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, Modal, Paper, Select, Switch, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Card, Code, Modal, Paper, Select, Switch, Title } from '@mantine/core'
 import {
   IDENTITY_PROVIDER_KIND_LABELS,
   ROLE_LABELS,
@@ -11,6 +11,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-q
 import { useState } from 'react'
 import { EmptyState } from '~/components/EmptyState'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'
 import { useRootData } from '~/root'

@@ -1,6 +1,6 @@
-import { Text } from '@mantine/core'
 import { CYCLE_STAGES, type CycleStage, STAGE_LABELS } from '@pdsa/domain'
 import { Group } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 // The stage colours of StageBadge, as text (shades 8–9 keep 4.5:1 on white).
 const COLORS: Record<CycleStage, string> = {

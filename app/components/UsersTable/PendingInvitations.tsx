@@ -1,6 +1,7 @@
-import { Badge, Button, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Table, Title } from '@mantine/core'
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import { Group } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { mutationFeedback } from '~/hooks/use-mutation-feedback'
 import { useTRPC } from '~/lib/trpc'

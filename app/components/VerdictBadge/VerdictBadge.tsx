@@ -7,6 +7,7 @@ import {
   IconMinus,
   IconPoint,
 } from '@tabler/icons-react'
+import classes from './VerdictBadge.module.css'
 
 export type VerdictKind =
   | 'improved'
@@ -72,15 +73,15 @@ export function VerdictBadge({
       color={s.color}
       variant={s.variant}
       size={size}
-      tt="none"
       leftSection={<span aria-hidden>{s.icon}</span>}
-      // Never squeezed into "Impr…" by a neighbour in a row that does not wrap.
-      style={{
-        flexShrink: 0,
-        ...(s.variant === 'outline' ? { background: 'var(--mantine-color-white)' } : {}),
-        ...(wrap ? { height: 'auto', maxWidth: '100%', paddingBlock: 2 } : {}),
-      }}
-      styles={wrap ? { label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } } : undefined}
+      className={[
+        classes.badge,
+        s.variant === 'outline' ? classes.outline : undefined,
+        wrap ? classes.wrap : undefined,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      classNames={wrap ? { label: classes.wrapLabel } : undefined}
     >
       {label ?? s.label}
     </Badge>

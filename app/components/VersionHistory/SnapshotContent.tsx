@@ -1,4 +1,4 @@
-import { List, Table, Text, Title } from '@mantine/core'
+import { List, Table, Title } from '@mantine/core'
 import {
   type CycleSnapshotContent,
   DECISION_LABELS,
@@ -9,6 +9,7 @@ import {
   PURPOSE_LABELS,
 } from '@pdsa/domain'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 const inUnit = (v: number | null, unit: string | null) =>
   v === null ? null : formatMeasureValue(v, (unit ?? 'score') as MeasureUnit)

@@ -1,4 +1,4 @@
-import { Button, Text } from '@mantine/core'
+import { Button } from '@mantine/core'
 import { canLeadDistrict } from '@pdsa/domain'
 import { HydrationBoundary, keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { type AuditFilterValues, AuditLogFilters, AuditLogTable } from '~/compon
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { Group } from '~/components/Layout'
 import { PageHeader } from '~/components/PageHeader'
+import { Text } from '~/components/Text'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, requireActor, serverTrpc } from '~/lib/trpc.server'
 import { useRootData } from '~/root'

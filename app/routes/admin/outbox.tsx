@@ -6,7 +6,6 @@ import {
   Select,
   Table,
   Tabs,
-  Text,
   TextInput,
   Title,
   UnstyledButton,
@@ -19,6 +18,7 @@ import { EmptyState } from '~/components/EmptyState'
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { Group, Stack } from '~/components/Layout'
 import { PageHeader } from '~/components/PageHeader'
+import { Text } from '~/components/Text'
 import { useDistrictTime } from '~/hooks/use-district-time'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, requireActor, serverTrpc } from '~/lib/trpc.server'

@@ -1,6 +1,7 @@
-import { Box, Center, Paper, Text, Title } from '@mantine/core'
+import { Box, Center, Paper, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 
 /** The frame of the signed-out pages (sign in, forgot password, set a password). */
 export function AuthCard({ children }: { children: ReactNode }) {

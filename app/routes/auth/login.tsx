@@ -7,7 +7,6 @@ import {
   Divider,
   Paper,
   PasswordInput,
-  Text,
   TextInput,
   Title,
 } from '@mantine/core'
@@ -15,6 +14,7 @@ import { isSsoErrorCode, SSO_ERROR_MESSAGES, safeRedirectPath } from '@pdsa/doma
 import { IconAlertCircle, IconInfoCircle, IconKey } from '@tabler/icons-react'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { getServerContext, readFormData } from '~/lib/trpc.server'
 import type { Route } from './+types/login'
 

@@ -1,6 +1,6 @@
 // /cycles/:cycleId/print: the printable PDSA worksheet of one cycle ("Print / save as PDF" uses the
 // browser's print dialog). Reads the same procedures as the cycle page, so the same access applies.
-import { Anchor, Button, Text } from '@mantine/core'
+import { Anchor, Button } from '@mantine/core'
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
 import { HydrationBoundary, useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 import { Group } from '~/components/Layout'
 import { PrintableWorksheet } from '~/components/PrintableWorksheet'
 import { PrintStyles } from '~/components/PrintStyles'
+import { Text } from '~/components/Text'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'
 import type { Route } from './+types/print'

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Loader, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Loader, Paper, Select, Table, TextInput, Title } from '@mantine/core'
 import {
   CYCLE_STAGES,
   CYCLE_VERDICT_KINDS,
@@ -18,6 +18,7 @@ import { Group, Stack } from '~/components/Layout'
 import { MeasureVerdictList } from '~/components/MeasureVerdictList'
 import { PageHeader } from '~/components/PageHeader'
 import { StageBadge } from '~/components/StageBadge'
+import { Text } from '~/components/Text'
 import { plural } from '~/lib/plural'
 import { useTRPC } from '~/lib/trpc'
 import { prefetch, serverTrpc } from '~/lib/trpc.server'

@@ -1,6 +1,6 @@
 // Pieces of the district alignment audit shared by the interactive page and the printable report:
 // verdict tallies, the findings list and the plan-cascade tree. Not a route module.
-import { Anchor, Badge, Paper, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Paper, Title } from '@mantine/core'
 import {
   CYCLE_VERDICT_KINDS,
   CYCLE_VERDICT_LABELS,
@@ -16,6 +16,7 @@ import { ExplainedVerdict } from '~/components/ExplainedVerdict'
 import { Group, Stack } from '~/components/Layout'
 import { StageBadge } from '~/components/StageBadge'
 import { StageCounts } from '~/components/StageCounts'
+import { Text } from '~/components/Text'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import { plural } from '~/lib/plural'
 import type { RouterOutputs } from '~/lib/types'

@@ -1,9 +1,10 @@
 // Schools × student groups: where an equity goal names the group and whether its gap is narrowing, where
 // a large gap has no goal, and where the group is too small to report. Shared by the matrix page and the
 // printable report. Not a route module.
-import { Anchor, Badge, Box, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Box, Table } from '@mantine/core'
 import { Link } from 'react-router'
 import { Group, Stack } from '~/components/Layout'
+import { Text } from '~/components/Text'
 import { VerdictBadge } from '~/components/VerdictBadge'
 import type { RouterOutputs } from '~/lib/types'
 
