@@ -7,8 +7,8 @@
 //            --out docs/benchmarks/load.md (appends a section; --no-write to skip)  --reseed  --label <text>
 //            --save-html <dir> (each page's HTML, for reading what it weighs)
 //
-// Pages: the cycle page in each stage, a goal, a measure and the team board as the team lead; the coach
-// portfolio as the coach; the alignment audit as the district leader — each at 1, 10 and 50 connections (the
+// Pages: the cycle page in each stage, a goal, a measure, the team board and the notifications page (the
+// floor: the lightest signed-in page) as the team lead; the coach portfolio as the coach; the alignment audit as the district leader — each at 1, 10 and 50 connections (the
 // cycle pages also at 20), plus the same data through /api/trpc at 10 connections for the ratio. Prints req/s,
 // p50/p95/p99 latency, HTML bytes (and the inline loader-data scripts) and the 1-minute load average beside each
 // run; checks the targets of issue 13. Needs PostgreSQL (TEST_DATABASE_URL) and, for more than one worker, Redis
@@ -151,6 +151,13 @@ async function findTargets(databaseUrl: string): Promise<Target[]> {
       path: `/measures/${measureId}`,
       user: 'Team lead',
       api: batchedGet([['measure.byId', { id: measureId }]]),
+    })
+    // The floor: the lightest signed-in page (app shell, session, navigation and a short list). No page can
+    // cost less than this, so it bounds what any page can reach on this machine.
+    targets.push({
+      name: 'floor (notifications)',
+      path: '/notifications',
+      user: 'Team lead',
     })
     targets.push({
       name: 'team board',
@@ -359,6 +366,13 @@ function checkTargets(r: AppResult): string[] {
     check(`${p.target} p99 < 1 s at 50 connections`, p.p99 < 1000, `${ms(p.p99)} ms`)
   for (const w of r.weights.filter((w) => /^(cycle|goal|measure)/.test(w.target)))
     check(`${w.target} HTML ≤ 80 KB`, w.html <= 80 * 1024, kb(w.html))
+  for (const p of r.points.filter((p) => p.target.startsWith('floor') && p.connections === 10)) {
+    const cores = availableParallelism()
+    lines.push(
+      `FLOOR  ${p.target}: ${ms(p.cpuMsPerReq)} ms of server CPU per request at 10 connections, so no signed-in ` +
+        `page can exceed ~${Math.round((cores * 1000) / p.cpuMsPerReq)} req/s on ${cores} cores (less the load generator's share)`,
+    )
+  }
   for (const p of [...r.points, ...r.api].filter((p) => p.errors))
     lines.push(`ERRORS ${p.target} at ${p.connections} connections: ${p.errors} failed requests`)
   return lines
