@@ -1,4 +1,5 @@
 import type { MeasureUnit } from './enums.ts'
+import { zoneFormatter } from './time-zone.ts'
 
 const DECIMALS: Record<MeasureUnit, number> = { percent: 1, rate: 2, count: 0, score: 1, days: 1 }
 
@@ -53,23 +54,15 @@ export function formatIsoDate(iso: string | null | undefined, style: 'long' | 's
 // the viewer's, so the server render and the browser agree and a school reads its own clock. Calendar
 // dates (YYYY-MM-DD weeks and periods) are not instants: formatIsoDate above, which never shifts.
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
-
-function dateTimeFormat(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${withTime}`
-  let format = dateTimeFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      ...(withTime ? { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } : {}),
-    })
-    dateTimeFormats.set(key, format)
-  }
-  return format
-}
+const dayFormat = zoneFormatter('en-US', { year: 'numeric', month: 'short', day: 'numeric' })
+const dayAndTimeFormat = zoneFormatter('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+})
 
 /** ICU puts narrow or thin no-break spaces before "PM"; versions differ, so write plain spaces. */
 const plainSpaces = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ')
@@ -81,7 +74,7 @@ export function formatDateTime(at: string | Date | null | undefined, timeZone: s
   if (at === null || at === undefined) return '—'
   const date = toDate(at)
   if (Number.isNaN(date.getTime())) return '—'
-  return plainSpaces(dateTimeFormat(timeZone, true).format(date))
+  return plainSpaces(dayAndTimeFormat(timeZone).format(date))
 }
 
 /** "Dec 5, 2026": the day an instant falls on in the zone (for lists that show only the day). */
@@ -89,19 +82,14 @@ export function formatDateInZone(at: string | Date | null | undefined, timeZone:
   if (at === null || at === undefined) return '—'
   const date = toDate(at)
   if (Number.isNaN(date.getTime())) return '—'
-  return plainSpaces(dateTimeFormat(timeZone, false).format(date))
+  return plainSpaces(dayFormat(timeZone).format(date))
 }
 
-/** The YYYY-MM-DD day an instant falls on in the zone (for CSV exports and grouping by day). */
-const isoDateFormats = new Map<string, Intl.DateTimeFormat>()
+const isoDateFormat = zoneFormatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' })
 
+/** The YYYY-MM-DD day an instant falls on in the zone (for CSV exports and grouping by day). */
 export function isoDateInZone(at: string | Date, timeZone: string): string {
-  let format = isoDateFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    isoDateFormats.set(timeZone, format)
-  }
-  const parts = format.formatToParts(toDate(at))
+  const parts = isoDateFormat(timeZone).formatToParts(toDate(at))
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('year')}-${part('month')}-${part('day')}`
 }

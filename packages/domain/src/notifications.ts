@@ -1,6 +1,7 @@
 // Notifications: what they are about (categories), how each person wants them delivered, when a digest is
 // due in the district's time zone, and which @mentions a text adds. Pure: time is passed in (ADR 030).
 import { periodStart, shiftPeriod } from './measures.ts'
+import { zoneFormatter } from './time-zone.ts'
 
 export const NOTIFICATION_CATEGORIES = [
   'feedback_requested',
@@ -132,24 +133,22 @@ export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = { hour: 7, weekday: 1 }
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }
 
-/** The local calendar date, hour and weekday of an instant in a time zone. */
-const localTimeFormats = new Map<string, Intl.DateTimeFormat>()
+const localTimeFormat = zoneFormatter('en-US', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+  weekday: 'short',
+})
 
+/** The local calendar date, hour and weekday of an instant in a time zone. */
 export function localTime(now: Date, timeZone: string): { date: string; hour: number; weekday: number } {
-  let format = localTimeFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    })
-    localTimeFormats.set(timeZone, format)
-  }
-  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    localTimeFormat(timeZone)
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  )
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     hour: Number(parts.hour),

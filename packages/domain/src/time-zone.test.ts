@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UpdateDistrictSettingsInputSchema } from './schemas/org.ts'
-import { DEFAULT_TIME_ZONE, isTimeZone, startOfDayInZone, timeZoneNames } from './time-zone.ts'
+import { DEFAULT_TIME_ZONE, isTimeZone, startOfDayInZone, timeZoneNames, zoneFormatter } from './time-zone.ts'
 
 describe('isTimeZone', () => {
   it('accepts IANA names and UTC', () => {
@@ -43,5 +43,17 @@ describe('startOfDayInZone', () => {
     )
     expect(startOfDayInZone('2026-04-05', 'Pacific/Auckland').toISOString()).toBe('2026-04-04T11:00:00.000Z')
     expect(startOfDayInZone('2026-04-06', 'Pacific/Auckland').toISOString()).toBe('2026-04-05T12:00:00.000Z')
+  })
+})
+
+describe('zoneFormatter', () => {
+  it('keeps one formatter per zone, each in its own zone', () => {
+    const hour = zoneFormatter('en-US', { hour: 'numeric', hourCycle: 'h23' })
+    expect(hour('Pacific/Auckland')).toBe(hour('Pacific/Auckland'))
+    expect(hour('UTC')).not.toBe(hour('Pacific/Auckland'))
+    const at = new Date('2026-12-05T20:00:00Z')
+    expect(hour('UTC').format(at)).toBe('20')
+    expect(hour('Pacific/Auckland').format(at)).toBe('09')
+    expect(hour('America/Los_Angeles').format(at)).toBe('12')
   })
 })

@@ -21,25 +21,38 @@ export function timeZoneNames(): string[] {
   return ['UTC', ...names.filter((name) => name !== 'UTC')]
 }
 
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>()
+/**
+ * An `Intl.DateTimeFormat` per time zone with these options, built on first use and kept: building one costs
+ * ~50 µs, using one ~3 µs, and a page formats hundreds of dates.
+ */
+export function zoneFormatter(
+  locale: string,
+  options: Omit<Intl.DateTimeFormatOptions, 'timeZone'>,
+): (timeZone: string) => Intl.DateTimeFormat {
+  const formats = new Map<string, Intl.DateTimeFormat>()
+  return (timeZone) => {
+    let format = formats.get(timeZone)
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone })
+      formats.set(timeZone, format)
+    }
+    return format
+  }
+}
+
+const wallClockFormat = zoneFormatter('en-US', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+})
 
 /** How far the zone's wall clock is ahead of UTC at `at`, in ms (Auckland in December: +13 h). */
 function zoneOffsetMs(at: Date, timeZone: string): number {
-  let format = wallClockFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    wallClockFormats.set(timeZone, format)
-  }
-  const parts = format.formatToParts(at)
+  const parts = wallClockFormat(timeZone).formatToParts(at)
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
   const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
   return wall - Math.floor(at.getTime() / 1000) * 1000
