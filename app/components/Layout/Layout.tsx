@@ -1,8 +1,9 @@
 // Mantine's <Group> and <Stack> as a Box with classes: Mantine writes `--group-gap`, `--group-align`,
 // `--group-justify` and `--group-wrap` (or the three `--stack-*`) inline on every one, defaults included —
 // ~80–100 bytes each, 4–5 KB of the cycle page — and resolves them through its Styles API on every render.
-// Here the defaults and the spacing tokens are classes (Layout.module.css); other values go inline as the
-// property itself. Same props and the same layout; `grow` (which measures its children) stays Mantine's.
+// Here the defaults, the spacing tokens, the commonest gaps and alignments are classes (Layout.module.css);
+// other values go inline as the property itself. Same props and the same layout; `grow` (which measures its
+// children) stays Mantine's.
 import {
   Box,
   type BoxProps,
